@@ -1,0 +1,41 @@
+namespace PaperFeed;
+
+/// <summary>The stable codes of <see cref="FeedDiagnostic"/> and <see cref="FeedFormatException"/>. See docs/format.md.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>Info: a run of sentences repeated inside an abstract was collapsed.</summary>
+    public const string DuplicateSentences = "PF101";
+
+    /// <summary>Info: the abstract line was repeated as the next line and kept once.</summary>
+    public const string DuplicateAbstract = "PF102";
+
+    /// <summary>Info: the title line was repeated as the next line and kept once.</summary>
+    public const string DuplicateTitle = "PF103";
+
+    /// <summary>Warning: an entry ended after its title, so its abstract is null.</summary>
+    public const string MissingAbstract = "PF201";
+
+    /// <summary>Warning: a metadata block lacks a part (the author line or the date).</summary>
+    public const string IncompleteMetadata = "PF202";
+
+    /// <summary>Warning: a metadata line that looks like a date or an author count but is not a valid one.</summary>
+    public const string InvalidMetadata = "PF203";
+
+    /// <summary>Warning: a metadata line where a title was expected; ignored.</summary>
+    public const string UnexpectedLine = "PF204";
+
+    /// <summary>Warning: a page date with no header before it, mid-input, starts a new snapshot.</summary>
+    public const string HeaderlessSnapshot = "PF205";
+
+    /// <summary>Warning: a line longer than <see cref="FeedParserOptions.MaxLineLength"/> was skipped.</summary>
+    public const string LineTooLong = "PF206";
+
+    /// <summary>Warning: bytes that are not valid UTF-8 were replaced by U+FFFD.</summary>
+    public const string InvalidUtf8 = "PF207";
+
+    /// <summary>Warning: an entry whose title line was skipped (too long); its other lines are dropped with it.</summary>
+    public const string SkippedEntry = "PF208";
+
+    /// <summary>Error: the input is not text (it contains a NUL character).</summary>
+    public const string NotText = "PF901";
+}

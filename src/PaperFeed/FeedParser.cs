@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using PaperFeed.Text;
+
+namespace PaperFeed;
+
+/// <summary>
+/// Reads the plain-text copy of the Hugging Face Daily Papers listing, streaming: papers come out as soon as
+/// each entry is complete, whatever the size of the input (concatenated snapshots included). See docs/format.md
+/// for the format and every quirk handled.
+/// </summary>
+public static class FeedParser
+{
+    /// <summary>Reads papers lazily: the first paper comes out before the rest of the input is read.</summary>
+    /// <param name="reader">The text; not disposed.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
+    /// <exception cref="FeedFormatException">(While enumerating.) The input is not text, or a warning in strict mode.</exception>
+    public static IEnumerable<Paper> ReadPapers(TextReader reader, FeedParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadPapersIterator(new TextReaderCharSource(reader), options ?? FeedParserOptions.Default);
+    }
+
+    /// <summary>
+    /// Reads papers lazily from UTF-8 bytes (a BOM is skipped; invalid bytes become U+FFFD with a warning that
+    /// names the line).
+    /// </summary>
+    /// <param name="stream">The bytes; not disposed.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the parse between reads.</param>
+    public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadPapersAsyncIterator(new Utf8StreamCharSource(stream), options ?? FeedParserOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Reads one <see cref="Feed"/> per snapshot, each as soon as the next one starts.</summary>
+    /// <param name="reader">The text; not disposed.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
+    public static IEnumerable<Feed> ReadFeeds(TextReader reader, FeedParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadFeedsIterator(new TextReaderCharSource(reader), options ?? FeedParserOptions.Default);
+    }
+
+    /// <summary>Reads one <see cref="Feed"/> per snapshot from UTF-8 bytes.</summary>
+    /// <param name="stream">The bytes; not disposed.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the parse between reads.</param>
+    public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadFeedsAsyncIterator(new Utf8StreamCharSource(stream), options ?? FeedParserOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Parses a whole listing held in a string.</summary>
+    /// <exception cref="FeedFormatException">The input is not text, or a warning in strict mode.</exception>
+    public static IReadOnlyList<Feed> Parse(string text, FeedParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        return ReadFeeds(reader, options).ToList();
+    }
+
+    /// <summary>Counts snapshots, papers and diagnostics without materialising any paper (the path behind <c>paperfeed stats</c>).</summary>
+    /// <param name="reader">The text; not disposed.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
+    public static FeedStatistics Count(TextReader reader, FeedParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var session = new ParseSession(new TextReaderCharSource(reader), options ?? FeedParserOptions.Default, materialize: false, collectFeeds: false);
+        while (session.Advance()) { }
+        return session.Assembler.Statistics;
+    }
+
+    /// <summary>Counts snapshots, papers and diagnostics in UTF-8 bytes without materialising any paper.</summary>
+    /// <param name="stream">The bytes; not disposed.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the count between reads.</param>
+    public static async Task<FeedStatistics> CountAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var session = new ParseSession(new Utf8StreamCharSource(stream), options ?? FeedParserOptions.Default, materialize: false, collectFeeds: false);
+        while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false)) { }
+        return session.Assembler.Statistics;
+    }
+
+    private static IEnumerable<Paper> ReadPapersIterator(CharSource source, FeedParserOptions options)
+    {
+        using var session = new ParseSession(source, options, materialize: true, collectFeeds: false);
+        while (session.Advance())
+        {
+            while (session.Assembler.TryTakePaper(out var paper)) yield return paper;
+        }
+    }
+
+    private static async IAsyncEnumerable<Paper> ReadPapersAsyncIterator(CharSource source, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var session = new ParseSession(source, options, materialize: true, collectFeeds: false);
+        while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (session.Assembler.TryTakePaper(out var paper)) yield return paper;
+        }
+    }
+
+    private static IEnumerable<Feed> ReadFeedsIterator(CharSource source, FeedParserOptions options)
+    {
+        using var session = new ParseSession(source, options, materialize: true, collectFeeds: true);
+        while (session.Advance())
+        {
+            while (session.Assembler.TryTakeFeed(out var feed)) yield return feed;
+        }
+    }
+
+    private static async IAsyncEnumerable<Feed> ReadFeedsAsyncIterator(CharSource source, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var session = new ParseSession(source, options, materialize: true, collectFeeds: true);
+        while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (session.Assembler.TryTakeFeed(out var feed)) yield return feed;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace PaperFeed;
+
+/// <summary>What a counting pass over a listing found (see <see cref="FeedParser.Count"/>); no paper is materialised to get it.</summary>
+public sealed record FeedStatistics
+{
+    /// <summary>Snapshots (feeds) found.</summary>
+    public long Feeds { get; init; }
+
+    /// <summary>Papers found.</summary>
+    public long Papers { get; init; }
+
+    /// <summary>Papers that had a metadata block (author count and date).</summary>
+    public long PapersWithMetadata { get; init; }
+
+    /// <summary>Input lines read, blank ones included.</summary>
+    public long Lines { get; init; }
+
+    /// <summary>Warning diagnostics.</summary>
+    public long Warnings { get; init; }
+
+    /// <summary>Info diagnostics.</summary>
+    public long Infos { get; init; }
+}

@@ -1,0 +1,24 @@
+namespace PaperFeed;
+
+/// <summary>One snapshot of the Daily Papers listing: its page date and its papers, in page order.</summary>
+public sealed record Feed
+{
+    /// <summary>The listing's title; <c>Daily Papers</c> for every known source.</summary>
+    public string Title { get; init; } = DefaultTitle;
+
+    /// <summary>The page date (<c>Aug 28</c> on the page), when the snapshot shows one; may lack a year.</summary>
+    public PaperDate? Date { get; init; }
+
+    /// <summary>The papers, in the order the page lists them.</summary>
+    public IReadOnlyList<Paper> Papers { get; init; } = [];
+
+    /// <summary>The title every Daily Papers listing carries.</summary>
+    public const string DefaultTitle = "Daily Papers";
+
+    /// <inheritdoc />
+    public bool Equals(Feed? other) =>
+        other is not null && Title == other.Title && Date == other.Date && SequenceEquality.Equal(Papers, other.Papers);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Title, Date, SequenceEquality.Hash(Papers));
+}

@@ -1,0 +1,59 @@
+namespace PaperFeed.Text;
+
+/// <summary>The result of classifying one line; <see cref="Date"/>, <see cref="Count"/> and <see cref="HeaderIndex"/> apply per kind.</summary>
+internal readonly record struct ClassifiedLine(LineKind Kind, int HeaderIndex = -1, int Count = 0, PaperDate Date = default, int? Upvotes = null);
+
+/// <summary>
+/// Classifies trimmed lines by shape. Abstracts are long, and every special line is short, so the common
+/// case is decided by one length check.
+/// </summary>
+internal static class LineClassifier
+{
+    /// <summary>The header lines in page order; a line with a lower or equal index starts a new header.</summary>
+    internal static readonly string[] HeaderLines =
+        ["new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers", "byAK and the research community"];
+
+    private const int LongestSpecialLine = 48;
+
+    public static ClassifiedLine Classify(ReadOnlySpan<char> line)
+    {
+        if (line.Length > LongestSpecialLine) return default;
+        for (int i = 0; i < HeaderLines.Length; i++)
+        {
+            if (line.SequenceEqual(HeaderLines[i])) return new ClassifiedLine(LineKind.Header, HeaderIndex: i);
+        }
+        if (line.Length == 1 && line[0] == '·') return new ClassifiedLine(LineKind.Separator);
+        if (line[0] == '•' || char.IsAsciiDigit(line[0])) return ClassifyAuthors(line);
+        if (char.IsAsciiLetter(line[0]) && line.Length <= 24) return ClassifyDate(line);
+        return default;
+    }
+
+    /// <summary><c>• 4 authors</c>, <c>• 1 author</c>, <c>4 authors</c> (bullet optional; the corpus also has <c>1 authors</c>).</summary>
+    private static ClassifiedLine ClassifyAuthors(ReadOnlySpan<char> line)
+    {
+        var rest = line[0] == '•' ? line[1..].TrimStart() : line;
+        int digits = 0;
+        while (digits < rest.Length && char.IsAsciiDigit(rest[digits])) digits++;
+        if (digits == 0 || digits >= rest.Length || rest[digits] != ' ') return default;
+        var word = rest[(digits + 1)..].TrimStart(' ');
+        if (!word.SequenceEqual("authors") && !word.SequenceEqual("author")) return default;
+        if (digits > 9) return new ClassifiedLine(LineKind.MalformedAuthors);
+        int count = 0;
+        foreach (char c in rest[..digits]) count = count * 10 + (c - '0');
+        return new ClassifiedLine(LineKind.Authors, Count: count);
+    }
+
+    private static ClassifiedLine ClassifyDate(ReadOnlySpan<char> line)
+    {
+        if (PaperDate.TryParseListing(line, out var date, out int? upvotes)) return new ClassifiedLine(LineKind.Date, Date: date, Upvotes: upvotes);
+        return LooksLikeDate(line) ? new ClassifiedLine(LineKind.MalformedDate) : default;
+    }
+
+    /// <summary>A month name, a space and a digit: a date the parser could not accept (<c>Feb 30, 2023</c>).</summary>
+    private static bool LooksLikeDate(ReadOnlySpan<char> line)
+    {
+        int space = line.IndexOf(' ');
+        if (space is < 3 or > 9 || space + 1 >= line.Length || !char.IsAsciiDigit(line[space + 1])) return false;
+        return PaperDate.TryParseListing(string.Concat(line[..space], " 1"), out _, out _);
+    }
+}
