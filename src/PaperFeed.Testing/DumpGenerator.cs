@@ -69,13 +69,16 @@ public static class DumpGenerator
             return new DumpSummary
             {
                 Bytes = _out.Bytes,
-                Lines = _out.Lines,
-                Feeds = _feeds,
-                Papers = _papers,
-                PapersWithMetadata = _withMetadata,
-                Infos = _infos,
-                Warnings = _warnings,
                 PaperTextChars = _textChars,
+                Expected = new FeedStatistics
+                {
+                    Feeds = _feeds,
+                    Papers = _papers,
+                    PapersWithMetadata = _withMetadata,
+                    Lines = _out.Lines,
+                    Warnings = _warnings,
+                    Infos = _infos,
+                },
             };
         }
 
