@@ -10,7 +10,7 @@ namespace PaperFeed.Benchmarks;
 public static class DumpCache
 {
     /// <summary>Bump when the generator's output changes, so stale dumps are not reused.</summary>
-    private const int GeneratorRevision = 1;
+    private const int GeneratorRevision = 2;
 
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "paperfeed-benchmarks");
 

@@ -211,7 +211,7 @@ public static class DumpGenerator
             for (int i = 0; i < words; i++)
             {
                 if (b.Length > 0) b.Append(' ');
-                if (_random.Chance(0.02)) b.Append(_random.Pick(DumpVocabulary.Foreign));
+                if (_random.Chance(0.005)) b.Append(_random.Pick(DumpVocabulary.Foreign));
                 else AppendCapitalized(b, _random.Pick(DumpVocabulary.Words));
             }
             return b.ToString();
@@ -237,7 +237,7 @@ public static class DumpGenerator
             for (int i = 0; i < words; i++)
             {
                 if (i > 0) b.Append(' ');
-                if (_random.Chance(0.01)) b.Append(_random.Pick(DumpVocabulary.Foreign));
+                if (_random.Chance(0.002)) b.Append(_random.Pick(DumpVocabulary.Foreign));
                 else if (_random.Chance(0.01)) b.Append(_random.Pick(DumpVocabulary.Oddities));
                 else if (i == 0) AppendCapitalized(b, _random.Pick(DumpVocabulary.Words));
                 else b.Append(_random.Pick(DumpVocabulary.Words));

@@ -29,7 +29,7 @@ internal static class DumpVocabulary
         "3D", "Gaussian", "splatting", "rendering", "editing", "segmentation", "detection", "tracking", "captioning",
         "in", "of", "for", "with", "and", "the", "a", "to", "on", "across", "via", "from", "by", "over", "under",
         "while", "without", "that", "which", "our", "their", "these", "both", "each", "more", "less", "than",
-        "naïve", "façade", "Schrödinger", "Pareto-optimal", "Fréchet", "Jensen–Shannon", "cross‐lingual",
+        "Pareto-optimal", "Markov", "Bayesian", "Monte", "Carlo", "Euclidean", "Hessian", "Lipschitz",
     ];
 
     /// <summary>Acronyms and names that open titles (<c>LLM</c>, <c>RedOne 2.0</c>-style names are built from these).</summary>
@@ -39,13 +39,17 @@ internal static class DumpVocabulary
         "Orca", "Phi", "Mamba", "Hydra", "Atlas", "Prism", "Nova", "Lumen", "Quill", "Vireo", "Kestrel", "Sora",
     ];
 
-    /// <summary>Spans of non-Latin scripts (no sentence terminators inside).</summary>
+    /// <summary>
+    /// Non-ASCII spans: non-Latin scripts, accents, typographic punctuation, emoji (no sentence terminators inside).
+    /// Real abstracts are nearly all ASCII, so these are sprinkled thinly.
+    /// </summary>
     public static readonly string[] Foreign =
     [
         "大型语言模型", "多模态推理", "言語モデルの評価", "強化学習", "언어 모델", "추론 능력", "языковые модели",
         "обучение с подкреплением", "γλωσσικά μοντέλα", "μάθηση", "نماذج اللغة", "التعلم العميق", "भाषा मॉडल",
         "गहन शिक्षण", "מודלי שפה", "โมเดลภาษา", "ngôn ngữ lớn", "🤗 Transformers", "🚀", "∑ᵢ xᵢ", "α-β pruning",
-        "“in the wild”", "‘zero-shot’", "— as shown —", "≈2×", "±0.5", "→",
+        "“in the wild”", "‘zero-shot’", "— as shown —", "≈2×", "±0.5", "→", "naïve", "façade", "Schrödinger", "Fréchet",
+        "Jensen–Shannon", "cross‐lingual",
     ];
 
     /// <summary>Numeric and LaTeX leftovers seen in real abstracts.</summary>
