@@ -38,6 +38,7 @@ internal sealed class EntryAssembler : IDisposable
     private int? _upvotes;
     private int _metadataLine;
     private bool _blankSinceTitle;
+    private bool _blankBefore;
 
     private long _feedCount, _paperCount, _withMetadata, _lineCount, _warnings, _infos;
 
@@ -76,8 +77,15 @@ internal sealed class EntryAssembler : IDisposable
         if (line.IsEmpty)
         {
             _blankSinceTitle = true;
+            _blankBefore = true;
             return;
         }
+        PushNonBlank(raw, line, lineNumber);
+        _blankBefore = false;
+    }
+
+    private void PushNonBlank(ReadOnlySpan<char> raw, ReadOnlySpan<char> line, int lineNumber)
+    {
         var classified = LineClassifier.Classify(line);
         switch (classified.Kind)
         {
@@ -170,10 +178,13 @@ internal sealed class EntryAssembler : IDisposable
                 SetFeedDate(date, upvotes, lineNumber);
                 return;
             case State.ExpectTitle:
-                Report(DiagnosticSeverity.Warning, DiagnosticCodes.HeaderlessSnapshot, lineNumber, null,
-                    "a page date where a title was expected starts a new snapshot without a header");
-                StartFeed();
-                SetFeedDate(date, upvotes, lineNumber);
+                StartHeaderlessFeed(date, upvotes, lineNumber);
+                return;
+            case State.AfterAbstract when _blankBefore && !date.HasYear && upvotes is null:
+                // A block of just a year-less date after an abstract has the page date's shape, not a metadata
+                // block's (whose date follows its author and separator lines directly): a snapshot without header.
+                EmitEntry();
+                StartHeaderlessFeed(date, upvotes, lineNumber);
                 return;
             case State.ExpectAbstract:
                 ReportMissingAbstract("a metadata block follows the title");
@@ -189,6 +200,14 @@ internal sealed class EntryAssembler : IDisposable
         _upvotes = upvotes;
         EmitEntry();
         _state = State.ExpectTitle;
+    }
+
+    private void StartHeaderlessFeed(PaperDate date, int? upvotes, int lineNumber)
+    {
+        Report(DiagnosticSeverity.Warning, DiagnosticCodes.HeaderlessSnapshot, lineNumber, null,
+            "a page date where a title was expected starts a new snapshot without a header");
+        StartFeed();
+        SetFeedDate(date, upvotes, lineNumber);
     }
 
     private void OnAuthors(int? count, int lineNumber, ReadOnlySpan<char> line)
