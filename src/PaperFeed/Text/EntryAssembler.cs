@@ -180,10 +180,10 @@ internal sealed class EntryAssembler : IDisposable
             case State.ExpectTitle:
                 StartHeaderlessFeed(date, upvotes, lineNumber);
                 return;
-            case State.AfterAbstract when _blankBefore && !date.HasYear && upvotes is null:
-                // A block of just a year-less date after an abstract has the page date's shape, not a metadata
-                // block's (whose date follows its author and separator lines directly): a snapshot without header.
-                EmitEntry();
+            case State.ExpectAbstract or State.AfterAbstract when _blankBefore && !date.HasYear && upvotes is null:
+                // A block of just a year-less date after a title or an abstract has the page date's shape, not a
+                // metadata block's (whose date follows its author and separator lines directly): a snapshot without header.
+                CloseEntry("a page date starts the next snapshot");
                 StartHeaderlessFeed(date, upvotes, lineNumber);
                 return;
             case State.ExpectAbstract:
