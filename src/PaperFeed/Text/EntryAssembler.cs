@@ -67,12 +67,7 @@ internal sealed class EntryAssembler : IDisposable
 
     public void PushLine(ReadOnlySpan<char> raw, int lineNumber, int invalidUtf8Column)
     {
-        _lineCount = lineNumber;
-        if (invalidUtf8Column > 0)
-        {
-            Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, lineNumber, invalidUtf8Column,
-                "bytes that are not valid UTF-8 were replaced by U+FFFD");
-        }
+        StartLine(lineNumber, invalidUtf8Column);
         var line = raw.Trim();
         if (line.IsEmpty)
         {
@@ -82,6 +77,16 @@ internal sealed class EntryAssembler : IDisposable
         }
         PushNonBlank(raw, line, lineNumber);
         _blankBefore = false;
+    }
+
+    private void StartLine(int lineNumber, int invalidUtf8Column)
+    {
+        _lineCount = lineNumber;
+        if (invalidUtf8Column > 0)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, lineNumber, invalidUtf8Column,
+                "bytes that are not valid UTF-8 were replaced by U+FFFD");
+        }
     }
 
     private void PushNonBlank(ReadOnlySpan<char> raw, ReadOnlySpan<char> line, int lineNumber)
@@ -103,9 +108,10 @@ internal sealed class EntryAssembler : IDisposable
         }
     }
 
-    public void PushTooLong(int lineNumber, long length)
+    public void PushTooLong(int lineNumber, long length, int invalidUtf8Column)
     {
-        _lineCount = lineNumber;
+        StartLine(lineNumber, invalidUtf8Column);
+        _blankBefore = false;
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.LineTooLong, lineNumber, null,
             string.Create(CultureInfo.InvariantCulture, $"line of {length} characters is longer than the limit of {_options.MaxLineLength}; skipped"));
         switch (_state)
