@@ -13,7 +13,8 @@ namespace PaperFeed.Parallel;
 /// <remarks>
 /// Why "after a line starting with an ASCII letter": such a line is a title, an abstract or a date to the parser,
 /// and every one of those leaves the header state, while blank lines, author counts and the middle dot may not.
-/// Lines split like the parser's (LF, CRLF, lone CR); trimming and blankness use the same Unicode whitespace.
+/// Lines split like the parser's (LF, CRLF, lone CR), lose a leading byte order mark like the parser's, and trim the same
+/// Unicode whitespace.
 /// </remarks>
 internal sealed class SnapshotScanner
 {
@@ -108,8 +109,9 @@ internal sealed class SnapshotScanner
             LineNumber++;
             return true;
         }
-        // The parser drops a byte order mark at the very start; so must the scan, or "new" would hide behind it.
-        if (Offset == 0 && line.StartsWith("\uFEFF"u8)) line = line[3..];
+        // The parser drops one byte order mark at the start of any line (concatenated files keep theirs); so must
+        // the scan, or "new" would hide behind it.
+        if (line.StartsWith("\uFEFF"u8)) line = line[3..];
         var trimmed = TrimWhitespace(line);
         if (!trimmed.IsEmpty)
         {
