@@ -84,7 +84,7 @@ public static class Inputs
     public static string Path(InputKind kind, int sizeMB) => kind switch
     {
         InputKind.Text => DumpCache.Text(sizeMB).Path,
-        _ => throw new NotSupportedException(kind.ToString()),
+        _ => DumpCache.JsonLines(sizeMB),
     };
 
     public static long Size(InputKind kind, int sizeMB) => new FileInfo(Path(kind, sizeMB)).Length;

@@ -40,6 +40,24 @@ public static class DumpCache
         return (path, Deserialize(File.ReadAllLines(countsPath)));
     }
 
+    /// <summary>The papers of the text dump of <paramref name="sizeMB"/> MB as JSON Lines, written if missing.</summary>
+    public static string JsonLines(int sizeMB)
+    {
+        var (textPath, _) = Text(sizeMB);
+        string path = Path.ChangeExtension(textPath, ".jsonl");
+        if (!File.Exists(path))
+        {
+            string temporary = $"{path}.{Environment.ProcessId}.tmp";
+            using (var reader = new StreamReader(textPath))
+            using (var output = File.Create(temporary))
+            {
+                FeedJson.WritePapers(output, FeedParser.ReadPapers(reader));
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        return path;
+    }
+
     private static string[] Serialize(DumpSummary s) =>
     [
         .. new long[] { s.Bytes, s.PaperTextChars, s.Expected.Feeds, s.Expected.Papers, s.Expected.PapersWithMetadata, s.Expected.Lines, s.Expected.Warnings, s.Expected.Infos }

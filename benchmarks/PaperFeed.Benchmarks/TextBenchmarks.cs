@@ -12,6 +12,7 @@ public class TextBenchmarks
 {
     private const int BufferSize = 1 << 16;
     private string _path = "";
+    private string _jsonLinesPath = "";
     private long _expectedPapers;
 
     /// <summary>The input size in MB (10^6 bytes); the smoke run uses only the first.</summary>
@@ -24,6 +25,7 @@ public class TextBenchmarks
     public void Setup()
     {
         (_path, var summary) = DumpCache.Text(SizeMB);
+        _jsonLinesPath = DumpCache.JsonLines(SizeMB);
         _expectedPapers = summary.Expected.Papers;
     }
 
@@ -70,8 +72,40 @@ public class TextBenchmarks
         return Check((await FeedParser.CountAsync(stream)).Papers);
     }
 
-    private FileStream OpenStream() =>
-        new(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+    [Benchmark(Description = "ReadPapersParallelAsync (all cores)")]
+    public async Task<long> ReadPapersParallelAsync()
+    {
+        long papers = 0;
+        await foreach (var paper in FeedParser.ReadPapersParallelAsync(_path)) papers += paper.Title.Length > 0 ? 1 : 0;
+        return Check(papers);
+    }
+
+    [Benchmark(Description = "CountParallelAsync (all cores)")]
+    public async Task<long> CountParallelAsync() => Check((await FeedParser.CountParallelAsync(_path)).Papers);
+
+    [Benchmark(Description = "Text -> JSON Lines")]
+    public long TextToJsonLines()
+    {
+        using var reader = OpenText();
+        using var output = new CountingStream();
+        FeedJson.WritePapers(output, FeedParser.ReadPapers(reader));
+        return output.Length;
+    }
+
+    [Benchmark(Description = "JSON Lines -> records")]
+    [Input(InputKind.JsonLines)]
+    public async Task<long> JsonLinesToRecords()
+    {
+        await using var stream = OpenStream(_jsonLinesPath);
+        long papers = 0;
+        await foreach (var paper in FeedJson.ReadPapersAsync(stream)) papers += paper.Title.Length > 0 ? 1 : 0;
+        return Check(papers);
+    }
+
+    private FileStream OpenStream() => OpenStream(_path);
+
+    private static FileStream OpenStream(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
 
     private StreamReader OpenText() => new(OpenStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
 
