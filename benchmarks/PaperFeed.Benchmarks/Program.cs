@@ -9,7 +9,8 @@ namespace PaperFeed.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/PaperFeed.Benchmarks [-- BenchmarkDotNet arguments]</c>.
 /// With <c>--smoke</c>: one dry, in-process iteration per case on the 1 MB input, only to prove every benchmark
-/// still runs (CI).
+/// still runs (CI). With <c>--generate MB FILE</c>: writes a generated dump of that many megabytes (the same content
+/// the benchmarks read) for whole-process measurements, and prints its true counts.
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,12 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args is ["--generate", var megabytes, var path])
+        {
+            var summary = PaperFeed.Testing.DumpGenerator.WriteFile(path, DumpCache.Options(int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)));
+            Console.WriteLine(summary);
+            return 0;
+        }
         if (args.Contains("--smoke"))
         {
             Environment.SetEnvironmentVariable(SmokeVariable, "1");
