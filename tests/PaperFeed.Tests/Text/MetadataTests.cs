@@ -87,9 +87,11 @@ public class MetadataTests
     public void Metadata_lines_are_recognised_only_by_exact_shape()
     {
         // Lines that merely start like metadata are titles and abstracts.
-        var papers = FeedParser.Parse("3D Gaussians for 4 authors\n\nMay the best model win.\n\n4 authorship styles\n\nAugmented data.\n").Single().Papers;
+        var result = ParseResult.Of("3D Gaussians for 4 authors\n\nMay the best model win.\n\n4 authorship styles\n\nAugmented data.\n\nMay 2 Be Better\n\nA.\n");
+        var papers = result.Papers;
 
-        papers.Select(p => p.Title).Should().Equal("3D Gaussians for 4 authors", "4 authorship styles");
+        papers.Select(p => p.Title).Should().Equal("3D Gaussians for 4 authors", "4 authorship styles", "May 2 Be Better");
+        result.Diagnostics.Should().BeEmpty();
         papers.Should().OnlyContain(p => p.AuthorCount == null && p.Published == null);
     }
 }
