@@ -197,6 +197,17 @@ public class CorpusTests
     }
 
     [Fact]
+    public async Task CountAsync_on_a_stream_matches_Count_on_a_reader()
+    {
+        await using var stream = File.OpenRead(TestData.Corpus001);
+
+        var fromStream = await FeedParser.CountAsync(stream);
+
+        fromStream.Should().Be(FeedParser.Count(new StringReader(Text001)));
+        fromStream.Should().Be(new FeedStatistics { Feeds = 1, Papers = 53, PapersWithMetadata = 50, Lines = 423, Warnings = 0, Infos = 1 });
+    }
+
+    [Fact]
     public void Crlf_and_cr_copies_parse_to_equal_records()
     {
         foreach (var text in new[] { Text000, Text001 })
