@@ -81,7 +81,7 @@ internal sealed class EntryAssembler : IDisposable
 
     private void StartLine(int lineNumber, int invalidUtf8Column)
     {
-        _lineCount = lineNumber;
+        _lineCount++;
         if (invalidUtf8Column > 0)
         {
             Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, lineNumber, invalidUtf8Column,
