@@ -138,8 +138,10 @@ public class CorpusTests
 
             Occurrences(paper.Abstract!, RepeatedSentence).Should().Be(1);
             paper.Abstract.Should().EndWith("subpopulation-related tasks, including dataset subpopulation organization, subpopulation shift, and slice discovery.");
-            result.WithCode(DiagnosticCodes.DuplicateSentences).Should().ContainSingle()
-                .Which.Line.Should().Be(paper.SourceLine + 2);
+            var info = result.WithCode(DiagnosticCodes.DuplicateSentences).Should().ContainSingle().Subject;
+            info.Line.Should().Be(paper.SourceLine + 2);
+            var line = text.Split('\n')[info.Line - 1];
+            info.Column.Should().Be(line.LastIndexOf(RepeatedSentence, StringComparison.Ordinal) + 1, "it points at the dropped copy");
 
             var kept = FeedParser.Parse(text, new FeedParserOptions { DuplicateSentences = DuplicateSentenceHandling.Keep })
                 .SelectMany(f => f.Papers).Single(p => p.Title == SsdLlmTitle);
