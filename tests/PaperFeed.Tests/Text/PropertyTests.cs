@@ -82,6 +82,24 @@ public class PropertyTests
         }, iter: Iterations, threads: 1);
     }
 
+    [Fact]
+    public void Corpus_dump_reads_the_same_whatever_the_chunk_sizes()
+    {
+        // Larger than the 64 KB buffers, so compaction and growth of the line and byte buffers are crossed.
+        var text = File.ReadAllText(TestData.Corpus000) + "\r\n" + File.ReadAllText(TestData.Corpus001).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var expected = ParseResult.Of(text);
+        expected.Papers.Should().HaveCount(131);
+
+        Gen.Int[1, 70_000].Array[1, 5].Sample(sizes =>
+        {
+            FeedParser.ReadFeeds(new ChunkedReader(text, sizes)).ToList().Should().Equal(expected.Feeds);
+            var chunked = ParseResult.OfStream(new ChunkedStream(bytes, sizes));
+            chunked.Feeds.Should().Equal(expected.Feeds);
+            chunked.Diagnostics.Should().Equal(expected.Diagnostics);
+        }, iter: 12, threads: 1);
+    }
+
     private static readonly string[] Fragments =
         ["\n", "\r\n", "\r", " ", "\t", "\n\n", "·", "•", " 3 authors", "1 author", "Aug 25", ", 2023", " 2", "Feb 30", "new", "Daily Papers", "Subscribe",
          "Title", "An abstract. An abstract.", "?", "!", ".", "é", "😀", "\uFEFF", "\uFFFD", "\u00A0", "99999999999", "Sept", "--08-25"];
