@@ -10,7 +10,7 @@ public sealed record Feed
     public PaperDate? Date { get; init; }
 
     /// <summary>The papers, in the order the page lists them.</summary>
-    public IReadOnlyList<Paper> Papers { get; init; } = [];
+    public IReadOnlyList<Paper> Papers { get; init => field = value ?? []; } = [];
 
     /// <summary>The title every Daily Papers listing carries.</summary>
     public const string DefaultTitle = "Daily Papers";
