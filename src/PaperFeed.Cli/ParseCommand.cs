@@ -86,6 +86,12 @@ internal sealed class ParseCommand
                     await channel.WriteAsync(feed, token).ConfigureAwait(false);
                 }
             }
+            catch (FeedFormatException e)
+            {
+                // Strict mode reports the warning, then throws it: show it once, as the error.
+                pending.Remove(e.Diagnostic);
+                throw;
+            }
             finally
             {
                 // Diagnostics raised before a failure still come out, ahead of the error.
