@@ -44,7 +44,7 @@ public class JsonReaderTests
         feeds.Should().Equal(
             new Feed { Date = new PaperDate(null, 8, 28), Papers = [A, B] },
             new Feed { Date = new PaperDate(2025, 8, 29), Papers = [C] });
-        statistics.Should().Be(new FeedStatistics { Feeds = 2, Papers = 3, PapersWithMetadata = 0, Lines = 4 });
+        statistics.Should().Be(new FeedStatistics { Feeds = 2, Papers = 3, PapersWithMetadata = 0, Lines = 3 });
     }
 
     [Theory]
