@@ -20,14 +20,11 @@ internal sealed class IdentityIndex<T>
         return slot is not null;
     }
 
-    /// <summary>Adds an entry unless the paper already has one; true when added.</summary>
+    /// <summary>Adds an entry unless the paper already has one (then learns its arXiv id); true when added.</summary>
     public bool TryAdd(Paper paper, T value)
     {
-        string? id = PaperIdentity.NormalizeArxivId(paper.ArxivId);
-        string title = PaperIdentity.NormalizeTitle(paper.Title);
-        if (Find(id, title) is not null) return false;
-        Add(id, title, value);
-        return true;
+        GetOrAdd(paper, () => value, out bool added);
+        return added;
     }
 
     /// <summary>Returns the entry of the paper, or adds one made by <paramref name="create"/>; learns a new arXiv id either way.</summary>
