@@ -44,4 +44,10 @@ public static class DiagnosticCodes
 
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";
+
+    /// <summary>Error: PaperFeed JSON input is not valid JSON, or not the shape of a feed or a paper (see docs/json.md).</summary>
+    public const string InvalidJson = "PF902";
+
+    /// <summary>Error: one JSON value (a paper, or a whole feed) is larger than the reader accepts (256 MiB).</summary>
+    public const string JsonValueTooLarge = "PF903";
 }

@@ -15,7 +15,7 @@ internal sealed class IdentityIndex<T>
     /// <summary>Finds the entry of <paramref name="paper"/>'s paper.</summary>
     public bool TryGetValue(Paper paper, out T value)
     {
-        var slot = Find(PaperIdentity.NormalizeArxivId(paper.ArxivId), PaperIdentity.NormalizeTitle(paper.Title));
+        var slot = Find(PaperIdentity.ArxivKey(paper), PaperIdentity.NormalizeTitle(paper.Title));
         value = slot is null ? default! : slot.Value;
         return slot is not null;
     }
@@ -30,7 +30,7 @@ internal sealed class IdentityIndex<T>
     /// <summary>Returns the entry of the paper, or adds one made by <paramref name="create"/>; learns a new arXiv id either way.</summary>
     public T GetOrAdd(Paper paper, Func<T> create, out bool added)
     {
-        string? id = PaperIdentity.NormalizeArxivId(paper.ArxivId);
+        string? id = PaperIdentity.ArxivKey(paper);
         string title = PaperIdentity.NormalizeTitle(paper.Title);
         var slot = Find(id, title);
         added = slot is null;

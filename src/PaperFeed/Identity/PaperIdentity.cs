@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,55 +5,51 @@ using System.Text;
 namespace PaperFeed;
 
 /// <summary>
-/// When two records are the same paper. One rule serves merge, diff, dedupe and export ids: two papers are the same
-/// when both carry an arXiv id and the ids are equal without their version suffix (<c>2508.01234v2</c> is
-/// <c>2508.01234</c>); otherwise (either lacks an id) when their <see cref="NormalizeTitle">normalised titles</see>
-/// are equal. So a text-snapshot paper (no id) and an API paper (id) with the same title are one paper, while two
-/// papers with different ids are two even if their titles match.
+/// When two records are the same paper. One rule serves dedupe (<c>paperfeed parse --dedupe</c>), merge, diff and
+/// export ids: the same arXiv id (version suffix, <c>arXiv:</c> prefix and case ignored) when both have one, else
+/// the same <see cref="NormalizeTitle">normalised title</see>. So a text-snapshot paper (no id) and an API paper
+/// (id) with the same title are one paper, while two papers with different ids are two even if their titles match.
 /// </summary>
+/// <remarks>
+/// Over a sequence (dedupe, merge, diff) a paper first seen without an id takes the id of the first copy with one
+/// that matches it by title; later copies with another id are other papers.
+/// </remarks>
 public static class PaperIdentity
 {
     private const string UrnPrefix = "urn:paperfeed:title:";
 
-    /// <summary>
-    /// The arXiv id without version suffix or <c>arXiv:</c> prefix, trimmed (<c>arXiv:2508.01234v2</c> →
-    /// <c>2508.01234</c>; old-style <c>hep-th/9901001v1</c> → <c>hep-th/9901001</c>); <c>null</c> for null or blank.
-    /// </summary>
-    public static string? NormalizeArxivId(string? arxivId)
+    /// <summary>The arXiv id without prefix, version and case: <c>arXiv:2508.01234v2</c> gives <c>2508.01234</c>.</summary>
+    public static string NormalizeArxivId(string arxivId)
     {
-        if (string.IsNullOrWhiteSpace(arxivId)) return null;
-        ReadOnlySpan<char> id = arxivId.AsSpan().Trim();
-        if (id.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase)) id = id[6..].TrimStart();
-        int end = id.Length;
-        while (end > 0 && char.IsAsciiDigit(id[end - 1])) end--;
-        // Strip "vN" only when it follows the number itself, so an id ending in a letter stays whole.
-        if (end < id.Length && end >= 2 && id[end - 1] is 'v' or 'V' && char.IsAsciiDigit(id[end - 2])) id = id[..(end - 1)];
-        return id.Length == arxivId.Length ? arxivId : id.ToString();
+        ArgumentNullException.ThrowIfNull(arxivId);
+        return StripVersion(arxivId).ToLowerInvariant();
     }
 
     /// <summary>
-    /// The title key: Unicode NFKC, every punctuation character read as a space, whitespace runs collapsed to one
-    /// space, ends trimmed, lower-cased with the invariant culture. Titles that differ only in case, whitespace,
-    /// line wraps, full-width forms or punctuation (<c>“Foo”: Bar</c> and <c>"foo" bar</c>) get the same key.
+    /// The title key: Unicode NFKC, then lower case (invariant), with whitespace and punctuation removed. Titles that
+    /// differ only in case, whitespace, line wraps, full-width forms or punctuation (<c>“Self-Play”: RL</c> and
+    /// <c>self play rl</c>) get the same key.
     /// </summary>
     public static string NormalizeTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        string composed = title.IsNormalized(NormalizationForm.FormKC) ? title : title.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(composed.Length);
-        bool pendingSpace = false;
-        foreach (char c in composed)
+        string normalized = title.IsNormalized(NormalizationForm.FormKC) ? title : title.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(normalized.Length);
+        foreach (char c in normalized)
         {
-            if (char.IsWhiteSpace(c) || char.IsPunctuation(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-            if (pendingSpace) builder.Append(' ');
-            pendingSpace = false;
+            if (char.IsWhiteSpace(c) || char.IsPunctuation(c)) continue;
             builder.Append(char.ToLowerInvariant(c));
         }
         return builder.ToString();
+    }
+
+    /// <summary>True when <paramref name="left"/> and <paramref name="right"/> are the same paper (see the class remarks).</summary>
+    public static bool SamePaper(Paper left, Paper right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (ArxivKey(left) is { } a && ArxivKey(right) is { } b) return a == b;
+        return NormalizeTitle(left.Title) == NormalizeTitle(right.Title);
     }
 
     /// <summary>
@@ -70,31 +65,7 @@ public static class PaperIdentity
         return string.Concat(UrnPrefix, Convert.ToHexStringLower(hash[..16]));
     }
 
-    /// <summary>
-    /// A single key for display and grouping: <c>arxiv:ID</c> (version stripped) when the paper has an id, else
-    /// <c>title:NORMALISED</c>. Note that equal keys imply the same paper, but the same paper seen with and without an
-    /// id has two keys: use <see cref="IsSamePaper"/> or <see cref="Distinct(IEnumerable{Paper})"/> to match across.
-    /// </summary>
-    public static string GetKey(Paper paper)
-    {
-        ArgumentNullException.ThrowIfNull(paper);
-        return NormalizeArxivId(paper.ArxivId) is string id ? "arxiv:" + id : "title:" + NormalizeTitle(paper.Title);
-    }
-
-    /// <summary>True when <paramref name="left"/> and <paramref name="right"/> are the same paper (see the class remarks).</summary>
-    public static bool IsSamePaper(Paper left, Paper right)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        string? leftId = NormalizeArxivId(left.ArxivId), rightId = NormalizeArxivId(right.ArxivId);
-        if (leftId is not null && rightId is not null) return leftId == rightId;
-        return NormalizeTitle(left.Title) == NormalizeTitle(right.Title);
-    }
-
-    /// <summary>
-    /// Keeps the first of papers that are the same paper, lazily and in input order (the rule behind
-    /// <c>paperfeed parse --dedupe</c>). Memory grows with the number of distinct papers.
-    /// </summary>
+    /// <summary>Keeps the first of papers that are the same paper, lazily and in input order (see <see cref="PaperDeduplicator"/>).</summary>
     public static IEnumerable<Paper> Distinct(IEnumerable<Paper> papers)
     {
         ArgumentNullException.ThrowIfNull(papers);
@@ -102,10 +73,10 @@ public static class PaperIdentity
 
         static IEnumerable<Paper> DistinctIterator(IEnumerable<Paper> papers)
         {
-            var seen = new IdentityIndex<bool>();
+            var seen = new PaperDeduplicator();
             foreach (var paper in papers)
             {
-                if (seen.TryAdd(paper, true)) yield return paper;
+                if (seen.TryAdd(paper)) yield return paper;
             }
         }
     }
@@ -118,11 +89,26 @@ public static class PaperIdentity
 
         static async IAsyncEnumerable<Paper> DistinctIterator(IAsyncEnumerable<Paper> papers, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var seen = new IdentityIndex<bool>();
+            var seen = new PaperDeduplicator();
             await foreach (var paper in papers.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (seen.TryAdd(paper, true)) yield return paper;
+                if (seen.TryAdd(paper)) yield return paper;
             }
         }
+    }
+
+    /// <summary>The identity key of a paper's arXiv id, or <c>null</c> when it has none (or a blank one).</summary>
+    internal static string? ArxivKey(Paper paper) =>
+        string.IsNullOrWhiteSpace(paper.ArxivId) ? null : NormalizeArxivId(paper.ArxivId);
+
+    /// <summary>The id without <c>arXiv:</c> prefix and <c>vN</c> suffix, case kept (old ids such as <c>math.AG/0301001</c> need it in links).</summary>
+    internal static string StripVersion(string arxivId)
+    {
+        var id = arxivId.AsSpan().Trim();
+        if (id.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase)) id = id[6..].TrimStart();
+        int v = id.LastIndexOfAny('v', 'V');
+        // Only "vN" right after the number itself: an id ending in a letter stays whole.
+        if (v > 0 && v < id.Length - 1 && char.IsAsciiDigit(id[v - 1]) && !id[(v + 1)..].ContainsAnyExcept("0123456789")) id = id[..v];
+        return id.Length == arxivId.Length ? arxivId : id.ToString();
     }
 }

@@ -15,11 +15,11 @@ public static class PaperLinks
     /// <summary><c>https://arxiv.org/pdf/{id}</c> for an arXiv id (version stripped).</summary>
     public static string ArxivPdf(string arxivId) => "https://arxiv.org/pdf/" + Canonical(arxivId);
 
-    /// <summary>The paper's arXiv id without version suffix, or <c>null</c> when it has none.</summary>
+    /// <summary>The paper's arXiv id without prefix or version suffix (case kept), or <c>null</c> when it has none.</summary>
     public static string? GetCanonicalArxivId(this Paper paper)
     {
         ArgumentNullException.ThrowIfNull(paper);
-        return PaperIdentity.NormalizeArxivId(paper.ArxivId);
+        return string.IsNullOrWhiteSpace(paper.ArxivId) ? null : PaperIdentity.StripVersion(paper.ArxivId);
     }
 
     /// <summary>The paper's Hugging Face page from its arXiv id; else its <see cref="Paper.Url"/>; else <c>null</c>.</summary>
@@ -42,5 +42,5 @@ public static class PaperLinks
         paper.GetCanonicalArxivId() is string id ? HuggingFacePage(id) : PaperIdentity.TitleUrn(paper.Title);
 
     private static string Canonical(string arxivId) =>
-        PaperIdentity.NormalizeArxivId(arxivId) ?? throw new ArgumentException("An arXiv id must not be blank.", nameof(arxivId));
+        string.IsNullOrWhiteSpace(arxivId) ? throw new ArgumentException("An arXiv id must not be blank.", nameof(arxivId)) : PaperIdentity.StripVersion(arxivId);
 }

@@ -139,7 +139,8 @@ internal sealed class LineReader : IDisposable
             SkippedLength = content.Length;
             return LineStatus.TooLong;
         }
-        if (lineStart == 0 && !content.IsEmpty && content[0] == '\uFEFF') content = content[1..];
+        // A byte order mark opens the input, or a file concatenated into a dump: never content.
+        if (!content.IsEmpty && content[0] == '\uFEFF') content = content[1..];
         line = content;
         return LineStatus.Line;
     }

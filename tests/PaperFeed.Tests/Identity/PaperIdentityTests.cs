@@ -7,16 +7,19 @@ public class PaperIdentityTests
     [InlineData("2508.01234", "2508.01234")]
     [InlineData(" arXiv:2508.01234v12 ", "2508.01234")]
     [InlineData("hep-th/9901001v1", "hep-th/9901001")]
-    [InlineData("cs.LG", "cs.LG")]
+    [InlineData("2508.01234V3", "2508.01234")]
+    [InlineData("math.AG/0301001v1", "math.ag/0301001")]
+    [InlineData("cs.LGv", "cs.lgv")]
     public void Arxiv_ids_lose_version_and_prefix(string id, string expected) =>
         PaperIdentity.NormalizeArxivId(id).Should().Be(expected);
 
     [Theory]
-    [InlineData("Foo:  Bar\n   baz", "foo bar baz")]
-    [InlineData("“Quoted” Title!", "quoted title")]
-    [InlineData("ＬＬＭ Agents", "llm agents")]
-    [InlineData("Self-Play", "self play")]
-    public void Titles_normalise_case_width_whitespace_and_punctuation(string title, string expected) =>
+    [InlineData("Foo:  Bar\n   baz", "foobarbaz")]
+    [InlineData("“Quoted” Title!", "quotedtitle")]
+    [InlineData("ＬＬＭ Agents", "llmagents")]
+    [InlineData("Self-Play", "selfplay")]
+    [InlineData("Self Play", "selfplay")]
+    public void Titles_ignore_case_width_whitespace_and_punctuation(string title, string expected) =>
         PaperIdentity.NormalizeTitle(title).Should().Be(expected);
 
     [Fact]
@@ -26,8 +29,8 @@ public class PaperIdentityTests
         var api = new Paper { Title = "sparse agents — fast", ArxivId = "2509.00001v1" };
         var other = new Paper { Title = "Sparse Agents: Fast", ArxivId = "2509.00002" };
 
-        PaperIdentity.IsSamePaper(text, api).Should().BeTrue();
-        PaperIdentity.IsSamePaper(api, other).Should().BeFalse();
+        PaperIdentity.SamePaper(text, api).Should().BeTrue();
+        PaperIdentity.SamePaper(api, other).Should().BeFalse();
         PaperIdentity.Distinct([text, api, other, api with { ArxivId = "2509.00001v3" }])
             .Should().Equal(text, other);
     }
@@ -55,7 +58,7 @@ public class PaperIdentityTests
         // A fixed value: the URN must not change between runs, processes or versions.
         urn.Should().Be(PaperIdentity.TitleUrn("sparse   agents fast"));
         urn.Should().MatchRegex("^urn:paperfeed:title:[0-9a-f]{32}$");
-        urn.Should().Be("urn:paperfeed:title:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("sparse agents fast"u8))[..32]);
+        urn.Should().Be("urn:paperfeed:title:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("sparseagentsfast"u8))[..32]);
     }
 
     [Fact]
@@ -72,6 +75,7 @@ public class PaperIdentityTests
         textOnly.GetHuggingFaceUrl().Should().Be("https://example.org/x");
         textOnly.GetArxivPdfUrl().Should().BeNull();
         textOnly.GetStableId().Should().Be(PaperIdentity.TitleUrn("T"));
+        new Paper { Title = "T", ArxivId = "math.AG/0301001v2" }.GetArxivAbstractUrl().Should().Be("https://arxiv.org/abs/math.AG/0301001", "links keep the id's case");
         FluentActions.Invoking(() => PaperLinks.ArxivPdf(" ")).Should().Throw<ArgumentException>();
     }
 }

@@ -76,4 +76,21 @@ public class FeedPeriodTests
         week.Should().NotBe(day);
         new Feed().Period.Should().BeNull();
     }
+
+    [Fact]
+    public void Json_carries_an_explicit_period_only_and_reads_it_back()
+    {
+        var week = new Feed { Period = FeedPeriod.Parse("2025-W38"), Papers = [new Paper { Title = "T" }] };
+        var day = new Feed { Date = new PaperDate(null, 8, 28) };
+
+        string weekJson = System.Text.Json.JsonSerializer.Serialize(week, PaperFeedJsonContext.Default.Feed);
+        string dayJson = System.Text.Json.JsonSerializer.Serialize(day, PaperFeedJsonContext.Default.Feed);
+
+        weekJson.Should().Be("""{"title":"Daily Papers","period":"2025-W38","papers":[{"title":"T"}]}""");
+        dayJson.Should().Be("""{"title":"Daily Papers","date":"--08-28","papers":[]}""");
+        System.Text.Json.JsonSerializer.Deserialize(weekJson, PaperFeedJsonContext.Default.Feed).Should().Be(week);
+        System.Text.Json.JsonSerializer.Deserialize(dayJson, PaperFeedJsonContext.Default.Feed)!.Period.Should().Be(FeedPeriod.Parse("--08-28"));
+        FluentActions.Invoking(() => System.Text.Json.JsonSerializer.Deserialize("""{"title":"x","period":"2025-W99","papers":[]}""", PaperFeedJsonContext.Default.Feed))
+            .Should().Throw<System.Text.Json.JsonException>().WithMessage("*2025-W99*");
+    }
 }

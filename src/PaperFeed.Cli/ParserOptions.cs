@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace PaperFeed.Cli;
+
+/// <summary>The options that map onto <see cref="FeedParserOptions"/>, shared by <c>parse</c> and <c>stats</c>.</summary>
+internal sealed class ParserOptions
+{
+    public Argument<string[]> Files { get; } = new("FILE")
+    {
+        Description = "Input files, read in order (text listing, or PaperFeed JSON / JSON Lines; detected). None or '-' reads standard input.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<DateOnly?> ReferenceDate { get; } = new("--reference-date")
+    {
+        Description = "The day the snapshots were taken (YYYY-MM-DD): dates without a year resolve to the latest such date on or before it.",
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            result.AddError($"--reference-date: '{text}' is not a date such as 2025-08-28.");
+            return null;
+        },
+    };
+
+    public Option<bool> KeepDuplicateSentences { get; } = new("--keep-duplicate-sentences")
+    {
+        Description = "Keep sentences repeated inside an abstract (they are collapsed by default).",
+    };
+
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Fail (exit 1) on the first warning.",
+    };
+
+    public Option<int> MaxLineLength { get; } = new("--max-line-length")
+    {
+        Description = "Skip lines longer than N characters, with a warning.",
+        HelpName = "N",
+        DefaultValueFactory = _ => FeedParserOptions.DefaultMaxLineLength,
+    };
+
+    public ParserOptions()
+    {
+        MaxLineLength.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--max-line-length must be at least 1.");
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Files);
+        command.Options.Add(ReferenceDate);
+        command.Options.Add(KeepDuplicateSentences);
+        command.Options.Add(Strict);
+        command.Options.Add(MaxLineLength);
+    }
+
+    public FeedParserOptions Read(ParseResult result) => new()
+    {
+        ReferenceDate = result.GetValue(ReferenceDate),
+        DuplicateSentences = result.GetValue(KeepDuplicateSentences) ? DuplicateSentenceHandling.Keep : DuplicateSentenceHandling.Collapse,
+        Strict = result.GetValue(Strict),
+        MaxLineLength = result.GetValue(MaxLineLength),
+    };
+}
