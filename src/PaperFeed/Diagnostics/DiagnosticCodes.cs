@@ -36,6 +36,12 @@ public static class DiagnosticCodes
     /// <summary>Warning: an entry whose title line was skipped (too long); its other lines are dropped with it.</summary>
     public const string SkippedEntry = "PF208";
 
+    /// <summary>Warning: two copies of one paper disagree on a field that is not a count (two abstracts); the newer copy's value is kept.</summary>
+    public const string MergeConflict = "PF301";
+
+    /// <summary>Warning: the newer observation has far fewer papers than the older for the same day (under half): likely a half-published day.</summary>
+    public const string HalfPublishedDay = "PF302";
+
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";
 

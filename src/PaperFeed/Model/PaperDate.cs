@@ -241,7 +241,8 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
         return name.Equals("Sept", StringComparison.OrdinalIgnoreCase) ? 9 : 0;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    /// <summary>Reads ASCII digits only; false for an empty span or any other character.</summary>
+    internal static bool TryDigits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;
         foreach (char c in s)
