@@ -213,7 +213,7 @@ internal sealed class EntryAssembler : IDisposable
     private void StartHeaderlessFeed(PaperDate date, int? upvotes, int lineNumber)
     {
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.HeaderlessSnapshot, lineNumber, null,
-            "a page date where a title was expected starts a new snapshot without a header");
+            "a page date with no header before it starts a new snapshot");
         StartFeed();
         SetFeedDate(date, upvotes, lineNumber);
     }

@@ -26,7 +26,8 @@ internal static class LineClassifier
         }
         if (line.Length == 1 && line[0] == '·') return new ClassifiedLine(LineKind.Separator);
         if (line[0] == '•' || char.IsAsciiDigit(line[0])) return ClassifyAuthors(line);
-        if (char.IsAsciiLetter(line[0]) && line.Length <= 24) return ClassifyDate(line);
+        // The longest date line: "September 30, 2024 999999999" (28 characters).
+        if (char.IsAsciiLetter(line[0]) && line.Length <= 32) return ClassifyDate(line);
         return default;
     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using CsCheck;
+using PaperFeed.Text;
 
 namespace PaperFeed.Tests.Text;
 
@@ -67,6 +69,29 @@ public class DuplicateTests
         var paper = FeedParser.Parse($"T\n\n{abstractText} {abstractText}\n").Single().Papers.Single();
 
         paper.Abstract.Should().Be(abstractText);
+    }
+
+    [Fact]
+    public void Collapsed_text_has_no_repeated_run_left_and_collapses_no_further()
+    {
+        // Sentences from a small alphabet repeat often, in runs of every length.
+        Gen.OneOf("A.", "B!", "C?", "Dd.").Array[0, 40].Sample(sentences =>
+        {
+            var text = string.Join(' ', sentences);
+            var dropped = new List<int>();
+            var collapsed = DuplicateSentenceCollapser.Collapse(text, dropped) ?? text;
+
+            var kept = collapsed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 1; 2 * k <= kept.Length; k++)
+            {
+                for (int i = 0; i + 2 * k <= kept.Length; i++)
+                {
+                    kept.AsSpan(i, k).SequenceEqual(kept.AsSpan(i + k, k)).Should().BeFalse($"'{collapsed}' still repeats a run of {k} at {i}");
+                }
+            }
+            DuplicateSentenceCollapser.Collapse(collapsed, dropped).Should().BeNull();
+            (dropped.Count == 0).Should().BeTrue();
+        }, iter: 2000, threads: 1);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public class MetadataTests
     [InlineData("Aug 15, 2024 2", 2024, 8, 15, 2)]
     [InlineData("Sep 1, 2023 123", 2023, 9, 1, 123)]
     [InlineData("September 5", null, 9, 5, null)]
+    [InlineData("September 30, 2024 999999999", 2024, 9, 30, 999999999)]
     public void Date_line_shapes(string line, int? year, int month, int day, int? upvotes)
     {
         var paper = FeedParser.Parse($"T\n\nA.\n\n  • 2 authors\n·\n{line}\n").Single().Papers.Single();

@@ -34,6 +34,14 @@ public class TitleTests
     }
 
     [Fact]
+    public void Without_any_blank_lines_lines_alternate_title_and_abstract()
+    {
+        var papers = FeedParser.Parse("Daily Papers\nAug 28\nT1\nA1.\nT2\nA2.\n  • 2 authors\n·\nAug 25\nT3\nA3.").Single().Papers;
+
+        papers.Select(p => (p.Title, p.Abstract, p.AuthorCount)).Should().Equal(("T1", "A1.", null), ("T2", "A2.", 2), ("T3", "A3.", null));
+    }
+
+    [Fact]
     public void Long_titles_are_kept_whole()
     {
         var title = string.Join(' ', Enumerable.Repeat("Word", 200));
