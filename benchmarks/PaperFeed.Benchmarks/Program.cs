@@ -10,7 +10,9 @@ namespace PaperFeed.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/PaperFeed.Benchmarks [-- BenchmarkDotNet arguments]</c>.
 /// With <c>--smoke</c>: one dry, in-process iteration per case on the 1 MB input, only to prove every benchmark
 /// still runs (CI). With <c>--generate MB FILE</c>: writes a generated dump of that many megabytes (the same content
-/// the benchmarks read) for whole-process measurements, and prints its true counts.
+/// the benchmarks read) for whole-process measurements, and prints its true counts. With <c>--read FILE</c> (add
+/// <c>--parallel</c> for all cores): reads every paper of FILE and prints the count, for peak-memory measurements of the
+/// library alone (<c>/usr/bin/time -v</c>).
 /// </summary>
 public static class Program
 {
@@ -25,6 +27,11 @@ public static class Program
         {
             var summary = PaperFeed.Testing.DumpGenerator.WriteFile(path, DumpCache.Options(int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)));
             Console.WriteLine(summary);
+            return 0;
+        }
+        if (args is ["--read", var file, .. var rest])
+        {
+            Console.WriteLine(ReadAllPapers(file, parallel: rest.Contains("--parallel")).GetAwaiter().GetResult());
             return 0;
         }
         if (args.Contains("--smoke"))
@@ -49,5 +56,18 @@ public static class Program
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         // A case that threw (a wrong count) has no result: fail the run so CI sees it.
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static async Task<long> ReadAllPapers(string path, bool parallel)
+    {
+        long papers = 0;
+        if (parallel)
+        {
+            await foreach (var _ in FeedParser.ReadPapersParallelAsync(path)) papers++;
+            return papers;
+        }
+        await using var stream = File.OpenRead(path);
+        await foreach (var _ in FeedParser.ReadPapersAsync(stream)) papers++;
+        return papers;
     }
 }
