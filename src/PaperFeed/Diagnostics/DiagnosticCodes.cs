@@ -36,6 +36,24 @@ public static class DiagnosticCodes
     /// <summary>Warning: an entry whose title line was skipped (too long); its other lines are dropped with it.</summary>
     public const string SkippedEntry = "PF208";
 
+    /// <summary>Warning: an item of API or HTML input has no title at any level; skipped.</summary>
+    public const string UntitledItem = "PF401";
+
+    /// <summary>Warning: the HTML page's <c>data-props</c> JSON is broken; the rendered cards are read instead.</summary>
+    public const string BrokenEmbeddedJson = "PF402";
+
+    /// <summary>Warning: an HTML paper card without a title link (<c>h3 a[href^="/papers/"]</c>); skipped.</summary>
+    public const string UntitledCard = "PF403";
+
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";
+
+    /// <summary>Error: JSON input is not well-formed (or an item has a structurally wrong shape); the position is the JSON reader's.</summary>
+    public const string InvalidJson = "PF921";
+
+    /// <summary>Error: the input's format cannot be recognised (see docs/inputs.md for the detection rules).</summary>
+    public const string UnknownFormat = "PF922";
+
+    /// <summary>Error: the input's format is recognised but needs a reader this package does not have (HTML needs PaperFeed.Html).</summary>
+    public const string UnsupportedFormat = "PF923";
 }

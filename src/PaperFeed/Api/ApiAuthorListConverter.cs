@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PaperFeed.Api;
+
+/// <summary>
+/// Reads <c>paper.authors</c> by hand: only <c>name</c> and <c>hidden</c> matter, and an element of an
+/// unexpected shape (a bare string is taken as a name; anything else is skipped) must not fail the item.
+/// </summary>
+internal sealed class ApiAuthorListConverter : JsonConverter<List<ApiAuthor>?>
+{
+    public override List<ApiAuthor>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+        var authors = new List<ApiAuthor>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    authors.Add(new ApiAuthor(reader.GetString(), Hidden: false));
+                    break;
+                case JsonTokenType.StartObject:
+                    authors.Add(ReadAuthor(ref reader));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        return authors;
+    }
+
+    private static ApiAuthor ReadAuthor(ref Utf8JsonReader reader)
+    {
+        string? name = null;
+        bool hidden = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                name = Lenient.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("hidden"u8))
+            {
+                reader.Read();
+                hidden = reader.TokenType == JsonTokenType.True;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return new ApiAuthor(name, hidden);
+    }
+
+    public override void Write(Utf8JsonWriter writer, List<ApiAuthor>? value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("API DTOs are read-only.");
+}

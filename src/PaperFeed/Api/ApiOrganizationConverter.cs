@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PaperFeed.Api;
+
+/// <summary>Reads <c>organization{name, fullname}</c>; a value that is not an object is null.</summary>
+internal sealed class ApiOrganizationConverter : JsonConverter<ApiOrganization?>
+{
+    public override ApiOrganization? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+        string? name = null, fullName = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isName = reader.ValueTextEquals("name"u8);
+            bool isFullName = !isName && reader.ValueTextEquals("fullname"u8);
+            reader.Read();
+            if (isName) name = Lenient.ReadString(ref reader);
+            else if (isFullName) fullName = Lenient.ReadString(ref reader);
+            else reader.Skip();
+        }
+        return new ApiOrganization(name, fullName);
+    }
+
+    public override void Write(Utf8JsonWriter writer, ApiOrganization? value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("API DTOs are read-only.");
+}
