@@ -17,7 +17,7 @@ internal static class ApiEntryReader
     public static async IAsyncEnumerable<ApiEntry> ReadAsync(Stream stream, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (prefix, length) = await PrefixedStream.ReadPrefixAsync(stream, PeekLength, cancellationToken).ConfigureAwait(false);
-        bool isArray = FirstSignificantByte(prefix.AsSpan(0, length)) == (byte)'[';
+        bool isArray = InputStart.Content(prefix.AsSpan(0, length)) is [(byte)'[', ..];
         var replay = new PrefixedStream(prefix, length, stream);
         var typeInfo = ApiJsonContext.Default.ApiEntry;
         var values = isArray
@@ -54,16 +54,5 @@ internal static class ApiEntryReader
         if (cut > 0) detail = detail[..cut];
         return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidJson, line, column,
             $"invalid JSON{(exception.Path is { Length: > 0 } path ? $" at {path}" : "")}: {detail}", sourceName));
-    }
-
-    /// <summary>The first byte that is not a UTF-8 BOM byte or JSON whitespace; 0 when there is none.</summary>
-    internal static byte FirstSignificantByte(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-        foreach (byte b in bytes)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return b;
-        }
-        return 0;
     }
 }
