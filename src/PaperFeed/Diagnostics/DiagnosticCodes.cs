@@ -56,4 +56,7 @@ public static class DiagnosticCodes
 
     /// <summary>Error: the input's format is recognised but needs a reader this package does not have (HTML needs PaperFeed.Html).</summary>
     public const string UnsupportedFormat = "PF923";
+
+    /// <summary>Error: an input that must be held in memory whole (an HTML page) is larger than the reader's limit.</summary>
+    public const string InputTooLarge = "PF924";
 }
