@@ -13,7 +13,7 @@ internal sealed class ApiAuthorListConverter : JsonConverter<List<ApiAuthor>?>
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            reader.Skip();
+            Lenient.Skip(ref reader);
             return null;
         }
         var authors = new List<ApiAuthor>();
@@ -28,7 +28,7 @@ internal sealed class ApiAuthorListConverter : JsonConverter<List<ApiAuthor>?>
                     authors.Add(ReadAuthor(ref reader));
                     break;
                 default:
-                    reader.Skip();
+                    Lenient.Skip(ref reader);
                     break;
             }
         }
@@ -50,12 +50,12 @@ internal sealed class ApiAuthorListConverter : JsonConverter<List<ApiAuthor>?>
             {
                 reader.Read();
                 hidden = reader.TokenType == JsonTokenType.True;
-                reader.Skip();
+                Lenient.Skip(ref reader);
             }
             else
             {
                 reader.Read();
-                reader.Skip();
+                Lenient.Skip(ref reader);
             }
         }
         return new ApiAuthor(name, hidden);

@@ -10,7 +10,7 @@ internal sealed class ApiOrganizationConverter : JsonConverter<ApiOrganization?>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            Lenient.Skip(ref reader);
             return null;
         }
         string? name = null, fullName = null;
@@ -21,7 +21,7 @@ internal sealed class ApiOrganizationConverter : JsonConverter<ApiOrganization?>
             reader.Read();
             if (isName) name = Lenient.ReadString(ref reader);
             else if (isFullName) fullName = Lenient.ReadString(ref reader);
-            else reader.Skip();
+            else Lenient.Skip(ref reader);
         }
         return new ApiOrganization(name, fullName);
     }

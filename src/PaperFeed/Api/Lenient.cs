@@ -3,9 +3,19 @@ using System.Text.Json;
 
 namespace PaperFeed.Api;
 
-/// <summary>The one rule every lenient converter shares: what counts as a string value.</summary>
+/// <summary>What every lenient converter shares: what counts as a string value, and how to pass over a value.</summary>
 internal static class Lenient
 {
+    /// <summary>
+    /// Passes over the value the reader is on. A converter called while streaming gets a reader over a partial
+    /// buffer, where <see cref="Utf8JsonReader.Skip"/> throws; the serializer has read the whole value ahead, so
+    /// <see cref="Utf8JsonReader.TrySkip"/> succeeds.
+    /// </summary>
+    public static void Skip(ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip()) throw new JsonException("A value ends before the input does.");
+    }
+
     /// <summary>A string, or a number's text; any other value is skipped (the reader ends on its last token) and gives null.</summary>
     public static string? ReadString(ref Utf8JsonReader reader)
     {
@@ -16,7 +26,7 @@ internal static class Lenient
             case JsonTokenType.Number:
                 return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
             default:
-                reader.Skip();
+                Skip(ref reader);
                 return null;
         }
     }

@@ -11,7 +11,7 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            reader.Skip();
+            Lenient.Skip(ref reader);
             return null;
         }
         if (reader.TryGetDateTimeOffset(out var value)) return value;

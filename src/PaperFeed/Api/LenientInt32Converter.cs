@@ -16,7 +16,7 @@ internal sealed class LenientInt32Converter : JsonConverter<int?>
             case JsonTokenType.String when !reader.HasValueSequence && !reader.ValueIsEscaped:
                 return Utf8Parser.TryParse(reader.ValueSpan, out int parsed, out int consumed) && consumed == reader.ValueSpan.Length ? parsed : null;
             default:
-                reader.Skip();
+                Lenient.Skip(ref reader);
                 return null;
         }
     }

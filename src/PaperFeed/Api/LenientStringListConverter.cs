@@ -10,7 +10,7 @@ internal sealed class LenientStringListConverter : JsonConverter<List<string>?>
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            reader.Skip();
+            Lenient.Skip(ref reader);
             return null;
         }
         var list = new List<string>();
