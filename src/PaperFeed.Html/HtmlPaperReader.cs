@@ -44,10 +44,13 @@ public static class HtmlPaperReader
         var limited = new ByteLimitStream(stream, MaxPageBytes, limit => new FeedFormatException(new FeedDiagnostic(
             DiagnosticSeverity.Error, DiagnosticCodes.InputTooLarge, 1, null,
             string.Create(CultureInfo.InvariantCulture, $"the HTML page is larger than {limit} bytes, the most read into memory"), options.SourceName)));
-        using var source = new TextSource(limited, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
-        // The tokenizer reads synchronously; fetch everything first so that the stream is only read asynchronously.
-        await source.PrefetchAllAsync(cancellationToken).ConfigureAwait(false);
-        return new HtmlPageReader(source, options).Read();
+        // Decoded into one string first: AngleSharp's stream-backed TextSource takes quadratic time on large pages.
+        string html;
+        using (var reader = new StreamReader(limited, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: -1, leaveOpen: true))
+        {
+            html = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return ReadFeed(html, options);
     }
 
     /// <summary>Reads the papers of a page from UTF-8 bytes.</summary>
