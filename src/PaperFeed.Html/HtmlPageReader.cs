@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using PaperFeed.Api;
 
@@ -38,8 +39,13 @@ internal sealed class HtmlPageReader
         {
             SkipComments = true,
             SkipProcessingInstructions = true,
+            // Only the attributes read below are materialised: a large page's thousands of class lists are not.
+            ShouldEmitAttribute = static (ref StructHtmlToken _, ReadOnlyMemory<char> name) => IsWanted(name.Span),
         };
     }
+
+    private static bool IsWanted(ReadOnlySpan<char> name) =>
+        name is "data-target" or "data-props" or "href" or "rel" or "property" or "content";
 
     /// <summary>Reads the page's one feed.</summary>
     public Feed Read()
