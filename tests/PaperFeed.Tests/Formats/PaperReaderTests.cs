@@ -1,0 +1,105 @@
+using System.Text;
+using PaperFeed.Html;
+using PaperFeed.Tests.Api;
+
+namespace PaperFeed.Tests.Formats;
+
+public class PaperReaderTests
+{
+    [Theory]
+    [InlineData("Api/daily_papers.json")]
+    [InlineData("Api/archive.jsonl")]
+    public async Task Detected_api_json_reads_like_its_own_reader(string fixture)
+    {
+        await using var stream = new OneByteAtATimeStream(File.ReadAllBytes(Fixtures.Path(fixture.Split('/'))));
+
+        var papers = await PaperReader.ReadPapersAsync(stream).ToListAsync();
+
+        papers.Should().Equal(HuggingFaceJsonTests.DailyPapers);
+    }
+
+    [Fact]
+    public async Task Detected_text_listing_reads_like_the_feed_parser()
+    {
+        var expected = FeedParser.Parse(File.ReadAllText(TestData.Corpus001));
+        await using var stream = File.OpenRead(TestData.Corpus001);
+
+        var feeds = await PaperReader.ReadFeedsAsync(stream).ToListAsync();
+
+        feeds.Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task Html_needs_the_html_package_and_the_core_reader_says_so()
+    {
+        await using var stream = File.OpenRead(Fixtures.DailyHtml);
+
+        var act = () => PaperReader.ReadPapersAsync(stream, options: new FeedParserOptions { SourceName = "daily.html" }).ToListAsync();
+
+        var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
+        error.Code.Should().Be(DiagnosticCodes.UnsupportedFormat);
+        error.Message.Should().Contain("PaperFeed.Html").And.StartWith("daily.html:1: error PF923");
+    }
+
+    [Fact]
+    public async Task Any_paper_reader_adds_html()
+    {
+        await using var stream = new OneByteAtATimeStream(File.ReadAllBytes(Fixtures.DailyHtml));
+
+        var feeds = await AnyPaperReader.ReadFeedsAsync(stream).ToListAsync();
+
+        feeds.Should().ContainSingle().Which.Should().Be(new Feed { Date = new PaperDate(2025, 8, 28), Papers = HuggingFaceJsonTests.DailyPapers });
+    }
+
+    [Fact]
+    public async Task Unknown_content_is_an_error_not_an_empty_result()
+    {
+        var act = () => AnyPaperReader.ReadPapersAsync(Fixtures.Utf8("{\"unknown\": true}")).ToListAsync();
+
+        (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.UnknownFormat);
+    }
+
+    [Fact]
+    public async Task A_forced_format_is_used_as_given()
+    {
+        // JSON forced to be read as a text listing is a (strange) listing, not JSON.
+        var asText = await PaperReader.ReadPapersAsync(Fixtures.Utf8("[]\n\nnot an abstract"), PaperFormat.TextListing).ToListAsync();
+        var asApi = () => PaperReader.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), PaperFormat.HuggingFaceApiJson).ToListAsync();
+
+        asText.Select(p => p.Title).Should().Equal("[]");
+        (await asApi.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.InvalidJson);
+    }
+
+    [Fact]
+    public async Task Empty_input_is_an_empty_listing()
+    {
+        (await AnyPaperReader.ReadFeedsAsync(new MemoryStream()).ToListAsync()).Should().BeEmpty();
+    }
+
+    /// <summary>A stream that cannot seek and returns one byte per read: detection must replay what it read.</summary>
+    private sealed class OneByteAtATimeStream(byte[] bytes) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position == bytes.Length || buffer.IsEmpty) return 0;
+            buffer[0] = bytes[_position++];
+            return 1;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
