@@ -5,7 +5,7 @@ namespace PaperFeed.IO;
 /// continues with that stream: detection works on pipes and network streams, which cannot seek back.
 /// Does not dispose the inner stream.
 /// </summary>
-internal sealed class PrefixedStream : Stream
+internal sealed class PrefixedStream : ReadOnlyForwardStream
 {
     private readonly Stream _inner;
     private readonly byte[] _prefix;
@@ -33,22 +33,11 @@ internal sealed class PrefixedStream : Stream
         return (buffer, length);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (_prefixPosition < _prefixLength) return CopyPrefix(buffer);
         return _inner.Read(buffer);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -63,9 +52,4 @@ internal sealed class PrefixedStream : Stream
         _prefixPosition += count;
         return count;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

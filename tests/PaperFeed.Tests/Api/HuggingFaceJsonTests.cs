@@ -198,8 +198,11 @@ public class HuggingFaceJsonTests
     [InlineData("""[{"title": "T"}""")]
     [InlineData("""{"title": "T"} {"title": """)]
     [InlineData("""[1]""")]
+    [InlineData("DEEP")]
     public async Task Structurally_wrong_or_truncated_json_is_a_typed_error(string input)
     {
+        // Nesting deeper than the reader's limit (64) is refused, not recursed into.
+        if (input == "DEEP") input = "[{\"title\": \"T\", \"x\": " + new string('[', 10_000) + new string(']', 10_000) + "}]";
         var act = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input)).ToListAsync();
 
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.InvalidJson);

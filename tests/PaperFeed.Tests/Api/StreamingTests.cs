@@ -43,7 +43,7 @@ public class StreamingTests
     /// Produces an API array (or JSON Lines) of <c>count</c> items on demand, never holding more than one item:
     /// the input is never materialised.
     /// </summary>
-    private sealed class GeneratedApiStream(int count, bool jsonLines) : Stream
+    private sealed class GeneratedApiStream(int count, bool jsonLines) : PaperFeed.IO.ReadOnlyForwardStream
     {
         private readonly string _abstract = string.Join(" ", Enumerable.Repeat("Large language models read streams of papers with flat memory.", 5));
         private byte[] _pending = [];
@@ -94,18 +94,5 @@ public class StreamingTests
             _pendingOffset = 0;
             return _pending.Length > 0 || Refill();
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -77,17 +77,9 @@ public class PaperReaderTests
     }
 
     /// <summary>A stream that cannot seek and returns one byte per read: detection must replay what it read.</summary>
-    private sealed class OneByteAtATimeStream(byte[] bytes) : Stream
+    private sealed class OneByteAtATimeStream(byte[] bytes) : PaperFeed.IO.ReadOnlyForwardStream
     {
         private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -95,11 +87,5 @@ public class PaperReaderTests
             buffer[0] = bytes[_position++];
             return 1;
         }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
