@@ -43,11 +43,7 @@ internal static class HtmlCardMapper
             }
         }
 
-        string? summary = WhitespaceFolding.Fold(card.Abstract?.ToString());
-        if (summary is not null && options.DuplicateSentences == DuplicateSentenceHandling.Collapse)
-        {
-            summary = DuplicateSentenceCollapser.Collapse(summary, out collapsedRuns) ?? summary;
-        }
+        string? summary = AbstractText.Normalize(card.Abstract?.ToString(), options, out collapsedRuns);
         string? id = ArxivId(card.Href);
         var reference = featured?.ToDateOnly() ?? options.ReferenceDate;
         return new Paper

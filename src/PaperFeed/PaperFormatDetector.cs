@@ -4,114 +4,87 @@ using PaperFeed.IO;
 namespace PaperFeed;
 
 /// <summary>
-/// Tells the input's format from its first bytes (rules in docs/inputs.md): <c>&lt;</c> is HTML; <c>[</c> or
-/// <c>{</c> that starts well-formed JSON is told apart by the property names of the first object; anything else
-/// that is text is a text listing (a title may well start with <c>[</c>, so JSON that breaks at once is text).
+/// Tells the input's kind from its first bytes (rules in docs/inputs.md): <c>&lt;</c> is HTML; <c>[</c> or <c>{</c>
+/// that starts JSON is told apart by the property names of the first object; anything else is a text listing
+/// (a title may well start with <c>[</c>, so JSON that breaks at once is text; the text parser reports binary).
 /// </summary>
 internal static class PaperFormatDetector
 {
-    /// <summary>How many bytes detection reads at most. The first object's distinguishing key comes early in both JSON shapes.</summary>
-    public const int PrefixLength = 64 * 1024;
-
     // Keys only the Hugging Face API uses (item, paper or page level).
     private static readonly string[] ApiKeys =
     [
         "paper", "id", "summary", "publishedAt", "submittedOnDailyAt", "numComments", "ai_summary", "ai_keywords",
         "discussionId", "thumbnail", "submittedBy", "mediaUrls", "isAuthorParticipating", "dailyPapers", "dateString",
-        "periodType", "githubRepo", "githubStars", "projectPage", "withdrawnAt",
+        "periodType", "githubRepo", "githubStars", "projectPage", "withdrawnAt", "organization",
     ];
 
     // Keys only PaperFeed's own JSON uses (Feed and Paper records, camelCase).
-    private static readonly string[] PaperFeedKeys = ["abstract", "papers", "date", "arxivId", "authorCount", "published", "featured", "url", "details"];
+    private static readonly string[] PaperFeedKeys = ["abstract", "papers", "date", "period", "arxivId", "authorCount", "published", "featured", "url", "details"];
 
-    /// <summary>Detects the format of the input that starts with <paramref name="start"/>; null when it is not one PaperFeed reads.</summary>
-    /// <param name="start">The first bytes (up to <see cref="PrefixLength"/> is enough).</param>
-    /// <param name="isEntireInput">True when <paramref name="start"/> is the whole input.</param>
-    public static PaperFormat? Detect(ReadOnlySpan<byte> start, bool isEntireInput)
+    private enum Shape { Undecided, Api, PaperFeed, Unknown }
+
+    /// <summary>The kind of the input that starts with <paramref name="head"/>; null for JSON of a shape no reader takes.</summary>
+    public static PaperFormat? Detect(ReadOnlySpan<byte> head)
     {
-        if (start.IndexOf((byte)0) >= 0) return null;
-        var content = InputStart.Content(start);
+        var content = InputStart.Content(head);
         if (content.IsEmpty) return PaperFormat.TextListing; // empty: a listing with no snapshot
         if (content[0] == (byte)'<') return PaperFormat.Html;
-        if (content[0] is (byte)'[' or (byte)'{')
-        {
-            var json = DetectJson(content, isEntireInput, out bool isJson);
-            if (json is not null || isJson) return json;
-        }
-        return LooksLikeText(content) ? PaperFormat.TextListing : null;
-    }
-
-    /// <summary>Text, not binary: few control characters other than whitespace (a truncated UTF-8 sequence at the end is fine).</summary>
-    private static bool LooksLikeText(ReadOnlySpan<byte> start)
-    {
-        int controls = 0;
-        foreach (byte b in start)
-        {
-            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0C)) controls++;
-        }
-        return controls * 100 <= start.Length;
-    }
-
-    /// <summary>
-    /// The JSON format, or null when the bytes do not start well-formed JSON of a known shape; <paramref name="isJson"/>
-    /// tells the two apart (JSON of an unknown shape is an unknown format, not a text listing).
-    /// </summary>
-    private static PaperFormat? DetectJson(ReadOnlySpan<byte> json, bool isFinal, out bool isJson)
-    {
-        isJson = false;
-        var reader = new Utf8JsonReader(json, isFinal, new JsonReaderState(new JsonReaderOptions
+        if (content[0] is not ((byte)'[' or (byte)'{')) return PaperFormat.TextListing;
+        var reader = new Utf8JsonReader(content, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             AllowMultipleValues = true,
         }));
+        bool sawToken = false;
         try
         {
-            if (!reader.Read()) return null;
-            if (reader.TokenType == JsonTokenType.StartArray)
+            var shape = Classify(ref reader, ref sawToken);
+            return shape switch
             {
-                if (!reader.Read()) return null;
-                isJson = true;
-                // An empty array reads as no papers in either JSON reader; the API reader also takes nulls.
-                if (reader.TokenType is JsonTokenType.EndArray or JsonTokenType.Null) return PaperFormat.HuggingFaceApiJson;
-                if (reader.TokenType != JsonTokenType.StartObject) return null;
-                return ClassifyObject(ref reader, out _) switch
-                {
-                    Shape.Api => PaperFormat.HuggingFaceApiJson,
-                    Shape.PaperFeed => PaperFormat.PaperFeedJson,
-                    _ => null,
-                };
-            }
-            var shape = ClassifyObject(ref reader, out isJson);
-            if (shape == Shape.Api) return PaperFormat.HuggingFaceApiJson; // its reader takes one object and JSON Lines alike
-            if (shape != Shape.PaperFeed) return null;
-            // PaperFeed's two shapes need different readers: JSON Lines has another value after the first.
-            if (!SkipRestOfObject(ref reader)) return PaperFormat.PaperFeedJson; // a first object longer than the prefix: one document
-            return reader.Read() ? PaperFormat.PaperFeedJsonLines : PaperFormat.PaperFeedJson;
+                Shape.Api => PaperFormat.HuggingFaceApiJson,
+                Shape.Unknown => null,
+                // PaperFeed's reader also takes what could not be decided within the head; it reports any error itself.
+                _ => PaperFeedJson(content),
+            };
         }
         catch (JsonException)
         {
-            return null;
+            // Broken right after the bracket ("[CLS] Tokens …") is text; broken later is JSON that its reader will report.
+            return sawToken ? PaperFeedJson(content) : PaperFormat.TextListing;
         }
     }
 
-    private enum Shape { Unknown, Api, PaperFeed }
+    /// <summary>PaperFeed JSON: an array is a document; an object starts JSON Lines (one object is one line; both read alike).</summary>
+    private static PaperFormat PaperFeedJson(ReadOnlySpan<byte> content) =>
+        content[0] == (byte)'[' ? PaperFormat.PaperFeedJson : PaperFormat.PaperFeedJsonLines;
 
-    /// <summary>Reads the property names of the object the reader is on until one tells the shape; the reader stays inside the object.</summary>
-    /// <param name="reader">On a <c>{</c>.</param>
-    /// <param name="sawProperty">Set once a whole property name was read: the input is JSON, not text that starts with a brace.</param>
-    private static Shape ClassifyObject(ref Utf8JsonReader reader, out bool sawProperty)
+    private static Shape Classify(ref Utf8JsonReader reader, ref bool sawToken)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            if (!reader.Read()) return Shape.Undecided;
+            sawToken = true;
+            if (reader.TokenType is JsonTokenType.EndArray) return Shape.PaperFeed; // [] reads as nothing either way
+            if (reader.TokenType is JsonTokenType.Null) return Shape.Api; // only the API reader skips null items
+            if (reader.TokenType != JsonTokenType.StartObject) return Shape.Unknown;
+        }
+        return ClassifyObject(ref reader, ref sawToken);
+    }
+
+    /// <summary>Reads the property names of the object the reader is on until one tells the shape.</summary>
+    private static Shape ClassifyObject(ref Utf8JsonReader reader, ref bool sawToken)
     {
         int depth = reader.CurrentDepth;
-        bool sawTitle = false;
-        sawProperty = false;
+        bool sawProperty = false;
         while (reader.Read())
         {
-            sawProperty = true;
+            sawToken = true;
             if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
             {
-                // Only shared keys (a bare {"title": ...}) is the smallest PaperFeed paper.
-                return sawTitle ? Shape.PaperFeed : Shape.Unknown;
+                // No distinguishing key: {"title": …} is the smallest PaperFeed paper, {} an empty one; anything else no reader takes.
+                return sawProperty ? Shape.Unknown : Shape.PaperFeed;
             }
             if (reader.TokenType != JsonTokenType.PropertyName) continue;
             foreach (string key in ApiKeys)
@@ -122,20 +95,10 @@ internal static class PaperFormatDetector
             {
                 if (reader.ValueTextEquals(key)) return Shape.PaperFeed;
             }
-            sawTitle |= reader.ValueTextEquals("title"u8);
-            if (!reader.Read() || !reader.TrySkip()) return sawTitle ? Shape.PaperFeed : Shape.Unknown;
+            // Keys both use (title, authors, upvotes) decide nothing; any other key makes a shape no reader knows.
+            if (!reader.ValueTextEquals("title"u8) && !reader.ValueTextEquals("authors"u8) && !reader.ValueTextEquals("upvotes"u8)) sawProperty = true;
+            if (!reader.Read() || !reader.TrySkip()) return Shape.Undecided;
         }
-        return sawTitle ? Shape.PaperFeed : Shape.Unknown;
-    }
-
-    /// <summary>Moves past the end of the top-level object the reader is inside; false when the prefix ends first.</summary>
-    private static bool SkipRestOfObject(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0) return true;
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0) return true;
-        }
-        return false;
+        return Shape.Undecided;
     }
 }

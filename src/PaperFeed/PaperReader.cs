@@ -4,101 +4,137 @@ using PaperFeed.IO;
 namespace PaperFeed;
 
 /// <summary>
-/// One entry point for every input this package reads: the text listing, the Hugging Face API's JSON, and
-/// PaperFeed's own JSON and JSON Lines, detected from the first bytes (or forced). HTML pages need the
-/// PaperFeed.Html package, whose <c>AnyPaperReader</c> is this reader with HTML added; here they give a
-/// <see cref="FeedFormatException"/> that says so. Detection rules: docs/inputs.md.
+/// One entry point for every input PaperFeed reads: detects the kind of input from its first bytes (or takes the
+/// one given) and reads it with the matching reader, streaming: the text listing (<see cref="FeedParser"/>),
+/// PaperFeed's own JSON (<see cref="FeedJson"/>) and the Hugging Face API's JSON (<see cref="HuggingFaceJson"/>).
+/// HTML pages need the PaperFeed.Html package, whose <c>AnyPaperReader</c> is this reader with HTML added; here
+/// they give a <see cref="FeedFormatException"/> that says so. Rules: docs/inputs.md.
 /// </summary>
 public static class PaperReader
 {
-    /// <summary>Detects the format of an input from its first bytes.</summary>
-    /// <param name="start">The input's first bytes; 64 KiB is always enough, often far less.</param>
-    /// <param name="isEntireInput">True when <paramref name="start"/> is the whole input (it helps tell one JSON document from JSON Lines).</param>
-    /// <returns>The format, or null when the content is not one PaperFeed reads (binary, or JSON of an unknown shape).</returns>
-    public static PaperFormat? DetectFormat(ReadOnlySpan<byte> start, bool isEntireInput = false) =>
-        PaperFormatDetector.Detect(start, isEntireInput);
+    /// <summary>How many leading bytes detection reads from a stream.</summary>
+    private const int DetectionLength = 16 * 1024;
 
-    /// <summary>Reads papers lazily from an input of any supported format.</summary>
-    /// <param name="stream">The input's bytes; not disposed. Need not be seekable.</param>
+    /// <summary>
+    /// Detects the format of an input from its first bytes (16 KiB is always enough, often far less), after an optional BOM and
+    /// whitespace: <c>&lt;</c> is HTML; <c>[</c> or <c>{</c> starting JSON is told apart by the property names of its
+    /// first object (the API's <c>paper</c>, <c>id</c>, <c>summary</c>, … or PaperFeed's <c>abstract</c>,
+    /// <c>papers</c>, <c>date</c>, …); anything else, including text that starts with a bracket but is not JSON, is a
+    /// text listing (whose reader reports input that is not text).
+    /// </summary>
+    /// <param name="start">The input's first bytes (fewer when the input is shorter).</param>
+    /// <param name="isEntireInput">True when <paramref name="start"/> is the whole input; these rules do not need to know.</param>
+    /// <returns>The format; null for JSON whose first object has only keys no reader knows.</returns>
+    public static PaperFormat? DetectFormat(ReadOnlySpan<byte> start, bool isEntireInput = false) => PaperFormatDetector.Detect(start);
+
+    /// <summary>Reads feeds from any supported input, detecting its kind unless <paramref name="format"/> says it.</summary>
+    /// <param name="stream">The input; not disposed. It need not be seekable: detected bytes are replayed.</param>
     /// <param name="format">The format; detected from the content when null.</param>
-    /// <param name="options">Options; <see cref="FeedParserOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Stops reading.</param>
-    /// <exception cref="FeedFormatException">(While enumerating.) The format cannot be recognised
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.SourceName"/> names the input in diagnostics.</param>
+    /// <param name="cancellationToken">Stops between reads.</param>
+    /// <exception cref="FeedFormatException">(While enumerating.) The kind cannot be recognised
     /// (<see cref="DiagnosticCodes.UnknownFormat"/>), needs another package (<see cref="DiagnosticCodes.UnsupportedFormat"/>),
-    /// or its reader rejects the input.</exception>
-    public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null, CancellationToken cancellationToken = default) =>
-        ReadPapersAsync(stream, format, options, html: null, cancellationToken);
-
-    /// <summary>Reads feeds (snapshots) lazily from an input of any supported format.</summary>
-    /// <inheritdoc cref="ReadPapersAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/param"/>
-    /// <inheritdoc cref="ReadPapersAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/exception"/>
-    public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null, CancellationToken cancellationToken = default) =>
+    /// or the input cannot be read as its kind.</exception>
+    public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null,
+        CancellationToken cancellationToken = default) =>
         ReadFeedsAsync(stream, format, options, html: null, cancellationToken);
 
-    /// <summary>Reads papers, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
-    internal static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        return ReadPapersIterator(stream, format, options ?? FeedParserOptions.Default, html, cancellationToken);
-    }
+    /// <summary>Reads papers from any supported input; see <see cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)"/>.</summary>
+    /// <inheritdoc cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/param"/>
+    /// <inheritdoc cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/exception"/>
+    public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        ReadPapersAsync(stream, format, options, html: null, cancellationToken);
+
+    /// <summary>Counts feeds, papers and diagnostics of any supported input without keeping papers.</summary>
+    /// <inheritdoc cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/param"/>
+    /// <exception cref="FeedFormatException">The input cannot be read as its kind.</exception>
+    public static Task<FeedStatistics> CountAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        CountAsync(stream, format, options, html: null, cancellationToken);
 
     /// <summary>Reads feeds, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
-    internal static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken)
+    internal static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
+        ReadAsync(stream, format, options, FeedParser.ReadFeedsAsync, FeedJson.ReadFeedsAsync, HuggingFaceJson.ReadFeedsAsync,
+            html is null ? null : (s, o, c) => html(s, o ?? FeedParserOptions.Default, c), cancellationToken);
+
+    /// <summary>Reads papers, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
+    internal static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
+        ReadAsync(stream, format, options, FeedParser.ReadPapersAsync, FeedJson.ReadPapersAsync, HuggingFaceJson.ReadPapersAsync,
+            html is null ? null : (s, o, c) => Flatten(html(s, o ?? FeedParserOptions.Default, c), c), cancellationToken);
+
+    /// <summary>Counts, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
+    internal static async Task<FeedStatistics> CountAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadFeedsIterator(stream, format, options ?? FeedParserOptions.Default, html, cancellationToken);
-    }
-
-    private static async IAsyncEnumerable<Paper> ReadPapersIterator(Stream stream, PaperFormat? format, FeedParserOptions options, FeedStreamReader? html,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        (stream, var detected) = await ResolveAsync(stream, format, options, cancellationToken).ConfigureAwait(false);
-        var papers = detected switch
+        options ??= FeedParserOptions.Default;
+        (var resolved, stream) = await ResolveAsync(stream, format, options, cancellationToken).ConfigureAwait(false);
+        switch (resolved)
         {
-            PaperFormat.TextListing => FeedParser.ReadPapersAsync(stream, options, cancellationToken),
-            PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadPapersAsync(stream, options, cancellationToken),
-            PaperFormat.Html when html is not null => Flatten(html(stream, options, cancellationToken), cancellationToken),
-            _ => throw Unsupported(detected, options),
-        };
-        await foreach (var paper in papers.ConfigureAwait(false)) yield return paper;
-    }
-
-    private static async IAsyncEnumerable<Feed> ReadFeedsIterator(Stream stream, PaperFormat? format, FeedParserOptions options, FeedStreamReader? html,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        (stream, var detected) = await ResolveAsync(stream, format, options, cancellationToken).ConfigureAwait(false);
-        var feeds = detected switch
-        {
-            PaperFormat.TextListing => FeedParser.ReadFeedsAsync(stream, options, cancellationToken),
-            PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadFeedsAsync(stream, options, cancellationToken),
-            PaperFormat.Html when html is not null => html(stream, options, cancellationToken),
-            _ => throw Unsupported(detected, options),
-        };
-        await foreach (var feed in feeds.ConfigureAwait(false)) yield return feed;
-    }
-
-    /// <summary>The format to read with, and a stream that still starts at the first byte when detection read some.</summary>
-    private static async ValueTask<(Stream Stream, PaperFormat Format)> ResolveAsync(Stream stream, PaperFormat? format, FeedParserOptions options, CancellationToken cancellationToken)
-    {
-        if (format is PaperFormat forced)
-        {
-            if (!Enum.IsDefined(forced)) throw new ArgumentOutOfRangeException(nameof(format), forced, "Not a PaperFormat.");
-            return (stream, forced);
+            case PaperFormat.TextListing:
+                return await FeedParser.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
+            case PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines:
+                return await FeedJson.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
         }
-        var (prefix, length) = await PrefixedStream.ReadPrefixAsync(stream, PaperFormatDetector.PrefixLength, cancellationToken).ConfigureAwait(false);
-        var detected = PaperFormatDetector.Detect(prefix.AsSpan(0, length), isEntireInput: length < PaperFormatDetector.PrefixLength)
-            ?? throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
-                "the input is not a format PaperFeed reads (text listing, HTML page, Hugging Face API JSON, PaperFeed JSON or JSON Lines); " +
-                "it is binary, or JSON whose first object has no property PaperFeed knows", options.SourceName));
-        return (new PrefixedStream(prefix, length, stream), detected);
+        // The API and HTML readers have no counting pass of their own: count what they read, one feed at a time.
+        long feeds = 0, papers = 0, withMetadata = 0, warnings = 0, infos = 0;
+        var counting = options with
+        {
+            OnDiagnostic = diagnostic =>
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Warning) warnings++;
+                else if (diagnostic.Severity == DiagnosticSeverity.Info) infos++;
+                options.OnDiagnostic?.Invoke(diagnostic);
+            },
+        };
+        await foreach (var feed in ReadFeedsAsync(stream, resolved, counting, html, cancellationToken).ConfigureAwait(false))
+        {
+            feeds++;
+            papers += feed.Papers.Count;
+            withMetadata += feed.Papers.Count(p => p.AuthorCount is not null || p.Published is not null);
+        }
+        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = warnings, Infos = infos };
+    }
+
+    /// <summary>Resolves the kind of input, then reads it with the reader for that kind.</summary>
+    private static async IAsyncEnumerable<T> ReadAsync<T>(Stream stream, PaperFormat? format, FeedParserOptions? options,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readText,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readJson,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readApi,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>>? readHtml,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= FeedParserOptions.Default;
+        (var resolved, stream) = await ResolveAsync(stream, format, options, cancellationToken).ConfigureAwait(false);
+        var read = resolved switch
+        {
+            PaperFormat.TextListing => readText,
+            PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => readJson,
+            PaperFormat.HuggingFaceApiJson => readApi,
+            _ => readHtml ?? throw Unsupported(resolved, options),
+        };
+        await foreach (var item in read(stream, options, cancellationToken).ConfigureAwait(false)) yield return item;
+    }
+
+    /// <summary>The kind to read with, and a stream that still starts at the first byte when detection read some.</summary>
+    private static async ValueTask<(PaperFormat, Stream)> ResolveAsync(Stream stream, PaperFormat? format, FeedParserOptions options, CancellationToken cancellationToken)
+    {
+        if (format is PaperFormat known)
+        {
+            return Enum.IsDefined(known) ? (known, stream) : throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown PaperFormat.");
+        }
+        var head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
+        var detected = DetectFormat(head.Span, isEntireInput: head.Length < DetectionLength) ?? throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+            "the input is JSON of no shape PaperFeed reads: its first object has neither the Hugging Face API's keys (paper, id, summary, …) " +
+            "nor PaperFeed's (abstract, papers, date, …)", options.SourceName));
+        return (detected, new ReplayStream(head, stream));
     }
 
     private static FeedFormatException Unsupported(PaperFormat format, FeedParserOptions options) =>
-        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, 1, null, format switch
-        {
-            PaperFormat.Html => "HTML input needs the PaperFeed.Html package: read it with PaperFeed.Html.AnyPaperReader (every format) or HtmlPaperReader",
-            _ => $"reading {format} input is not supported by this version of PaperFeed",
-        }, options.SourceName));
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, 1, null, format == PaperFormat.Html
+            ? "HTML input needs the PaperFeed.Html package: read it with PaperFeed.Html.AnyPaperReader (every kind of input) or HtmlPaperReader"
+            : $"{format} input cannot be read by this reader", options.SourceName));
 
     private static async IAsyncEnumerable<Paper> Flatten(IAsyncEnumerable<Feed> feeds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

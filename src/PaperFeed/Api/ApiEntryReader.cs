@@ -16,9 +16,9 @@ internal static class ApiEntryReader
 
     public static async IAsyncEnumerable<ApiEntry> ReadAsync(Stream stream, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (prefix, length) = await PrefixedStream.ReadPrefixAsync(stream, PeekLength, cancellationToken).ConfigureAwait(false);
-        bool isArray = InputStart.Content(prefix.AsSpan(0, length)) is [(byte)'[', ..];
-        var replay = new PrefixedStream(prefix, length, stream);
+        var head = await ReplayStream.ReadHeadAsync(stream, PeekLength, cancellationToken).ConfigureAwait(false);
+        bool isArray = InputStart.Content(head.Span) is [(byte)'[', ..];
+        var replay = new ReplayStream(head, stream);
         var typeInfo = ApiJsonContext.Default.ApiEntry;
         var values = isArray
             ? JsonSerializer.DeserializeAsyncEnumerable(replay, typeInfo, cancellationToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PaperFeed.Text;
 
 namespace PaperFeed.Api;
 
@@ -65,11 +64,7 @@ internal sealed class ApiPaperMapper
         string? title = WhitespaceFolding.Fold(entry.Title) ?? WhitespaceFolding.Fold(paper.Title);
         if (title is null) return null;
 
-        string? summary = WhitespaceFolding.Fold(paper.Summary) ?? WhitespaceFolding.Fold(entry.Summary);
-        if (summary is not null && _options.DuplicateSentences == DuplicateSentenceHandling.Collapse)
-        {
-            summary = DuplicateSentenceCollapser.Collapse(summary, out collapsedRuns) ?? summary;
-        }
+        string? summary = AbstractText.Normalize(WhitespaceFolding.Fold(paper.Summary) ?? entry.Summary, _options, out collapsedRuns);
 
         var authors = Authors(paper.Authors);
         string? id = WhitespaceFolding.Fold(paper.Id);

@@ -19,7 +19,7 @@ public sealed record Paper
     public int? AuthorCount { get; init; }
 
     /// <summary>The authors by name, in order; empty when the source gives no names (the text listing never does).</summary>
-    public IReadOnlyList<Author> Authors { get; init; } = [];
+    public IReadOnlyList<Author> Authors { get; init => field = value ?? []; } = [];
 
     /// <summary>The date the paper was published (its arXiv date); may lack a year.</summary>
     public PaperDate? Published { get; init; }

@@ -59,15 +59,17 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
 
     /// <summary>
     /// Gives this date a year: the latest date with this month and day on or before <paramref name="reference"/>
-    /// (a Feb 29 goes back to a leap year). A date that has a year is returned as it is.
+    /// (a Feb 29 goes back to a leap year). A date that has a year is returned as it is, and so is one with no
+    /// such date on or after 0001-01-01.
     /// </summary>
     public PaperDate Resolve(DateOnly reference)
     {
         if (Year.HasValue) return this;
         int year = reference.Year;
         if (Month > reference.Month || (Month == reference.Month && Day > reference.Day)) year--;
-        while (Month == 2 && Day == 29 && !DateTime.IsLeapYear(year)) year--;
-        return new PaperDate(year, Month, Day);
+        while (year >= 1 && Month == 2 && Day == 29 && !DateTime.IsLeapYear(year)) year--;
+        // Before year 1 there is no such date to give: the date stays year-less.
+        return year >= 1 ? new PaperDate(year, Month, Day) : this;
     }
 
     /// <summary>True when the parts make a date (a year-less Feb 29 is valid).</summary>
@@ -225,7 +227,8 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
         return true;
     }
 
-    private static int MonthFromName(ReadOnlySpan<char> name)
+    /// <summary>1 to 12 for a month's name or abbreviation (any case, <c>Sept</c> too); 0 otherwise.</summary>
+    internal static int MonthFromName(ReadOnlySpan<char> name)
     {
         for (int i = 0; i < 12; i++)
         {
@@ -238,7 +241,8 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
         return name.Equals("Sept", StringComparison.OrdinalIgnoreCase) ? 9 : 0;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    /// <summary>Reads ASCII digits only; false for an empty span or any other character.</summary>
+    internal static bool TryDigits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;
         foreach (char c in s)

@@ -10,7 +10,7 @@ public sealed record PaperDetails
     public string? AiSummary { get; init; }
 
     /// <summary>The site's AI keywords (<c>paper.ai_keywords</c>); empty when absent.</summary>
-    public IReadOnlyList<string> AiKeywords { get; init; } = [];
+    public IReadOnlyList<string> AiKeywords { get; init => field = value ?? []; } = [];
 
     /// <summary>The paper's code repository URL (<c>paper.githubRepo</c>).</summary>
     public string? GithubRepo { get; init; }

@@ -15,10 +15,13 @@ internal static class DuplicateSentenceCollapser
     /// <summary>The longest repeated run looked for, in sentences: a whole repeated abstract fits; hostile input stays linear.</summary>
     internal const int MaxRunLength = 128;
 
-    /// <summary>Returns the collapsed text, or null when nothing repeats. <paramref name="runs"/> counts the collapsed runs.</summary>
-    public static string? Collapse(ReadOnlySpan<char> text, out int runs)
+    /// <summary>
+    /// Returns the collapsed text, or null when nothing repeats. <paramref name="droppedRuns"/> (cleared first) receives,
+    /// for each collapsed run, the offset in <paramref name="text"/> of the copy that was dropped.
+    /// </summary>
+    public static string? Collapse(ReadOnlySpan<char> text, List<int> droppedRuns)
     {
-        runs = 0;
+        droppedRuns.Clear();
         // Sentences as (start, end) pairs: start after the separating whitespace, end after the terminator.
         Span<Range> stackRanges = stackalloc Range[64];
         Range[]? rented = null;
@@ -45,34 +48,60 @@ internal static class DuplicateSentenceCollapser
         if (count >= 2)
         {
             // Append sentences one by one to the kept list; whenever its tail is a run repeated twice, drop the
-            // second copy. Each sentence is appended once, so the work is bounded by count × MaxRunLength.
-            int[]? keptRented = count > 256 ? ArrayPool<int>.Shared.Rent(count) : null;
-            Span<int> kept = keptRented is not null ? keptRented : stackalloc int[count];
+            // second copy. Each kept sentence carries a hash, and a key hashing it with the three before: a run
+            // of length k >= 4 can only repeat where the key k places back equals the last key, found by a
+            // vectorised search, so hostile input costs about count × MaxRunLength / 8 int compares.
+            int[]? keptRented = count > 64 ? ArrayPool<int>.Shared.Rent(3 * count) : null;
+            Span<int> keptBuffer = keptRented is not null ? keptRented : stackalloc int[3 * count];
+            var kept = keptBuffer[..count];
+            var hashes = keptBuffer.Slice(count, count);
+            var keys = keptBuffer.Slice(2 * count, count);
             int length = 0;
             for (int i = 0; i < count; i++)
             {
-                kept[length++] = i;
-                bool removed;
-                do
+                kept[length] = i;
+                hashes[length] = string.GetHashCode(text[sentences[i]]);
+                keys[length] = HashCode.Combine(At(hashes, length - 3), At(hashes, length - 2), At(hashes, length - 1), hashes[length]);
+                length++;
+                int k;
+                while ((k = FindRepeatedRun(text, sentences, kept[..length], hashes[..length], keys[..length])) > 0)
                 {
-                    removed = false;
-                    for (int k = 1; k <= MaxRunLength && 2 * k <= length; k++)
-                    {
-                        if (RunsEqual(text, sentences, kept, length - 2 * k, length - k, k))
-                        {
-                            length -= k;
-                            runs++;
-                            removed = true;
-                            break;
-                        }
-                    }
-                } while (removed);
+                    length -= k;
+                    droppedRuns.Add(sentences[kept[length]].Start.Value);
+                }
             }
-            if (runs > 0) result = Rebuild(text, sentences[..count], kept[..length]);
+            if (droppedRuns.Count > 0) result = Rebuild(text, sentences[..count], kept[..length]);
             if (keptRented is not null) ArrayPool<int>.Shared.Return(keptRented);
         }
         if (rented is not null) ArrayPool<Range>.Shared.Return(rented);
         return result;
+    }
+
+    private static int At(ReadOnlySpan<int> values, int index) => index >= 0 ? values[index] : 0;
+
+    /// <summary>The shortest k (up to <see cref="MaxRunLength"/>) such that the kept list ends with a run of k sentences twice; 0 when none.</summary>
+    private static int FindRepeatedRun(ReadOnlySpan<char> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, ReadOnlySpan<int> keys)
+    {
+        int length = kept.Length;
+        int window = Math.Min(MaxRunLength, length / 2);
+        int last = hashes[length - 1];
+        for (int k = 1; k <= Math.Min(3, window); k++)
+        {
+            if (hashes[length - 1 - k] == last && RunsEqual(text, sentences, kept, hashes, length - 2 * k, length - k, k)) return k;
+        }
+        if (window < 4) return 0;
+        // Candidates k = 4..window sit at positions length-1-k, that is from length-1-window up to length-5.
+        int regionStart = length - 1 - window;
+        var region = keys.Slice(regionStart, window - 3);
+        int lastKey = keys[length - 1];
+        int index;
+        while ((index = region.LastIndexOf(lastKey)) >= 0)
+        {
+            int k = length - 1 - (regionStart + index);
+            if (RunsEqual(text, sentences, kept, hashes, length - 2 * k, length - k, k)) return k;
+            region = region[..index];
+        }
+        return 0;
     }
 
     private static int FindSentenceEnd(ReadOnlySpan<char> text, int start)
@@ -87,13 +116,13 @@ internal static class DuplicateSentenceCollapser
         }
     }
 
-    private static bool RunsEqual(ReadOnlySpan<char> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> order, int first, int second, int length)
+    /// <summary>Compares two runs of kept sentences from their ends: hashes first, then the exact text.</summary>
+    private static bool RunsEqual(ReadOnlySpan<char> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, int first, int second, int length)
     {
-        for (int j = 0; j < length; j++)
+        if (!hashes.Slice(first, length).SequenceEqual(hashes.Slice(second, length))) return false;
+        for (int j = length - 1; j >= 0; j--)
         {
-            var a = text[sentences[order[first + j]]];
-            var b = text[sentences[order[second + j]]];
-            if (!a.SequenceEqual(b)) return false;
+            if (!text[sentences[kept[first + j]]].SequenceEqual(text[sentences[kept[second + j]]])) return false;
         }
         return true;
     }

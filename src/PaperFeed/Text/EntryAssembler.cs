@@ -30,6 +30,8 @@ internal sealed class EntryAssembler : IDisposable
     private TextBuffer _abstract;
     private int _titleLine;
     private int _abstractLine;
+    private int _abstractIndent;
+    private readonly List<int> _droppedRuns = [];
     private bool _hasAbstract;
     private bool _titleSkipped;
     private bool _hasMetadata;
@@ -38,6 +40,7 @@ internal sealed class EntryAssembler : IDisposable
     private int? _upvotes;
     private int _metadataLine;
     private bool _blankSinceTitle;
+    private bool _blankBefore;
 
     private long _feedCount, _paperCount, _withMetadata, _lineCount, _warnings, _infos;
 
@@ -66,18 +69,30 @@ internal sealed class EntryAssembler : IDisposable
 
     public void PushLine(ReadOnlySpan<char> raw, int lineNumber, int invalidUtf8Column)
     {
-        _lineCount = lineNumber;
+        StartLine(lineNumber, invalidUtf8Column);
+        var line = raw.Trim();
+        if (line.IsEmpty)
+        {
+            _blankSinceTitle = true;
+            _blankBefore = true;
+            return;
+        }
+        PushNonBlank(raw, line, lineNumber);
+        _blankBefore = false;
+    }
+
+    private void StartLine(int lineNumber, int invalidUtf8Column)
+    {
+        _lineCount++;
         if (invalidUtf8Column > 0)
         {
             Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, lineNumber, invalidUtf8Column,
                 "bytes that are not valid UTF-8 were replaced by U+FFFD");
         }
-        var line = raw.Trim();
-        if (line.IsEmpty)
-        {
-            _blankSinceTitle = true;
-            return;
-        }
+    }
+
+    private void PushNonBlank(ReadOnlySpan<char> raw, ReadOnlySpan<char> line, int lineNumber)
+    {
         var classified = LineClassifier.Classify(line);
         switch (classified.Kind)
         {
@@ -95,9 +110,10 @@ internal sealed class EntryAssembler : IDisposable
         }
     }
 
-    public void PushTooLong(int lineNumber, long length)
+    public void PushTooLong(int lineNumber, long length, int invalidUtf8Column)
     {
-        _lineCount = lineNumber;
+        StartLine(lineNumber, invalidUtf8Column);
+        _blankBefore = false;
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.LineTooLong, lineNumber, null,
             string.Create(CultureInfo.InvariantCulture, $"line of {length} characters is longer than the limit of {_options.MaxLineLength}; skipped"));
         switch (_state)
@@ -170,10 +186,13 @@ internal sealed class EntryAssembler : IDisposable
                 SetFeedDate(date, upvotes, lineNumber);
                 return;
             case State.ExpectTitle:
-                Report(DiagnosticSeverity.Warning, DiagnosticCodes.HeaderlessSnapshot, lineNumber, null,
-                    "a page date where a title was expected starts a new snapshot without a header");
-                StartFeed();
-                SetFeedDate(date, upvotes, lineNumber);
+                StartHeaderlessFeed(date, upvotes, lineNumber);
+                return;
+            case State.ExpectAbstract or State.AfterAbstract when _blankBefore && !date.HasYear && upvotes is null:
+                // A block of just a year-less date after a title or an abstract has the page date's shape, not a
+                // metadata block's (whose date follows its author and separator lines directly): a snapshot without header.
+                CloseEntry("a page date starts the next snapshot");
+                StartHeaderlessFeed(date, upvotes, lineNumber);
                 return;
             case State.ExpectAbstract:
                 ReportMissingAbstract("a metadata block follows the title");
@@ -189,6 +208,14 @@ internal sealed class EntryAssembler : IDisposable
         _upvotes = upvotes;
         EmitEntry();
         _state = State.ExpectTitle;
+    }
+
+    private void StartHeaderlessFeed(PaperDate date, int? upvotes, int lineNumber)
+    {
+        Report(DiagnosticSeverity.Warning, DiagnosticCodes.HeaderlessSnapshot, lineNumber, null,
+            "a page date with no header before it starts a new snapshot");
+        StartFeed();
+        SetFeedDate(date, upvotes, lineNumber);
     }
 
     private void OnAuthors(int? count, int lineNumber, ReadOnlySpan<char> line)
@@ -285,6 +312,7 @@ internal sealed class EntryAssembler : IDisposable
                 }
                 NoteEntryLine(lineNumber);
                 _abstract.Set(line);
+                _abstractIndent = raw.Length - raw.TrimStart().Length;
                 _hasAbstract = true;
                 _abstractLine = lineNumber;
                 _state = State.AfterAbstract;
@@ -356,11 +384,11 @@ internal sealed class EntryAssembler : IDisposable
         string? collapsed = null;
         if (_hasAbstract && _options.DuplicateSentences == DuplicateSentenceHandling.Collapse)
         {
-            collapsed = DuplicateSentenceCollapser.Collapse(_abstract.Span, out int runs);
-            if (runs > 0)
+            collapsed = DuplicateSentenceCollapser.Collapse(_abstract.Span, _droppedRuns);
+            foreach (int offset in _droppedRuns)
             {
-                Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, _abstractLine, null,
-                    runs == 1 ? "a repeated run of sentences in the abstract was collapsed" : string.Create(CultureInfo.InvariantCulture, $"{runs} repeated runs of sentences in the abstract were collapsed"));
+                Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, _abstractLine, _abstractIndent + offset + 1,
+                    "a run of sentences repeated in the abstract was collapsed; this copy was dropped");
             }
         }
         if (!_materialize) return;

@@ -53,7 +53,7 @@ internal sealed class ParseSession : IDisposable
                     _assembler.PushLine(line, _lines.LineNumber, _lines.LineHadInvalidUtf8 ? _lines.InvalidUtf8Column : 0);
                     break;
                 case LineStatus.TooLong:
-                    _assembler.PushTooLong(_lines.LineNumber, _lines.SkippedLength);
+                    _assembler.PushTooLong(_lines.LineNumber, _lines.SkippedLength, _lines.LineHadInvalidUtf8 ? _lines.InvalidUtf8Column : 0);
                     break;
                 case LineStatus.NeedData:
                     return false;

@@ -19,6 +19,9 @@ internal sealed class Utf8StreamCharSource : CharSource
     private bool _bomChecked;
     private long _charsProduced;
 
+    // The second half of a surrogate pair that did not fit the caller's last one-char destination.
+    private char _pendingLowSurrogate;
+
     public Utf8StreamCharSource(Stream stream)
     {
         _stream = stream;
@@ -57,6 +60,11 @@ internal sealed class Utf8StreamCharSource : CharSource
             _bomChecked = true;
         }
         if (destination.IsEmpty) return true;
+        if (_pendingLowSurrogate != '\0')
+        {
+            destination[written++] = _pendingLowSurrogate;
+            _pendingLowSurrogate = '\0';
+        }
         while (written < destination.Length)
         {
             var source = _bytes.AsSpan(_start, _end - _start);
@@ -76,7 +84,19 @@ internal sealed class Utf8StreamCharSource : CharSource
                 continue;
             }
             if (status == System.Buffers.OperationStatus.NeedMoreData) break;
-            if (status == System.Buffers.OperationStatus.DestinationTooSmall) break;
+            if (status == System.Buffers.OperationStatus.DestinationTooSmall)
+            {
+                // Only a surrogate pair can fail to fit a non-empty destination: with no room for both halves and
+                // nothing written yet, split it, or the caller would read "no progress" as the end of the input.
+                if (written == 0 && destination.Length == 1 &&
+                    Rune.DecodeFromUtf8(_bytes.AsSpan(_start, _end - _start), out var rune, out int runeLength) == System.Buffers.OperationStatus.Done)
+                {
+                    destination[written++] = (char)(0xD800 + ((rune.Value - 0x10000) >> 10));
+                    _pendingLowSurrogate = (char)(0xDC00 + ((rune.Value - 0x10000) & 0x3FF));
+                    _start += runeLength;
+                }
+                break;
+            }
         }
         _charsProduced += written;
         return written > 0 || _streamDone;

@@ -189,7 +189,7 @@ public class HuggingFaceJsonTests
         error.Line.Should().Be(4);
         error.Column.Should().Be(33); // the byte where a colon was expected: the quote of "Three"
         error.SourceName.Should().Be("bad.json");
-        error.Message.Should().StartWith("bad.json:4:33: error PF921: invalid JSON");
+        error.Message.Should().StartWith("bad.json:4:33: error PF902: invalid JSON");
     }
 
     [Theory]

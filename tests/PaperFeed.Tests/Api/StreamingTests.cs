@@ -3,6 +3,8 @@ using System.Text;
 
 namespace PaperFeed.Tests.Api;
 
+/// <summary>Measures the process's heap, so it runs alone: <see cref="SoloCollection"/>.</summary>
+[Collection(SoloCollection.Name)]
 public class StreamingTests
 {
     private const int Items = 200_000;
@@ -95,4 +97,11 @@ public class StreamingTests
             return _pending.Length > 0 || Refill();
         }
     }
+}
+
+/// <summary>Tests that measure process-wide state (the GC heap) run in this collection, never alongside other tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoloCollection
+{
+    public const string Name = "Solo: measures the process";
 }

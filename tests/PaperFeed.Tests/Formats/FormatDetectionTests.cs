@@ -35,23 +35,24 @@ public class FormatDetectionTests
     [InlineData("[Re] Reproducing a Paper\n\nThe abstract.", PaperFormat.TextListing)]
     [InlineData("{Curly} Title\n\nThe abstract.", PaperFormat.TextListing)]
     [InlineData("new\n\nGet trending papers in your email inbox!", PaperFormat.TextListing)]
-    [InlineData("[]", PaperFormat.HuggingFaceApiJson)]
+    [InlineData("[]", PaperFormat.PaperFeedJson)]
+    [InlineData("[null, {\"title\": \"T\"}]", PaperFormat.HuggingFaceApiJson)]
     [InlineData("\uFEFF [ {\"paper\": {\"id\": \"1\"}} ]", PaperFormat.HuggingFaceApiJson)]
     [InlineData("{\"id\": \"2508.1\", \"authors\": []}", PaperFormat.HuggingFaceApiJson)]
     [InlineData("{\"title\": \"T\", \"summary\": \"S\"}", PaperFormat.HuggingFaceApiJson)]
     [InlineData("{\"dateString\": \"2025-08-28\", \"dailyPapers\": []}", PaperFormat.HuggingFaceApiJson)]
     [InlineData("[{\"title\": \"Daily Papers\", \"date\": \"2025-08-28\", \"papers\": []}]", PaperFormat.PaperFeedJson)]
     [InlineData("[{\"title\": \"T\", \"abstract\": \"A\"}]", PaperFormat.PaperFeedJson)]
-    [InlineData("{\"title\": \"Daily Papers\", \"papers\": [{\"title\": \"T\"}]}", PaperFormat.PaperFeedJson)]
+    [InlineData("{\"title\": \"Daily Papers\", \"papers\": [{\"title\": \"T\"}]}", PaperFormat.PaperFeedJsonLines)]
     [InlineData("{\"title\": \"T\", \"abstract\": \"A\"}\n{\"title\": \"U\"}\n", PaperFormat.PaperFeedJsonLines)]
-    [InlineData("{\"title\": \"T\"}", PaperFormat.PaperFeedJson)]
+    [InlineData("{\"title\": \"T\"}", PaperFormat.PaperFeedJsonLines)]
+    [InlineData("{\"title\": \"T\", \"authors\": [], \"upvotes\": 3, \"paper\": {}}", PaperFormat.HuggingFaceApiJson)]
     public void Content_decides_the_format(string content, PaperFormat expected)
     {
         PaperReader.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().Be(expected);
     }
 
     [Theory]
-    [InlineData("{}")]
     [InlineData("[1, 2, 3]")]
     [InlineData("{\"unknown\": 1, \"other\": [1]}")]
     [InlineData("[\"strings\"]")]
@@ -61,20 +62,12 @@ public class FormatDetectionTests
     }
 
     [Fact]
-    public void Binary_is_unknown()
+    public async Task Binary_goes_to_the_text_reader_which_refuses_it()
     {
         byte[] gzip = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x02, 0x03];
-        byte[] png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d];
 
-        PaperReader.DetectFormat(gzip, isEntireInput: true).Should().BeNull();
-        PaperReader.DetectFormat(png, isEntireInput: true).Should().BeNull();
-    }
-
-    [Fact]
-    public void A_first_object_longer_than_the_prefix_is_one_document()
-    {
-        string feed = "{\"title\": \"Daily Papers\", \"papers\": [" + string.Join(",", Enumerable.Repeat("{\"title\": \"T\", \"abstract\": \"" + new string('a', 1000) + "\"}", 100)) + "]}";
-
-        PaperReader.DetectFormat(Encoding.UTF8.GetBytes(feed)[..(16 * 1024)]).Should().Be(PaperFormat.PaperFeedJson);
+        PaperReader.DetectFormat(gzip, isEntireInput: true).Should().Be(PaperFormat.TextListing);
+        var act = () => PaperReader.ReadPapersAsync(new MemoryStream(gzip)).ToListAsync();
+        (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.NotText);
     }
 }

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Proves the packages from the outside: packs them into a local folder feed, builds a fresh console app that
+# references PaperFeed by version from that feed, publishes it with Native AOT and warnings as errors, runs it
+# on the corpus; then installs the CLI as a .NET tool from the same feed and runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+feed="$work/feed"
+# A unique version per run, so no stale copy in the NuGet cache can stand in for this build.
+version="$(dotnet msbuild src/PaperFeed/PaperFeed.csproj -getProperty:VersionPrefix)-ci.$(date +%Y%m%d%H%M%S)"
+
+echo "== pack $version"
+dotnet pack src/PaperFeed/PaperFeed.csproj -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
+if [ -f src/PaperFeed.Cli/PaperFeed.Cli.csproj ]; then
+  dotnet pack src/PaperFeed.Cli/PaperFeed.Cli.csproj -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
+fi
+unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "lib/net10.0/PaperFeed.dll" || { echo "lib/net10.0/PaperFeed.dll missing from the package"; exit 1; }
+unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "lib/net10.0/PaperFeed.xml" || { echo "XML docs missing from the package"; exit 1; }
+unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "README.md" || { echo "README missing from the package"; exit 1; }
+[ -f "$feed/PaperFeed.$version.snupkg" ] || { echo "symbols package missing"; exit 1; }
+
+echo "== consumer app (Native AOT, warnings as errors)"
+mkdir -p "$work/app"
+cp .ci/consumer/Consumer.csproj .ci/consumer/Program.cs "$work/app/"
+# An empty Directory.Build.props/Packages.props keeps the repo's own settings out of the outside app.
+echo '<Project />' > "$work/app/Directory.Build.props"
+echo '<Project />' > "$work/app/Directory.Packages.props"
+(cd "$work/app" && dotnet publish -c Release -o "$work/out" -nologo \
+  -p:PaperFeedVersion="$version" -p:RestoreAdditionalProjectSources="$feed")
+out=$("$work/out/consumer" "$root/tests/PaperFeed.Tests/Corpus/001_945d3c89aa4599f6.txt")
+echo "$out"
+echo "$out" | head -1 | grep -qx "papers=53 async=53 feeds=1 roundtrip=equal" || { echo "consumer output is wrong"; exit 1; }
+echo "$out" | sed -n 2p | grep -q '"title":"Task-Specific Skill Localization in Fine-tuned Language Models"' || { echo "consumer JSON is wrong"; exit 1; }
+
+if [ -f src/PaperFeed.Cli/PaperFeed.Cli.csproj ]; then
+  echo "== CLI as a .NET tool"
+  dotnet tool install PaperFeed.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed"
+  "$work/tools/paperfeed" parse --format jsonl samples/daily-papers.txt > "$work/papers.jsonl"
+  lines=$(wc -l < "$work/papers.jsonl")
+  [ "$lines" -eq 53 ] || { echo "tool printed $lines JSON lines, expected 53"; exit 1; }
+  echo "tool: $lines papers"
+fi
+echo "package checks passed"

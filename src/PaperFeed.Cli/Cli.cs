@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Text;
+
+namespace PaperFeed.Cli;
+
+/// <summary>
+/// The <c>paperfeed</c> command line: argument parsing and output only; the work is done by the PaperFeed library.
+/// Callable in-process (tests) with any streams.
+/// </summary>
+public static class Cli
+{
+    /// <summary>Runs <c>paperfeed</c> with <paramref name="args"/> and returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="stdin">Standard input (read when a file is <c>-</c> or none is given).</param>
+    /// <param name="stdout">Standard output: JSON, UTF-8.</param>
+    /// <param name="stderr">Standard error: diagnostics, errors, progress.</param>
+    /// <param name="stderrIsTerminal">True when <paramref name="stderr"/> is a terminal: enables progress on large inputs.</param>
+    /// <param name="cancellationToken">Stops the run (a temporary output file is removed).</param>
+    public static async Task<int> InvokeAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr,
+        bool stderrIsTerminal = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        // Progress is drawn from a timer thread while diagnostics are written: one synchronized writer for both.
+        stderr = TextWriter.Synchronized(stderr);
+        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal);
+        var reporter = new Reporter(stderr, quiet: false);
+        var root = BuildCommand(context);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) reporter.Error(error.Message);
+            stderr.WriteLine("Run 'paperfeed --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        await using var help = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = true };
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = help, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (FeedFormatException e)
+        {
+            // A warning that stopped a strict run is an error of this run.
+            stderr.WriteLine(Reporter.Format(e.Diagnostic with { Severity = DiagnosticSeverity.Error }));
+            return ExitCodes.InputError;
+        }
+        catch (InputErrorException e)
+        {
+            reporter.Error(e.Message);
+            return ExitCodes.InputError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            reporter.Error("cancelled");
+            return ExitCodes.InputError;
+        }
+        catch (IOException e)
+        {
+            reporter.Error(e.Message);
+            return ExitCodes.InputError;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            reporter.Error(e.Message);
+            return ExitCodes.InputError;
+        }
+    }
+
+    private static RootCommand BuildCommand(CliContext context)
+    {
+        var parse = new ParseCommand();
+        parse.Command.SetAction((result, token) => parse.RunAsync(result, context, token));
+
+        var stats = new StatsCommand();
+        stats.Command.SetAction((result, token) => stats.RunAsync(result, context, token));
+
+        var schema = new Command("schema", "Print the JSON Schema of the JSON document form (docs/paperfeed.schema.json).");
+        schema.SetAction(async (_, token) =>
+        {
+            await context.Stdout.WriteAsync(Encoding.UTF8.GetBytes(FeedJson.GetSchema()), token).ConfigureAwait(false);
+            await context.Stdout.FlushAsync(token).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+
+        return new RootCommand("paperfeed: Hugging Face Daily Papers snapshots to typed JSON.")
+        {
+            Subcommands = { parse.Command, stats.Command, schema },
+        };
+    }
+}

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Threading.Channels;
+using PaperFeed.Html;
+
+namespace PaperFeed.Cli;
+
+/// <summary><c>paperfeed parse [FILE…]</c>: inputs to one JSON document (array of feeds) or JSON Lines (papers).</summary>
+internal sealed class ParseCommand
+{
+    private readonly ParserOptions _parser = new();
+
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "json: one array of feeds over all inputs; jsonl: one paper per line.",
+        DefaultValueFactory = _ => "json",
+    };
+
+    private readonly Option<string?> _output = new("--output", "-o")
+    {
+        Description = "Write to FILE (replaced only when the run succeeds) instead of standard output.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<bool> _dedupe = new("--dedupe")
+    {
+        Description = "Keep only the first of papers that are the same paper (same arXiv id, else same title up to case, whitespace and punctuation).",
+    };
+
+    private readonly Option<bool> _quiet = new("--quiet", "-q")
+    {
+        Description = "Hide info and warning diagnostics (errors still show).",
+    };
+
+    public ParseCommand()
+    {
+        _format.AcceptOnlyFromAmong("json", "jsonl");
+        Command = new Command("parse", "Parse Daily Papers snapshots into typed JSON.");
+        _parser.AddTo(Command);
+        Command.Options.Add(_format);
+        Command.Options.Add(_output);
+        Command.Options.Add(_dedupe);
+        Command.Options.Add(_quiet);
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
+    {
+        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        var format = result.GetValue(_format) == "jsonl" ? FeedJsonFormat.JsonLines : FeedJsonFormat.Document;
+        var options = _parser.Read(result);
+        var inputFormat = result.GetValue(_parser.InputFormat);
+        var dedupe = result.GetValue(_dedupe) ? new PaperDeduplicator() : null;
+
+        var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
+        await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
+        using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
+        await using (var writer = new FeedJsonWriter(output.Stream, format, indented: format == FeedJsonFormat.Document, leaveOpen: true))
+        {
+            var items = OrderedInputs.ReadAsync<object>(inputs.Paths, Produce, Environment.ProcessorCount, cancellationToken);
+            await foreach (var item in items.ConfigureAwait(false))
+            {
+                if (item is FeedDiagnostic diagnostic)
+                {
+                    reporter.Report(diagnostic);
+                    continue;
+                }
+                if (item is Paper paper)
+                {
+                    if (dedupe is null || dedupe.TryAdd(paper)) await writer.WritePaperAsync(paper, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                var feed = (Feed)item;
+                if (dedupe is not null) feed = feed with { Papers = feed.Papers.Where(dedupe.TryAdd).ToList() };
+                await writer.WriteFeedAsync(feed, cancellationToken).ConfigureAwait(false);
+            }
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await output.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+
+        // One input: its diagnostics and feeds (JSON Lines: papers, each out as soon as read), in the order they happen.
+        async Task Produce(string path, ChannelWriter<object> channel, CancellationToken token)
+        {
+            var pending = new List<FeedDiagnostic>();
+            var inputOptions = options with { SourceName = Inputs.DisplayName(path), OnDiagnostic = pending.Add };
+            await using var stream = inputs.Open(path, progress.OnRead);
+            try
+            {
+                var items = format == FeedJsonFormat.JsonLines
+                    ? AnyPaperReader.ReadPapersAsync(stream, inputFormat, inputOptions, token)
+                    : (IAsyncEnumerable<object>)AnyPaperReader.ReadFeedsAsync(stream, inputFormat, inputOptions, token);
+                await foreach (var item in items.ConfigureAwait(false))
+                {
+                    await FlushAsync().ConfigureAwait(false);
+                    await channel.WriteAsync(item, token).ConfigureAwait(false);
+                }
+            }
+            catch (FeedFormatException e)
+            {
+                // Strict mode reports the warning, then throws it: show it once, as the error.
+                pending.Remove(e.Diagnostic);
+                throw;
+            }
+            finally
+            {
+                // Diagnostics raised before a failure still come out, ahead of the error.
+                await FlushAsync().ConfigureAwait(false);
+            }
+
+            async Task FlushAsync()
+            {
+                foreach (var diagnostic in pending) await channel.WriteAsync(diagnostic, token).ConfigureAwait(false);
+                pending.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace PaperFeed.Cli;
+
+/// <summary>The options that map onto <see cref="FeedParserOptions"/>, shared by <c>parse</c> and <c>stats</c>.</summary>
+internal sealed class ParserOptions
+{
+    public Argument<string[]> Files { get; } = new("FILE")
+    {
+        Description = "Input files, read in order (text listing, HTML page, Hugging Face API JSON, PaperFeed JSON / JSON Lines; detected). None or '-' reads standard input.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<PaperFormat?> InputFormat { get; } = new("--input-format")
+    {
+        Description = "The inputs' format, instead of detecting it from their first bytes: auto, text, html, hf-json (Hugging Face API JSON or JSON Lines), json or jsonl (PaperFeed's own).",
+        HelpName = "FORMAT",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            switch (text)
+            {
+                case "auto": return null;
+                case "text": return PaperFormat.TextListing;
+                case "html": return PaperFormat.Html;
+                case "hf-json": return PaperFormat.HuggingFaceApiJson;
+                case "json": return PaperFormat.PaperFeedJson;
+                case "jsonl": return PaperFormat.PaperFeedJsonLines;
+            }
+            result.AddError($"--input-format: '{text}' is not one of auto, text, html, hf-json, json, jsonl.");
+            return null;
+        },
+    };
+
+    public Option<DateOnly?> ReferenceDate { get; } = new("--reference-date")
+    {
+        Description = "The day the snapshots were taken (YYYY-MM-DD): dates without a year resolve to the latest such date on or before it.",
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            result.AddError($"--reference-date: '{text}' is not a date such as 2025-08-28.");
+            return null;
+        },
+    };
+
+    public Option<bool> KeepDuplicateSentences { get; } = new("--keep-duplicate-sentences")
+    {
+        Description = "Keep sentences repeated inside an abstract (they are collapsed by default).",
+    };
+
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Fail (exit 1) on the first warning.",
+    };
+
+    public Option<int> MaxLineLength { get; } = new("--max-line-length")
+    {
+        Description = "Skip lines longer than N characters, with a warning.",
+        HelpName = "N",
+        DefaultValueFactory = _ => FeedParserOptions.DefaultMaxLineLength,
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int length) && length >= 1) return length;
+            result.AddError($"--max-line-length: '{text}' is not a whole number of at least 1.");
+            return 0;
+        },
+    };
+
+    public ParserOptions()
+    {
+        // FILE takes any token: one that looks like an option is a misspelt option, not a file.
+        Files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"unknown option '{token.Value}'.");
+            }
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Files);
+        command.Options.Add(InputFormat);
+        command.Options.Add(ReferenceDate);
+        command.Options.Add(KeepDuplicateSentences);
+        command.Options.Add(Strict);
+        command.Options.Add(MaxLineLength);
+    }
+
+    public FeedParserOptions Read(ParseResult result) => new()
+    {
+        ReferenceDate = result.GetValue(ReferenceDate),
+        DuplicateSentences = result.GetValue(KeepDuplicateSentences) ? DuplicateSentenceHandling.Keep : DuplicateSentenceHandling.Collapse,
+        Strict = result.GetValue(Strict),
+        MaxLineLength = result.GetValue(MaxLineLength),
+    };
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Threading.Channels;
+using PaperFeed.Html;
+
+namespace PaperFeed.Cli;
+
+/// <summary><c>paperfeed stats [FILE…]</c>: counts through the real parser, without keeping papers; one JSON object.</summary>
+internal sealed class StatsCommand
+{
+    private readonly ParserOptions _parser = new();
+
+    public StatsCommand()
+    {
+        Command = new Command("stats", "Count feeds, papers and diagnostics of the inputs; prints one JSON object.");
+        _parser.AddTo(Command);
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
+    {
+        var options = _parser.Read(result);
+        var inputFormat = result.GetValue(_parser.InputFormat);
+        var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
+        using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
+        var total = new StatsReport();
+        var counts = OrderedInputs.ReadAsync<StatsReport>(inputs.Paths, Count, Environment.ProcessorCount, cancellationToken);
+        await foreach (var count in counts.ConfigureAwait(false)) total = total.Add(count);
+
+        await using (var json = new Utf8JsonWriter(context.Stdout, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            JsonSerializer.Serialize(json, total, CliJsonContext.Default.StatsReport);
+        }
+        context.Stdout.Write("\n"u8);
+        await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+
+        async Task Count(string path, ChannelWriter<StatsReport> channel, CancellationToken token)
+        {
+            await using var stream = inputs.Open(path, progress.OnRead);
+            var statistics = await AnyPaperReader.CountAsync(stream, inputFormat, options with { SourceName = Inputs.DisplayName(path) }, token).ConfigureAwait(false);
+            await channel.WriteAsync(StatsReport.From(statistics, stream.BytesRead), token).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace PaperFeed;
+
+/// <summary>
+/// Writes feeds and papers as PaperFeed JSON, streaming: one <see cref="Utf8JsonWriter"/> is reused for the
+/// whole output and every paper is handed to the destination as soon as it is written, so memory stays at the
+/// size of the largest paper, whatever the size of the input.
+/// </summary>
+/// <remarks>
+/// <para>In <see cref="FeedJsonFormat.Document"/> form the output is an array of feeds; call
+/// <see cref="Complete"/> (or <see cref="CompleteAsync"/>) to close it. Papers written one by one with
+/// <see cref="WritePaper"/> go into a feed dated by their <see cref="Paper.Featured"/> day: consecutive papers
+/// featured the same day share a feed.</para>
+/// <para>In <see cref="FeedJsonFormat.JsonLines"/> form every paper is one line ending with <c>\n</c>;
+/// <see cref="WriteFeed"/> writes the feed's papers and nothing of the feed itself.</para>
+/// <para>Not thread safe. Disposing does not complete the document: a failed run leaves the output as far as
+/// it got (JSON Lines stay valid line by line).</para>
+/// </remarks>
+public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
+{
+    private static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
+    private static readonly JsonWriterOptions IndentedOptions = CompactOptions with { Indented = true };
+
+    private readonly Stream? _stream;
+    private readonly bool _leaveOpen;
+    private readonly ArrayBufferWriter<byte>? _pending;
+    private readonly IBufferWriter<byte> _output;
+    private readonly Utf8JsonWriter _writer;
+    private readonly FeedJsonFormat _format;
+    private bool _started;
+    private bool _inFeed;
+    private PaperDate? _openFeedDate;
+    private bool _completed;
+
+    /// <summary>Creates a writer over a stream.</summary>
+    /// <param name="stream">The destination; written once per paper, flushed by <see cref="Complete"/>.</param>
+    /// <param name="format">Document (array of feeds) or JSON Lines.</param>
+    /// <param name="indented">Indent the document form for people (JSON Lines are never indented).</param>
+    /// <param name="leaveOpen">Leave <paramref name="stream"/> open when this writer is disposed.</param>
+    public FeedJsonWriter(Stream stream, FeedJsonFormat format = FeedJsonFormat.Document, bool indented = false, bool leaveOpen = false)
+        : this(format, indented, stream, leaveOpen, null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+    }
+
+    /// <summary>Creates a writer over a buffer writer (for example a pipe).</summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="format">Document (array of feeds) or JSON Lines.</param>
+    /// <param name="indented">Indent the document form for people (JSON Lines are never indented).</param>
+    public FeedJsonWriter(IBufferWriter<byte> output, FeedJsonFormat format = FeedJsonFormat.Document, bool indented = false)
+        : this(format, indented, null, false, output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+    }
+
+    private FeedJsonWriter(FeedJsonFormat format, bool indented, Stream? stream, bool leaveOpen, IBufferWriter<byte>? output)
+    {
+        if (format is not (FeedJsonFormat.Document or FeedJsonFormat.JsonLines)) throw new ArgumentOutOfRangeException(nameof(format));
+        _format = format;
+        _stream = stream;
+        _leaveOpen = leaveOpen;
+        if (stream is not null) _pending = new ArrayBufferWriter<byte>(16 * 1024);
+        _output = (IBufferWriter<byte>?)_pending ?? output!;
+        _writer = new Utf8JsonWriter(_output, indented && format == FeedJsonFormat.Document ? IndentedOptions : CompactOptions);
+    }
+
+    /// <summary>Writes a whole feed (in JSON Lines form: its papers).</summary>
+    public void WriteFeed(Feed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (_format == FeedJsonFormat.JsonLines)
+        {
+            foreach (var paper in feed.Papers) WritePaper(paper);
+            return;
+        }
+        StartFeed(feed.Title, feed.Date);
+        foreach (var paper in feed.Papers)
+        {
+            JsonSerializer.Serialize(_writer, paper, PaperFeedJsonContext.Default.Paper);
+            Commit();
+        }
+        EndFeed();
+        Commit();
+    }
+
+    /// <inheritdoc cref="WriteFeed"/>
+    public async ValueTask WriteFeedAsync(Feed feed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        if (_format == FeedJsonFormat.JsonLines)
+        {
+            foreach (var paper in feed.Papers) await WritePaperAsync(paper, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        StartFeed(feed.Title, feed.Date);
+        foreach (var paper in feed.Papers)
+        {
+            JsonSerializer.Serialize(_writer, paper, PaperFeedJsonContext.Default.Paper);
+            await CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        EndFeed();
+        await CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one paper: a line in JSON Lines form, an element of the current feed in document form.</summary>
+    public void WritePaper(Paper paper)
+    {
+        WritePaperCore(paper);
+        Commit();
+    }
+
+    /// <inheritdoc cref="WritePaper"/>
+    public ValueTask WritePaperAsync(Paper paper, CancellationToken cancellationToken = default)
+    {
+        WritePaperCore(paper);
+        return CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the document (an empty array when nothing was written) and flushes; no-op in JSON Lines form after the flush.</summary>
+    public void Complete()
+    {
+        CompleteCore();
+        Commit();
+        _stream?.Flush();
+    }
+
+    /// <inheritdoc cref="Complete"/>
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        CompleteCore();
+        await CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (_stream is not null) await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer.Dispose();
+        if (_stream is not null && !_leaveOpen) _stream.Dispose();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        if (_stream is not null && !_leaveOpen) await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void WritePaperCore(Paper paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        ObjectDisposedException.ThrowIf(_completed, this);
+        if (_format == FeedJsonFormat.JsonLines)
+        {
+            JsonSerializer.Serialize(_writer, paper, PaperFeedJsonContext.Default.Paper);
+            _writer.Flush();
+            _output.Write("\n"u8);
+            // Each line is a new top-level value: Reset keeps the writer (and its options) but clears its state.
+            _writer.Reset();
+            return;
+        }
+        if (!_inFeed || _openFeedDate != paper.Featured)
+        {
+            if (_inFeed) EndFeed();
+            StartFeed(Feed.DefaultTitle, paper.Featured);
+        }
+        JsonSerializer.Serialize(_writer, paper, PaperFeedJsonContext.Default.Paper);
+    }
+
+    private void StartFeed(string title, PaperDate? date)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        StartDocument();
+        if (_inFeed) EndFeed();
+        // Property names and order as the Feed contract has them; a test checks this equals serializing the Feed.
+        _writer.WriteStartObject();
+        _writer.WriteString("title"u8, title);
+        if (date is PaperDate d)
+        {
+            _writer.WritePropertyName("date"u8);
+            JsonSerializer.Serialize(_writer, d, Json.PaperFeedGeneratedContext.Default.PaperDate);
+        }
+        _writer.WritePropertyName("papers"u8);
+        _writer.WriteStartArray();
+        _inFeed = true;
+        _openFeedDate = date;
+    }
+
+    private void EndFeed()
+    {
+        _writer.WriteEndArray();
+        _writer.WriteEndObject();
+        _inFeed = false;
+    }
+
+    private void StartDocument()
+    {
+        if (_started) return;
+        _started = true;
+        _writer.WriteStartArray();
+    }
+
+    private void CompleteCore()
+    {
+        if (_completed) return;
+        if (_format == FeedJsonFormat.Document)
+        {
+            StartDocument();
+            if (_inFeed) EndFeed();
+            _writer.WriteEndArray();
+            _writer.Flush();
+            _output.Write("\n"u8);
+        }
+        _completed = true;
+    }
+
+    /// <summary>Hands what was written to the stream, so that no buffer grows with the input.</summary>
+    private void Commit()
+    {
+        _writer.Flush();
+        if (_stream is null || _pending!.WrittenCount == 0) return;
+        _stream.Write(_pending.WrittenSpan);
+        _pending.ResetWrittenCount();
+    }
+
+    private async ValueTask CommitAsync(CancellationToken cancellationToken)
+    {
+        _writer.Flush();
+        if (_stream is null || _pending!.WrittenCount == 0) return;
+        await _stream.WriteAsync(_pending.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        _pending.ResetWrittenCount();
+    }
+}

@@ -1,0 +1,217 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace PaperFeed.Json;
+
+/// <summary>
+/// Cuts a UTF-8 stream into top-level JSON values: the elements of one top-level array, or a sequence of
+/// values (JSON Lines, or a single value). Each value is handed out whole from a pooled buffer that grows
+/// only to the largest value, so an array of many papers or a long JSON Lines file reads in flat memory.
+/// </summary>
+internal sealed class JsonValueSplitter : IDisposable
+{
+    /// <summary>No single value (a paper, or a whole feed) may be larger than this: bounds memory on hostile input.</summary>
+    internal const int MaxValueLength = 256 * 1024 * 1024;
+
+    private enum Mode { Start, ArrayFirst, ArrayNext, ArrayAfterComma, ArrayDone, Values }
+
+    private readonly Stream _stream;
+    private readonly string? _source;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private bool _bomChecked;
+    private Mode _mode;
+    private long _line = 1;
+    private long _column = 1;
+
+    public JsonValueSplitter(Stream stream, string? source, int initialBufferSize = 16 * 1024)
+    {
+        _stream = stream;
+        _source = source;
+        _buffer = ArrayPool<byte>.Shared.Rent(initialBufferSize);
+    }
+
+    /// <summary>The 1-based line where the current value starts.</summary>
+    public long ValueLine { get; private set; }
+
+    /// <summary>The 1-based byte column where the current value starts.</summary>
+    public long ValueColumn { get; private set; }
+
+    /// <summary>Lines read so far, counted as the text parser counts them (a final line without a newline counts).</summary>
+    public long LineCount => _column == 1 ? _line - 1 : _line;
+
+    /// <summary>The next value, valid until the next call; empty at the end of the input.</summary>
+    public async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (!_bomChecked)
+        {
+            while (_end - _start < 3 && !_eof) await FillAsync(cancellationToken).ConfigureAwait(false);
+            _bomChecked = true;
+            if (_buffer.AsSpan(_start, _end - _start).StartsWith("\uFEFF"u8)) _start += 3;
+        }
+        while (true)
+        {
+            SkipWhitespace();
+            if (_start == _end)
+            {
+                if (_eof)
+                {
+                    if (_mode is Mode.ArrayFirst or Mode.ArrayNext or Mode.ArrayAfterComma) throw Error("the input ends inside the top-level array (']' expected)");
+                    return null;
+                }
+                await FillAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            byte b = _buffer[_start];
+            switch (_mode)
+            {
+                case Mode.Start when b == (byte)'[':
+                    Consume(1);
+                    _mode = Mode.ArrayFirst;
+                    continue;
+                case Mode.Start:
+                    _mode = Mode.Values;
+                    break;
+                case Mode.ArrayFirst when b == (byte)']':
+                case Mode.ArrayNext when b == (byte)']':
+                    Consume(1);
+                    _mode = Mode.ArrayDone;
+                    continue;
+                case Mode.ArrayNext when b == (byte)',':
+                    Consume(1);
+                    _mode = Mode.ArrayAfterComma;
+                    continue;
+                case Mode.ArrayNext:
+                    throw Error("',' or ']' expected after an array element");
+                case Mode.ArrayDone:
+                    throw Error("unexpected data after the end of the top-level array");
+            }
+            int length = TryMeasureValue();
+            if (length == 0)
+            {
+                await FillAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (_mode is Mode.ArrayFirst or Mode.ArrayAfterComma) _mode = Mode.ArrayNext;
+            ValueLine = _line;
+            ValueColumn = _column;
+            var value = _buffer.AsMemory(_start, length);
+            Consume(length);
+            return value;
+        }
+    }
+
+    /// <summary>Turns a <see cref="JsonException"/> about the current value into a typed error at its place in the input.</summary>
+    public FeedFormatException Wrap(JsonException exception)
+    {
+        long relativeLine = exception.LineNumber ?? 0;
+        long relativeColumn = exception.BytePositionInLine ?? 0;
+        long line = ValueLine + relativeLine;
+        long column = relativeLine == 0 ? ValueColumn + relativeColumn : relativeColumn + 1;
+        string message = StripPosition(exception.Message);
+        if (!string.IsNullOrEmpty(exception.Path) && exception.Path != "$") message += $" (at {exception.Path})";
+        return Error(message, line, column);
+    }
+
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    /// <summary>The length of the complete value at <see cref="_start"/>, or 0 when more input is needed.</summary>
+    private int TryMeasureValue()
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: _eof, state: default);
+        try
+        {
+            if (!reader.Read()) return 0;
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip()) return 0;
+            return checked((int)reader.BytesConsumed);
+        }
+        catch (JsonException exception)
+        {
+            ValueLine = _line;
+            ValueColumn = _column;
+            throw Wrap(exception);
+        }
+    }
+
+    private void SkipWhitespace()
+    {
+        while (_start < _end)
+        {
+            switch (_buffer[_start])
+            {
+                case (byte)'\n':
+                    _line++;
+                    _column = 1;
+                    break;
+                case (byte)' ' or (byte)'\t' or (byte)'\r':
+                    _column++;
+                    break;
+                default:
+                    return;
+            }
+            _start++;
+        }
+    }
+
+    private void Consume(int length)
+    {
+        var consumed = _buffer.AsSpan(_start, length);
+        int newlines = consumed.Count((byte)'\n');
+        if (newlines == 0)
+        {
+            _column += length;
+        }
+        else
+        {
+            _line += newlines;
+            _column = length - consumed.LastIndexOf((byte)'\n');
+        }
+        _start += length;
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+        }
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxValueLength) throw Error($"a JSON value is larger than {MaxValueLength / (1024 * 1024)} MiB", _line, _column, DiagnosticCodes.JsonValueTooLarge);
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxValueLength, _buffer.Length * 2));
+            _buffer.AsSpan(0, _end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        int read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        if (read == 0) _eof = true;
+        _end += read;
+    }
+
+    private FeedFormatException Error(string message) => Error(message, _line, _column);
+
+    private FeedFormatException Error(string message, long line, long column, string code = DiagnosticCodes.InvalidJson) =>
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, code, Clamp(line), Clamp(column), message, _source));
+
+    private static int Clamp(long value) => (int)Math.Min(value, int.MaxValue);
+
+    /// <summary>System.Text.Json appends positions relative to the value; the caller reports absolute ones instead.</summary>
+    private static string StripPosition(string message)
+    {
+        foreach (string marker in (ReadOnlySpan<string>)[" Path: ", " LineNumber: "])
+        {
+            int at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0) message = message[..at];
+        }
+        return message.TrimEnd();
+    }
+}
