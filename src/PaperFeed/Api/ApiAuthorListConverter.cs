@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PaperFeed.Api;
 
@@ -7,15 +6,11 @@ namespace PaperFeed.Api;
 /// Reads <c>paper.authors</c> by hand: only <c>name</c> and <c>hidden</c> matter, and an element of an
 /// unexpected shape (a bare string is taken as a name; anything else is skipped) must not fail the item.
 /// </summary>
-internal sealed class ApiAuthorListConverter : JsonConverter<List<ApiAuthor>?>
+internal sealed class ApiAuthorListConverter : ReadOnlyJsonConverter<List<ApiAuthor>?>
 {
     public override List<ApiAuthor>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            Lenient.Skip(ref reader);
-            return null;
-        }
+        if (!Lenient.Is(ref reader, JsonTokenType.StartArray)) return null;
         var authors = new List<ApiAuthor>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -60,7 +55,4 @@ internal sealed class ApiAuthorListConverter : JsonConverter<List<ApiAuthor>?>
         }
         return new ApiAuthor(name, hidden);
     }
-
-    public override void Write(Utf8JsonWriter writer, List<ApiAuthor>? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("API DTOs are read-only.");
 }

@@ -1,18 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PaperFeed.Api;
 
 /// <summary>Reads <c>organization{name, fullname}</c>; a value that is not an object is null.</summary>
-internal sealed class ApiOrganizationConverter : JsonConverter<ApiOrganization?>
+internal sealed class ApiOrganizationConverter : ReadOnlyJsonConverter<ApiOrganization?>
 {
     public override ApiOrganization? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            Lenient.Skip(ref reader);
-            return null;
-        }
+        if (!Lenient.Is(ref reader, JsonTokenType.StartObject)) return null;
         string? name = null, fullName = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -25,7 +20,4 @@ internal sealed class ApiOrganizationConverter : JsonConverter<ApiOrganization?>
         }
         return new ApiOrganization(name, fullName);
     }
-
-    public override void Write(Utf8JsonWriter writer, ApiOrganization? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("API DTOs are read-only.");
 }

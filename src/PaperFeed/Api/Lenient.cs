@@ -16,6 +16,14 @@ internal static class Lenient
         if (!reader.TrySkip()) throw new JsonException("A value ends before the input does.");
     }
 
+    /// <summary>True when the reader is on a <paramref name="type"/> token; otherwise passes over the value and gives false.</summary>
+    public static bool Is(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (reader.TokenType == type) return true;
+        Skip(ref reader);
+        return false;
+    }
+
     /// <summary>A string, or a number's text; any other value is skipped (the reader ends on its last token) and gives null.</summary>
     public static string? ReadString(ref Utf8JsonReader reader)
     {

@@ -1,11 +1,10 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PaperFeed.Api;
 
 /// <summary>Reads an integer count: a JSON number or a numeric string; anything else (a fraction, out of range, another type) is null.</summary>
-internal sealed class LenientInt32Converter : JsonConverter<int?>
+internal sealed class LenientInt32Converter : ReadOnlyJsonConverter<int?>
 {
     public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -19,11 +18,5 @@ internal sealed class LenientInt32Converter : JsonConverter<int?>
                 Lenient.Skip(ref reader);
                 return null;
         }
-    }
-
-    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
-    {
-        if (value is int number) writer.WriteNumberValue(number);
-        else writer.WriteNullValue();
     }
 }

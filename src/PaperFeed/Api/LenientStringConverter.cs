@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PaperFeed.Api;
 
@@ -7,10 +6,8 @@ namespace PaperFeed.Api;
 /// Reads a string, or a number as its text; any other value (object, array, boolean) is skipped and read as
 /// null. The site's JSON changes over time: an optional field of an unexpected type must not fail an archive.
 /// </summary>
-internal sealed class LenientStringConverter : JsonConverter<string?>
+internal sealed class LenientStringConverter : ReadOnlyJsonConverter<string?>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Lenient.ReadString(ref reader);
-
-    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

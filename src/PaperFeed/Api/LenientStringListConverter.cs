@@ -1,18 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PaperFeed.Api;
 
 /// <summary>Reads an array of strings (<c>ai_keywords</c>, <c>mediaUrls</c>), dropping elements that are not strings; a non-array is null.</summary>
-internal sealed class LenientStringListConverter : JsonConverter<List<string>?>
+internal sealed class LenientStringListConverter : ReadOnlyJsonConverter<List<string>?>
 {
     public override List<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            Lenient.Skip(ref reader);
-            return null;
-        }
+        if (!Lenient.Is(ref reader, JsonTokenType.StartArray)) return null;
         var list = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -20,7 +15,4 @@ internal sealed class LenientStringListConverter : JsonConverter<List<string>?>
         }
         return list;
     }
-
-    public override void Write(Utf8JsonWriter writer, List<string>? value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("API DTOs are read-only.");
 }

@@ -13,6 +13,7 @@ internal static class Fixtures
     public static string BrokenPropsHtml => Path("Html", "broken-props.html");
     public static string CardsOnlyHtml => Path("Html", "cards-only.html");
 
+    /// <summary>A Task (not the ValueTask of System.Linq's), so that FluentAssertions can await a throwing read.</summary>
     public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source)
     {
         var list = new List<T>();
