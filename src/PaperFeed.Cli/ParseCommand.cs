@@ -77,7 +77,8 @@ internal sealed class ParseCommand
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
 
-        // One input: its diagnostics and feeds (JSON Lines: papers, each out as soon as read), in the order they happen.
+        // One input: its diagnostics and feeds or papers, in the order they happen. A paper goes out as soon as it is
+        // read (JSON Lines output, or loose papers in JSON input), so memory never holds more than one feed.
         async Task Produce(string path, ChannelWriter<object> channel, CancellationToken token)
         {
             var pending = new List<FeedDiagnostic>();
@@ -87,7 +88,7 @@ internal sealed class ParseCommand
             {
                 var items = format == FeedJsonFormat.JsonLines
                     ? PaperReader.ReadPapersAsync(stream, PaperFormat.Auto, inputOptions, token)
-                    : (IAsyncEnumerable<object>)PaperReader.ReadFeedsAsync(stream, PaperFormat.Auto, inputOptions, token);
+                    : PaperReader.ReadItemsAsync(stream, PaperFormat.Auto, inputOptions, token);
                 await foreach (var item in items.ConfigureAwait(false))
                 {
                     await FlushAsync().ConfigureAwait(false);

@@ -52,6 +52,16 @@ public static class PaperReader
         CancellationToken cancellationToken = default) =>
         ReadAsync(stream, format, options, FeedJson.ReadPapersAsync, FeedParser.ReadPapersAsync, cancellationToken);
 
+    /// <summary>
+    /// Reads any supported input as it is structured, for writers that stream: whole feeds where the input has them
+    /// (text snapshots, JSON feeds) and single papers where it holds loose papers (JSON Lines, an array of papers),
+    /// so that at most one feed or one paper is in memory. Each item is a <see cref="Feed"/> or a <see cref="Paper"/>;
+    /// written with <see cref="FeedJsonWriter.WriteFeed"/> and <see cref="FeedJsonWriter.WritePaper"/> they give the
+    /// same document as <see cref="ReadFeedsAsync"/>.
+    /// </summary>
+    internal static IAsyncEnumerable<object> ReadItemsAsync(Stream stream, PaperFormat format, FeedParserOptions? options, CancellationToken cancellationToken) =>
+        ReadAsync(stream, format, options, FeedJson.ReadItemsAsync, FeedParser.ReadFeedsAsync, cancellationToken);
+
     /// <summary>Counts feeds, papers and diagnostics of any supported input without keeping papers.</summary>
     /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
     /// <exception cref="FeedFormatException">The input cannot be read as its kind.</exception>

@@ -180,6 +180,17 @@ public class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Loose_papers_stream_into_the_document_one_by_one()
+    {
+        // Grouping JSON Lines into a feed must not hold the feed: the first paper is out before the broken line.
+        var run = await CliRun.WithStdinAsync("{\"title\":\"First\",\"featured\":\"--08-28\"}\n{\"title\":\"Second\",\"featured\":\"--08-28\"}\n{broken\n", "parse");
+
+        run.ExitCode.Should().Be(ExitCodes.InputError);
+        run.Stdout.Should().Contain("\"title\": \"First\"").And.Contain("\"title\": \"Second\"").And.Contain("\"date\": \"--08-28\"");
+        run.StderrLines.Should().ContainSingle().Which.Should().StartWith("<stdin>:3: error:");
+    }
+
+    [Fact]
     public async Task Missing_file_is_an_input_error_before_any_output()
     {
         var run = await CliRun.InvokeAsync("parse", TestData.Corpus001, Path.Combine(_dir, "missing.txt"));
