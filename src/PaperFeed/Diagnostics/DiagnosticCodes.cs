@@ -3,7 +3,7 @@ namespace PaperFeed;
 /// <summary>The stable codes of <see cref="FeedDiagnostic"/> and <see cref="FeedFormatException"/>. See docs/format.md.</summary>
 public static class DiagnosticCodes
 {
-    /// <summary>Info: a run of sentences repeated inside an abstract was collapsed.</summary>
+    /// <summary>Info: a run of sentences repeated inside an abstract was collapsed (one per run; the column is the dropped copy).</summary>
     public const string DuplicateSentences = "PF101";
 
     /// <summary>Info: the abstract line was repeated as the next line and kept once.</summary>
@@ -35,6 +35,12 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: an entry whose title line was skipped (too long); its other lines are dropped with it.</summary>
     public const string SkippedEntry = "PF208";
+
+    /// <summary>Warning: two copies of one paper disagree on a field that is not a count (two abstracts); the newer copy's value is kept.</summary>
+    public const string MergeConflict = "PF301";
+
+    /// <summary>Warning: the newer observation has far fewer papers than the older for the same day (under half): likely a half-published day.</summary>
+    public const string HalfPublishedDay = "PF302";
 
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";

@@ -1,30 +1,39 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace PaperFeed;
 
 /// <summary>
-/// When two records are the same paper: the same arXiv id (version suffix and <c>arXiv:</c> prefix ignored) when
-/// both have one, else the same title up to Unicode compatibility forms (NFKC), case, whitespace and punctuation.
+/// When two records are the same paper. One rule serves dedupe (<c>paperfeed parse --dedupe</c>), merge, diff and
+/// export ids: the same arXiv id (version suffix, <c>arXiv:</c> prefix and case ignored) when both have one, else
+/// the same <see cref="NormalizeTitle">normalised title</see>. So a text-snapshot paper (no id) and an API paper
+/// (id) with the same title are one paper, while two papers with different ids are two even if their titles match.
 /// </summary>
+/// <remarks>
+/// Over a sequence (dedupe, merge, diff) a paper first seen without an id takes the id of the first copy with one
+/// that matches it by title; later copies with another id are other papers.
+/// </remarks>
 public static class PaperIdentity
 {
+    private const string UrnPrefix = "urn:paperfeed:title:";
+
     /// <summary>The arXiv id without prefix, version and case: <c>arXiv:2508.01234v2</c> gives <c>2508.01234</c>.</summary>
     public static string NormalizeArxivId(string arxivId)
     {
         ArgumentNullException.ThrowIfNull(arxivId);
-        var id = arxivId.AsSpan().Trim();
-        if (id.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase)) id = id[6..];
-        int v = id.LastIndexOfAny('v', 'V');
-        if (v > 0 && v < id.Length - 1 && !id[(v + 1)..].ContainsAnyExcept("0123456789")) id = id[..v];
-        return id.ToString().ToLowerInvariant();
+        return StripVersion(arxivId).ToLowerInvariant();
     }
 
-    /// <summary>The title reduced to what identifies it: NFKC, lower case (invariant), whitespace and punctuation removed.</summary>
+    /// <summary>
+    /// The title key: Unicode NFKC, then lower case (invariant), with whitespace and punctuation removed. Titles that
+    /// differ only in case, whitespace, line wraps, full-width forms or punctuation (<c>“Self-Play”: RL</c> and
+    /// <c>self play rl</c>) get the same key.
+    /// </summary>
     public static string NormalizeTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        string normalized = title.Normalize(NormalizationForm.FormKC);
+        string normalized = title.IsNormalized(NormalizationForm.FormKC) ? title : title.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(normalized.Length);
         foreach (char c in normalized)
         {
@@ -39,7 +48,67 @@ public static class PaperIdentity
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        if (left.ArxivId is { } a && right.ArxivId is { } b) return NormalizeArxivId(a) == NormalizeArxivId(b);
+        if (ArxivKey(left) is { } a && ArxivKey(right) is { } b) return a == b;
         return NormalizeTitle(left.Title) == NormalizeTitle(right.Title);
+    }
+
+    /// <summary>
+    /// A stable id for a paper known only by its title: <c>urn:paperfeed:title:</c> and the first 128 bits of the
+    /// SHA-256 of the UTF-8 <see cref="NormalizeTitle">normalised title</see>, in lower-case hex. The same title gives
+    /// the same URN in every run, process and version.
+    /// </summary>
+    public static string TitleUrn(string title)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(NormalizeTitle(title));
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        return string.Concat(UrnPrefix, Convert.ToHexStringLower(hash[..16]));
+    }
+
+    /// <summary>Keeps the first of papers that are the same paper, lazily and in input order (see <see cref="PaperDeduplicator"/>).</summary>
+    public static IEnumerable<Paper> Distinct(IEnumerable<Paper> papers)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        return DistinctIterator(papers);
+
+        static IEnumerable<Paper> DistinctIterator(IEnumerable<Paper> papers)
+        {
+            var seen = new PaperDeduplicator();
+            foreach (var paper in papers)
+            {
+                if (seen.TryAdd(paper)) yield return paper;
+            }
+        }
+    }
+
+    /// <inheritdoc cref="Distinct(IEnumerable{Paper})"/>
+    public static IAsyncEnumerable<Paper> DistinctAsync(IAsyncEnumerable<Paper> papers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        return DistinctIterator(papers, cancellationToken);
+
+        static async IAsyncEnumerable<Paper> DistinctIterator(IAsyncEnumerable<Paper> papers, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var seen = new PaperDeduplicator();
+            await foreach (var paper in papers.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (seen.TryAdd(paper)) yield return paper;
+            }
+        }
+    }
+
+    /// <summary>The identity key of a paper's arXiv id, or <c>null</c> when it has none (or a blank one).</summary>
+    internal static string? ArxivKey(Paper paper) =>
+        string.IsNullOrWhiteSpace(paper.ArxivId) ? null : NormalizeArxivId(paper.ArxivId);
+
+    /// <summary>The id without <c>arXiv:</c> prefix and <c>vN</c> suffix, case kept (old ids such as <c>math.AG/0301001</c> need it in links).</summary>
+    internal static string StripVersion(string arxivId)
+    {
+        var id = arxivId.AsSpan().Trim();
+        if (id.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase)) id = id[6..].TrimStart();
+        int v = id.LastIndexOfAny('v', 'V');
+        // Only "vN" right after the number itself: an id ending in a letter stays whole.
+        if (v > 0 && v < id.Length - 1 && char.IsAsciiDigit(id[v - 1]) && !id[(v + 1)..].ContainsAnyExcept("0123456789")) id = id[..v];
+        return id.Length == arxivId.Length ? arxivId : id.ToString();
     }
 }

@@ -227,7 +227,8 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
         return true;
     }
 
-    private static int MonthFromName(ReadOnlySpan<char> name)
+    /// <summary>1 to 12 for a month's name or abbreviation (any case, <c>Sept</c> too); 0 otherwise.</summary>
+    internal static int MonthFromName(ReadOnlySpan<char> name)
     {
         for (int i = 0; i < 12; i++)
         {
@@ -240,7 +241,8 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
         return name.Equals("Sept", StringComparison.OrdinalIgnoreCase) ? 9 : 0;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    /// <summary>Reads ASCII digits only; false for an empty span or any other character.</summary>
+    internal static bool TryDigits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;
         foreach (char c in s)

@@ -21,7 +21,7 @@ public class JsonSchemaTests
 
         schema["type"]!.GetValue<string>().Should().Be("array");
         var feed = schema["items"]!;
-        feed["properties"]!.AsObject().Select(p => p.Key).Should().Equal("title", "date", "papers");
+        feed["properties"]!.AsObject().Select(p => p.Key).Should().Equal("title", "date", "period", "papers");
         var paper = feed["properties"]!["papers"]!["items"]!;
         paper["properties"]!.AsObject().Select(p => p.Key).Should().Equal(
             "title", "abstract", "authorCount", "authors", "published", "upvotes", "arxivId", "url", "featured", "details");

@@ -1,0 +1,45 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+
+namespace PaperFeed.Export;
+
+/// <summary>RSS 2.0 and Atom 1.0 through <see cref="SyndicationFeed"/>: one model, two formatters.</summary>
+internal static class SyndicationExport
+{
+    public static void Write(Stream destination, IEnumerable<Paper> papers, ExportOptions options, bool atom)
+    {
+        var (items, updated) = ExportItem.Prepare(papers);
+        var feed = new SyndicationFeed(options.Title, options.Description, new Uri(options.HomePageUrl))
+        {
+            Id = options.HomePageUrl,
+            LastUpdatedTime = updated,
+            Items = items.Select(ToItem).ToList(),
+        };
+        if (options.FeedUrl is string self) feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(self)));
+
+        // Entitize keeps a CR inside an abstract as &#xD;, so a reader gets the text back exactly.
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CloseOutput = false, NewLineHandling = NewLineHandling.Entitize };
+        using var writer = XmlWriter.Create(destination, settings);
+        SyndicationFeedFormatter formatter = atom ? new Atom10FeedFormatter(feed) : new Rss20FeedFormatter(feed);
+        formatter.WriteTo(writer);
+    }
+
+    private static SyndicationItem ToItem(ExportItem item)
+    {
+        var paper = item.Paper;
+        var result = new SyndicationItem
+        {
+            Id = item.Id,
+            Title = new TextSyndicationContent(paper.Title),
+            // Atom requires <updated>; a paper without any dated day gets the fixed stand-in, never the clock.
+            LastUpdatedTime = item.Date ?? ExportItem.NoDate,
+        };
+        if (item.Date is DateTimeOffset date) result.PublishDate = date;
+        if (paper.Abstract is string abstractText) result.Summary = new TextSyndicationContent(abstractText);
+        if (item.Link is string link) result.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(link)));
+        foreach (var author in paper.Authors) result.Authors.Add(new SyndicationPerson { Name = author.Name });
+        foreach (string keyword in paper.Details?.AiKeywords ?? []) result.Categories.Add(new SyndicationCategory(keyword));
+        return result;
+    }
+}

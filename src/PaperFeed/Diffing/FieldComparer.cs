@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace PaperFeed;
+
+/// <summary>Lists the fields that differ between two copies of one paper, as JSON values.</summary>
+internal static class FieldComparer
+{
+    public static List<PaperFieldChange> Compare(Paper old, Paper @new)
+    {
+        var changes = new List<PaperFieldChange>();
+        PaperDetails? o = old.Details, n = @new.Details;
+        Add(changes, "title", old.Title, @new.Title);
+        Add(changes, "abstract", old.Abstract, @new.Abstract);
+        Add(changes, "authorCount", old.AuthorCount, @new.AuthorCount);
+        Add(changes, "authors", Names(old.Authors), Names(@new.Authors));
+        Add(changes, "published", old.Published?.ToString(), @new.Published?.ToString());
+        Add(changes, "upvotes", old.Upvotes, @new.Upvotes);
+        Add(changes, "arxivId", old.ArxivId, @new.ArxivId);
+        Add(changes, "url", old.Url, @new.Url);
+        Add(changes, "featured", old.Featured?.ToString(), @new.Featured?.ToString());
+        Add(changes, "aiSummary", o?.AiSummary, n?.AiSummary);
+        Add(changes, "aiKeywords", o?.AiKeywords, n?.AiKeywords);
+        Add(changes, "githubRepo", o?.GithubRepo, n?.GithubRepo);
+        Add(changes, "githubStars", o?.GithubStars, n?.GithubStars);
+        Add(changes, "projectPage", o?.ProjectPage, n?.ProjectPage);
+        Add(changes, "organization", o?.Organization?.Name, n?.Organization?.Name);
+        Add(changes, "commentCount", o?.CommentCount, n?.CommentCount);
+        Add(changes, "withdrawnAt", Time(o?.WithdrawnAt), Time(n?.WithdrawnAt));
+        return changes;
+    }
+
+    private static void Add(List<PaperFieldChange> changes, string field, string? old, string? @new)
+    {
+        if (old != @new) changes.Add(new(field, old is null ? null : JsonValue.Create(old), @new is null ? null : JsonValue.Create(@new)));
+    }
+
+    private static void Add(List<PaperFieldChange> changes, string field, int? old, int? @new)
+    {
+        if (old != @new) changes.Add(new(field, old is int a ? JsonValue.Create(a) : null, @new is int b ? JsonValue.Create(b) : null));
+    }
+
+    private static void Add(List<PaperFieldChange> changes, string field, IReadOnlyList<string>? old, IReadOnlyList<string>? @new)
+    {
+        old = old is { Count: > 0 } ? old : null;
+        @new = @new is { Count: > 0 } ? @new : null;
+        if (old is null ? @new is null : @new is not null && old.SequenceEqual(@new, StringComparer.Ordinal)) return;
+        changes.Add(new(field, Array(old), Array(@new)));
+    }
+
+    private static JsonArray? Array(IReadOnlyList<string>? values) =>
+        values is null ? null : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+
+    private static List<string> Names(IReadOnlyList<Author> authors) => authors.Select(a => a.Name).ToList();
+
+    private static string? Time(DateTimeOffset? time) => time?.ToString("O", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace PaperFeed;
+
+/// <summary>
+/// What changed between two observations of the listing (yesterday's save and today's, two captures of one day):
+/// papers added, removed, or changed field by field. Papers are matched by <see cref="PaperIdentity"/>.
+/// </summary>
+public static class PaperDiff
+{
+    /// <summary>
+    /// A NEW day with fewer than this share of OLD's papers featured on the same day gets a
+    /// <see cref="DiagnosticCodes.HalfPublishedDay"/> warning: 0.5 (under half).
+    /// </summary>
+    public const double HalfPublishedRatio = 0.5;
+
+    private static readonly JsonSerializerOptions LineOptions = new()
+    {
+        // Titles stay readable (é, not \u00e9); the lines are data, never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly PaperDiffJsonContext LineContext = new(LineOptions);
+
+    /// <summary>
+    /// The changes from <paramref name="old"/> to <paramref name="new"/>: added and changed papers in NEW's order,
+    /// then removed papers in OLD's order. Only the first copy of a paper on each side counts. Empty when both
+    /// hold the same papers with the same fields.
+    /// </summary>
+    /// <param name="old">The older observation.</param>
+    /// <param name="new">The newer observation.</param>
+    /// <param name="onDiagnostic">Hears a <see cref="DiagnosticCodes.HalfPublishedDay"/> warning per featured day that NEW
+    /// holds fewer than half of OLD's papers of.</param>
+    public static IReadOnlyList<PaperChange> Compute(IEnumerable<Paper> old, IEnumerable<Paper> @new, Action<FeedDiagnostic>? onDiagnostic = null)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(@new);
+        var oldIndex = new IdentityIndex<int>();
+        var oldPapers = new List<Paper>();
+        foreach (var paper in old)
+        {
+            if (oldIndex.TryAdd(paper, oldPapers.Count)) oldPapers.Add(paper);
+        }
+
+        var matched = new bool[oldPapers.Count];
+        var newSeen = new IdentityIndex<bool>();
+        var newPapers = new List<Paper>();
+        var changes = new List<PaperChange>();
+        foreach (var paper in @new)
+        {
+            if (!newSeen.TryAdd(paper, true)) continue;
+            newPapers.Add(paper);
+            if (!oldIndex.TryGetValue(paper, out int at) || matched[at])
+            {
+                changes.Add(new PaperChange(PaperChangeKind.Added, paper, []));
+                continue;
+            }
+            matched[at] = true;
+            var fields = FieldComparer.Compare(oldPapers[at], paper);
+            if (fields.Count > 0) changes.Add(new PaperChange(PaperChangeKind.Changed, paper, fields));
+        }
+        for (int i = 0; i < oldPapers.Count; i++)
+        {
+            if (!matched[i]) changes.Add(new PaperChange(PaperChangeKind.Removed, oldPapers[i], []));
+        }
+        if (onDiagnostic is not null) WarnHalfPublished(oldPapers, newPapers, onDiagnostic);
+        return changes;
+    }
+
+    /// <summary>
+    /// Writes one compact JSON object per change and a line feed (JSON Lines):
+    /// <c>{"change":"changed","title":"…","arxivId":"2508.01234","changes":{"upvotes":{"old":3,"new":9}}}</c>;
+    /// <c>arxivId</c> only when known, <c>changes</c> only on <c>changed</c>.
+    /// </summary>
+    /// <param name="destination">UTF-8 output; not disposed.</param>
+    /// <param name="changes">The changes, as <see cref="Compute"/> gives them.</param>
+    public static void WriteJsonLines(Stream destination, IEnumerable<PaperChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(changes);
+        using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Encoder = LineOptions.Encoder });
+        foreach (var change in changes)
+        {
+            JsonSerializer.Serialize(writer, DiffLine.From(change), LineContext.DiffLine);
+            writer.Flush();
+            writer.Reset();
+            destination.WriteByte((byte)'\n');
+        }
+    }
+
+    /// <summary>One change as its JSON line (without the line feed).</summary>
+    public static string ToJsonLine(PaperChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return JsonSerializer.Serialize(DiffLine.From(change), LineContext.DiffLine);
+    }
+
+    /// <summary>
+    /// Writes the changes for people: one line per paper (<c>added</c>, <c>removed</c>, <c>changed</c>, the title,
+    /// the arXiv id), the changed fields indented below as <c>field: old -> new</c>, and a closing count line.
+    /// </summary>
+    public static void WriteTable(TextWriter writer, IEnumerable<PaperChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(changes);
+        int added = 0, removed = 0, changed = 0;
+        foreach (var change in changes)
+        {
+            string kind = change.Kind switch
+            {
+                PaperChangeKind.Added => "added  ",
+                PaperChangeKind.Removed => "removed",
+                _ => "changed",
+            };
+            _ = change.Kind switch
+            {
+                PaperChangeKind.Added => added++,
+                PaperChangeKind.Removed => removed++,
+                _ => changed++,
+            };
+            writer.Write(kind);
+            writer.Write("  ");
+            writer.Write(change.Title);
+            if (change.ArxivId is string id) writer.Write($" ({id})");
+            writer.WriteLine();
+            foreach (var field in change.Changes)
+            {
+                writer.WriteLine($"           {field.Field}: {Display(field.Old)} -> {Display(field.New)}");
+            }
+        }
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{added} added, {changed} changed, {removed} removed"));
+    }
+
+    private static string Display(System.Text.Json.Nodes.JsonNode? value)
+    {
+        if (value is null) return "(none)";
+        string text = value is System.Text.Json.Nodes.JsonValue scalar && scalar.TryGetValue(out string? s)
+            ? s
+            : value.ToJsonString(LineOptions);
+        return text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+    }
+
+    private static void WarnHalfPublished(List<Paper> old, List<Paper> @new, Action<FeedDiagnostic> onDiagnostic)
+    {
+        var oldByDay = CountByFeaturedDay(old);
+        var newByDay = CountByFeaturedDay(@new);
+        foreach (var (day, oldCount) in oldByDay)
+        {
+            if (!newByDay.TryGetValue(day, out int newCount) || newCount >= oldCount * HalfPublishedRatio) continue;
+            string message = string.Create(CultureInfo.InvariantCulture,
+                $"NEW has {newCount} papers featured on {day}, OLD has {oldCount}: the day may be half-published.");
+            onDiagnostic(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.HalfPublishedDay, 0, null, message));
+        }
+    }
+
+    private static Dictionary<PaperDate, int> CountByFeaturedDay(List<Paper> papers)
+    {
+        // Insertion order of the first paper of each day, so warnings come out in OLD's order.
+        var counts = new Dictionary<PaperDate, int>();
+        foreach (var paper in papers)
+        {
+            if (paper.Featured is PaperDate day) counts[day] = counts.GetValueOrDefault(day) + 1;
+        }
+        return counts;
+    }
+}

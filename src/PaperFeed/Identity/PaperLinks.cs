@@ -1,0 +1,46 @@
+namespace PaperFeed;
+
+/// <summary>
+/// Canonical links built from a paper's arXiv id, version stripped (links point at the latest version): the
+/// Hugging Face page, the arXiv abstract page and the PDF. Computed, not stored, so <see cref="Paper"/> stays lean.
+/// </summary>
+public static class PaperLinks
+{
+    /// <summary><c>https://huggingface.co/papers/{id}</c> for an arXiv id (version stripped).</summary>
+    public static string HuggingFacePage(string arxivId) => "https://huggingface.co/papers/" + Canonical(arxivId);
+
+    /// <summary><c>https://arxiv.org/abs/{id}</c> for an arXiv id (version stripped).</summary>
+    public static string ArxivAbstract(string arxivId) => "https://arxiv.org/abs/" + Canonical(arxivId);
+
+    /// <summary><c>https://arxiv.org/pdf/{id}</c> for an arXiv id (version stripped).</summary>
+    public static string ArxivPdf(string arxivId) => "https://arxiv.org/pdf/" + Canonical(arxivId);
+
+    /// <summary>The paper's arXiv id without prefix or version suffix (case kept), or <c>null</c> when it has none.</summary>
+    public static string? GetCanonicalArxivId(this Paper paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        return string.IsNullOrWhiteSpace(paper.ArxivId) ? null : PaperIdentity.StripVersion(paper.ArxivId);
+    }
+
+    /// <summary>The paper's Hugging Face page from its arXiv id; else its <see cref="Paper.Url"/>; else <c>null</c>.</summary>
+    public static string? GetHuggingFaceUrl(this Paper paper) =>
+        paper.GetCanonicalArxivId() is string id ? HuggingFacePage(id) : paper.Url;
+
+    /// <summary>The arXiv abstract page, or <c>null</c> when the paper has no arXiv id.</summary>
+    public static string? GetArxivAbstractUrl(this Paper paper) =>
+        paper.GetCanonicalArxivId() is string id ? ArxivAbstract(id) : null;
+
+    /// <summary>The arXiv PDF, or <c>null</c> when the paper has no arXiv id.</summary>
+    public static string? GetArxivPdfUrl(this Paper paper) =>
+        paper.GetCanonicalArxivId() is string id ? ArxivPdf(id) : null;
+
+    /// <summary>
+    /// A stable id for feeds and caches: the Hugging Face page when the arXiv id is known, else
+    /// <see cref="PaperIdentity.TitleUrn"/> of the title. The same paper gets the same id in every run.
+    /// </summary>
+    public static string GetStableId(this Paper paper) =>
+        paper.GetCanonicalArxivId() is string id ? HuggingFacePage(id) : PaperIdentity.TitleUrn(paper.Title);
+
+    private static string Canonical(string arxivId) =>
+        string.IsNullOrWhiteSpace(arxivId) ? throw new ArgumentException("An arXiv id must not be blank.", nameof(arxivId)) : PaperIdentity.StripVersion(arxivId);
+}
