@@ -200,6 +200,31 @@ public class ParseCommandTests : IDisposable
         run.StderrLines.Should().ContainSingle().Which.Should().Be($"paperfeed: error: {Path.Combine(_dir, "missing.txt")}: no such file");
     }
 
+    [Fact]
+    public async Task A_directory_is_an_input_error()
+    {
+        var run = await CliRun.InvokeAsync("parse", _dir);
+
+        run.ExitCode.Should().Be(ExitCodes.InputError);
+        run.StderrLines.Should().ContainSingle().Which.Should().Be($"paperfeed: error: {_dir}: is a directory");
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_exits_1_and_leaves_no_output_file()
+    {
+        string target = Path.Combine(_dir, "out.json");
+        using var input = new MemoryStream();
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+
+        int exitCode = await PaperFeed.Cli.Cli.InvokeAsync(["parse", "--output", target, TestData.Corpus001], input, output, error,
+            cancellationToken: new CancellationToken(canceled: true));
+
+        exitCode.Should().Be(ExitCodes.InputError);
+        error.ToString().Should().Be("paperfeed: error: cancelled\n".ReplaceLineEndings());
+        Directory.GetFiles(_dir).Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("parse", "--format", "xml")]
     [InlineData("parse", "--max-line-length", "0")]
