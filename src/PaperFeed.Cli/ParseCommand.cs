@@ -87,8 +87,8 @@ internal sealed class ParseCommand
             try
             {
                 var items = format == FeedJsonFormat.JsonLines
-                    ? PaperReader.ReadPapersAsync(stream, PaperFormat.Auto, inputOptions, token)
-                    : PaperReader.ReadItemsAsync(stream, PaperFormat.Auto, inputOptions, token);
+                    ? PaperReader.ReadPapersAsync(stream, null, inputOptions, token)
+                    : PaperReader.ReadItemsAsync(stream, null, inputOptions, token);
                 await foreach (var item in items.ConfigureAwait(false))
                 {
                     await FlushAsync().ConfigureAwait(false);

@@ -37,7 +37,7 @@ internal sealed class StatsCommand
         async Task Count(string path, ChannelWriter<StatsReport> channel, CancellationToken token)
         {
             await using var stream = inputs.Open(path, progress.OnRead);
-            var statistics = await PaperReader.CountAsync(stream, PaperFormat.Auto, options with { SourceName = Inputs.DisplayName(path) }, token).ConfigureAwait(false);
+            var statistics = await PaperReader.CountAsync(stream, null, options with { SourceName = Inputs.DisplayName(path) }, token).ConfigureAwait(false);
             await channel.WriteAsync(StatsReport.From(statistics, stream.BytesRead), token).ConfigureAwait(false);
         }
     }

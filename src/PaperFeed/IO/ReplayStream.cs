@@ -1,4 +1,4 @@
-namespace PaperFeed;
+namespace PaperFeed.IO;
 
 /// <summary>A read-only stream that gives back bytes already read from an input (to detect its kind), then the rest of it.</summary>
 internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
