@@ -97,7 +97,8 @@ public class PaperDiffTests
             identities.ExceptWith(Keys(changes.Where(c => c.Kind == PaperChangeKind.Removed).Select(c => c.Paper)));
             identities.UnionWith(Keys(changes.Where(c => c.Kind == PaperChangeKind.Added).Select(c => c.Paper)));
 
-            identities.Should().BeEquivalentTo(Keys(PaperIdentity.Distinct(@new)));
+            var expected = Keys(PaperIdentity.Distinct(@new));
+            identities.SetEquals(expected).Should().BeTrue($"{string.Join(",", identities)} should be {string.Join(",", expected)}");
             // A changed paper's listed fields are exactly the ones that differ.
             foreach (var change in changes.Where(c => c.Kind == PaperChangeKind.Changed)) change.Changes.Should().NotBeEmpty();
         }, iter: 300);
