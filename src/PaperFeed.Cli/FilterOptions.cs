@@ -50,7 +50,7 @@ internal sealed class FilterOptions
             }
             catch (ArgumentException e)
             {
-                result.AddError($"--match: {e.Message}");
+                result.AddError($"--match: '{result.GetValueOrDefault<string?>()}' is not a valid regular expression: {e.InnerException?.Message ?? e.Message}");
             }
         });
         _top.Validators.Add(result =>
