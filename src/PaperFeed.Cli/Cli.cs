@@ -42,7 +42,8 @@ public static class Cli
         }
         catch (FeedFormatException e)
         {
-            stderr.WriteLine(Reporter.Format(e.Diagnostic));
+            // A warning that stopped a strict run is an error of this run.
+            stderr.WriteLine(Reporter.Format(e.Diagnostic with { Severity = DiagnosticSeverity.Error }));
             return ExitCodes.InputError;
         }
         catch (InputErrorException e)

@@ -64,6 +64,11 @@ internal sealed class ParseCommand
                     reporter.Report(diagnostic);
                     continue;
                 }
+                if (item is Paper paper)
+                {
+                    if (dedupe is null || dedupe.TryAdd(paper)) await writer.WritePaperAsync(paper, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 var feed = (Feed)item;
                 if (dedupe is not null) feed = feed with { Papers = feed.Papers.Where(dedupe.TryAdd).ToList() };
                 await writer.WriteFeedAsync(feed, cancellationToken).ConfigureAwait(false);
@@ -73,7 +78,7 @@ internal sealed class ParseCommand
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
 
-        // One input: its diagnostics and feeds, in the order they happen, into its channel.
+        // One input: its diagnostics and feeds (JSON Lines: papers, each out as soon as read), in the order they happen.
         async Task Produce(string path, ChannelWriter<object> channel, CancellationToken token)
         {
             var pending = new List<FeedDiagnostic>();
@@ -81,11 +86,20 @@ internal sealed class ParseCommand
             await using var stream = inputs.Open(path, progress.OnRead);
             try
             {
-                await foreach (var feed in PaperReader.ReadFeedsAsync(stream, PaperFormat.Auto, inputOptions, token).ConfigureAwait(false))
+                var items = format == FeedJsonFormat.JsonLines
+                    ? PaperReader.ReadPapersAsync(stream, PaperFormat.Auto, inputOptions, token)
+                    : (IAsyncEnumerable<object>)PaperReader.ReadFeedsAsync(stream, PaperFormat.Auto, inputOptions, token);
+                await foreach (var item in items.ConfigureAwait(false))
                 {
                     await FlushAsync().ConfigureAwait(false);
-                    await channel.WriteAsync(feed, token).ConfigureAwait(false);
+                    await channel.WriteAsync(item, token).ConfigureAwait(false);
                 }
+            }
+            catch (FeedFormatException e)
+            {
+                // Strict mode reports the warning, then throws it: show it once, as the error.
+                pending.Remove(e.Diagnostic);
+                throw;
             }
             finally
             {

@@ -40,13 +40,24 @@ internal sealed class ParserOptions
         Description = "Skip lines longer than N characters, with a warning.",
         HelpName = "N",
         DefaultValueFactory = _ => FeedParserOptions.DefaultMaxLineLength,
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int length) && length >= 1) return length;
+            result.AddError($"--max-line-length: '{text}' is not a whole number of at least 1.");
+            return 0;
+        },
     };
 
     public ParserOptions()
     {
-        MaxLineLength.Validators.Add(result =>
+        // FILE takes any token: one that looks like an option is a misspelt option, not a file.
+        Files.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--max-line-length must be at least 1.");
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"unknown option '{token.Value}'.");
+            }
         });
     }
 

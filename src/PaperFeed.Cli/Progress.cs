@@ -30,7 +30,8 @@ internal sealed class Progress : IDisposable
     /// <summary>Counts bytes read (called from every input's reader, concurrently).</summary>
     public Action<int>? OnRead => _timer is null ? null : read => Interlocked.Add(ref _read, read);
 
-    private void Draw()
+    /// <summary>Redraws the line (the timer calls it twice a second).</summary>
+    internal void Draw()
     {
         long read = Interlocked.Read(ref _read);
         lock (_stderr)

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PaperFeed.Cli;
 
 /// <summary>The JSON object <c>paperfeed stats</c> prints (see docs/json.md).</summary>
@@ -38,7 +36,3 @@ internal sealed record StatsReport
         Bytes = Bytes + other.Bytes,
     };
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(StatsReport))]
-internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -3,7 +3,7 @@ namespace PaperFeed;
 /// <summary>The stable codes of <see cref="FeedDiagnostic"/> and <see cref="FeedFormatException"/>. See docs/format.md.</summary>
 public static class DiagnosticCodes
 {
-    /// <summary>Info: a run of sentences repeated inside an abstract was collapsed.</summary>
+    /// <summary>Info: a run of sentences repeated inside an abstract was collapsed (one per run; the column is the dropped copy).</summary>
     public const string DuplicateSentences = "PF101";
 
     /// <summary>Info: the abstract line was repeated as the next line and kept once.</summary>

@@ -41,30 +41,16 @@ public static class PaperReader
     /// <param name="options">Parsing options; <see cref="FeedParserOptions.SourceName"/> names the input in diagnostics.</param>
     /// <param name="cancellationToken">Stops between reads.</param>
     /// <exception cref="FeedFormatException">(While enumerating.) The input cannot be read as its kind.</exception>
-    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat format = PaperFormat.Auto, FeedParserOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        (format, stream) = await ResolveAsync(stream, format, cancellationToken).ConfigureAwait(false);
-        var feeds = format == PaperFormat.PaperFeedJson
-            ? FeedJson.ReadFeedsAsync(stream, options, cancellationToken)
-            : FeedParser.ReadFeedsAsync(stream, options, cancellationToken);
-        await foreach (var feed in feeds.ConfigureAwait(false)) yield return feed;
-    }
+    public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat format = PaperFormat.Auto, FeedParserOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, format, options, FeedJson.ReadFeedsAsync, FeedParser.ReadFeedsAsync, cancellationToken);
 
     /// <summary>Reads papers from any supported input; see <see cref="ReadFeedsAsync"/>.</summary>
     /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
     /// <inheritdoc cref="ReadFeedsAsync" path="/exception"/>
-    public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat format = PaperFormat.Auto, FeedParserOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        (format, stream) = await ResolveAsync(stream, format, cancellationToken).ConfigureAwait(false);
-        var papers = format == PaperFormat.PaperFeedJson
-            ? FeedJson.ReadPapersAsync(stream, options, cancellationToken)
-            : FeedParser.ReadPapersAsync(stream, options, cancellationToken);
-        await foreach (var paper in papers.ConfigureAwait(false)) yield return paper;
-    }
+    public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat format = PaperFormat.Auto, FeedParserOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, format, options, FeedJson.ReadPapersAsync, FeedParser.ReadPapersAsync, cancellationToken);
 
     /// <summary>Counts feeds, papers and diagnostics of any supported input without keeping papers.</summary>
     /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
@@ -77,6 +63,17 @@ public static class PaperReader
         return format == PaperFormat.PaperFeedJson
             ? await FeedJson.CountAsync(stream, options, cancellationToken).ConfigureAwait(false)
             : await FeedParser.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async IAsyncEnumerable<T> ReadAsync<T>(Stream stream, PaperFormat format, FeedParserOptions? options,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readJson,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readText,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        (format, stream) = await ResolveAsync(stream, format, cancellationToken).ConfigureAwait(false);
+        var read = format == PaperFormat.PaperFeedJson ? readJson : readText;
+        await foreach (var item in read(stream, options, cancellationToken).ConfigureAwait(false)) yield return item;
     }
 
     private static async ValueTask<(PaperFormat, Stream)> ResolveAsync(Stream stream, PaperFormat format, CancellationToken cancellationToken)

@@ -158,7 +158,7 @@ public static class FeedJson
                 Count(paper);
             }
         }
-        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Lines = splitter.Line };
+        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Lines = splitter.LineCount };
 
         void Count(Paper paper)
         {

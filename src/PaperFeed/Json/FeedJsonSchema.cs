@@ -20,6 +20,7 @@ internal static class FeedJsonSchema
     {
         ["Feed.title"] = "The listing's title: \"Daily Papers\".",
         ["Feed.date"] = "The page date of the snapshot, when it shows one.",
+        ["Feed.period"] = "The period a week or month page covers; omitted for a day (the day of date).",
         ["Feed.papers"] = "The papers, in page order.",
         ["Paper.title"] = "The title, trimmed, line wraps folded into single spaces.",
         ["Paper.abstract"] = "The abstract; omitted when the source has none.",
@@ -81,6 +82,16 @@ internal static class FeedJsonSchema
                 ["type"] = nullable ? new JsonArray("string", "null") : "string",
                 ["pattern"] = "^([0-9]{4}|-)-[0-9]{2}-[0-9]{2}$",
                 ["description"] = "A date: \"2023-02-13\", or \"--08-25\" (XML Schema gMonthDay) when the source gives no year.",
+            };
+        }
+        else if (type == typeof(FeedPeriod))
+        {
+            bool nullable = context.PropertyInfo is { } property && Nullable.GetUnderlyingType(property.PropertyType) is not null;
+            schema = new JsonObject
+            {
+                ["type"] = nullable ? new JsonArray("string", "null") : "string",
+                ["pattern"] = "^(([0-9]{4}|-)-[0-9]{2}-[0-9]{2}|[0-9]{4}-W[0-9]{2}|[0-9]{4}-[0-9]{2})$",
+                ["description"] = "A day (\"2025-09-14\", \"--08-28\"), an ISO week (\"2025-W38\") or a month (\"2025-09\").",
             };
         }
         if (context.PropertyInfo is { } info && info.DeclaringType is { } declaring &&

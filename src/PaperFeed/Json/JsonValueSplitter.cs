@@ -39,8 +39,8 @@ internal sealed class JsonValueSplitter : IDisposable
     /// <summary>The 1-based byte column where the current value starts.</summary>
     public long ValueColumn { get; private set; }
 
-    /// <summary>Lines read so far (the line the reader is on).</summary>
-    public long Line => _line;
+    /// <summary>Lines read so far, counted as the text parser counts them (a final line without a newline counts).</summary>
+    public long LineCount => _column == 1 ? _line - 1 : _line;
 
     /// <summary>The next value, valid until the next call; empty at the end of the input.</summary>
     public async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken)

@@ -30,17 +30,15 @@ public sealed class PaperFeedJsonContext : JsonSerializerContext, IJsonTypeInfoR
     /// The context with the contract's options: compact output, and text other than JSON's own escapes written as
     /// it is (UTF-8), as <see cref="FeedJsonWriter"/> writes it.
     /// </summary>
-    public static PaperFeedJsonContext Default { get; } = new(new JsonSerializerOptions(PaperFeedGeneratedContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    public static PaperFeedJsonContext Default { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>
-    /// Creates a context over options of your own (for example <c>WriteIndented</c>). Naming, null handling and
-    /// the omit-empty rules stay those of the contract; converters you add to <paramref name="options"/> apply.
+    /// Creates a context over options of your own (for example <c>WriteIndented</c>). The contract's rules are
+    /// set on <paramref name="options"/> and override yours: camelCase names, null properties omitted, empty lists
+    /// omitted, nullable annotations and required properties enforced on reading. Converters you add apply.
     /// </summary>
     /// <param name="options">Options not yet used by any serializer call; they become bound to this context.</param>
-    public PaperFeedJsonContext(JsonSerializerOptions options) : base(options)
+    public PaperFeedJsonContext(JsonSerializerOptions options) : base(ApplyContract(options))
     {
     }
 
@@ -82,6 +80,17 @@ public sealed class PaperFeedJsonContext : JsonSerializerContext, IJsonTypeInfoR
         var info = ((IJsonTypeInfoResolver)PaperFeedGeneratedContext.Default).GetTypeInfo(type, options);
         if (info is not null) JsonContract.Apply(info);
         return info;
+    }
+
+    private static JsonSerializerOptions ApplyContract(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var contract = PaperFeedGeneratedContext.Default.Options;
+        options.PropertyNamingPolicy = contract.PropertyNamingPolicy;
+        options.DefaultIgnoreCondition = contract.DefaultIgnoreCondition;
+        options.RespectNullableAnnotations = contract.RespectNullableAnnotations;
+        options.RespectRequiredConstructorParameters = contract.RespectRequiredConstructorParameters;
+        return options;
     }
 
     private JsonTypeInfo<T> Get<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

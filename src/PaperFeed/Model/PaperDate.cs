@@ -227,7 +227,8 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
         return true;
     }
 
-    private static int MonthFromName(ReadOnlySpan<char> name)
+    /// <summary>1 to 12 for a month's name or abbreviation (any case, <c>Sept</c> too); 0 otherwise.</summary>
+    internal static int MonthFromName(ReadOnlySpan<char> name)
     {
         for (int i = 0; i < 12; i++)
         {

@@ -15,10 +15,13 @@ internal static class DuplicateSentenceCollapser
     /// <summary>The longest repeated run looked for, in sentences: a whole repeated abstract fits; hostile input stays linear.</summary>
     internal const int MaxRunLength = 128;
 
-    /// <summary>Returns the collapsed text, or null when nothing repeats. <paramref name="runs"/> counts the collapsed runs.</summary>
-    public static string? Collapse(ReadOnlySpan<char> text, out int runs)
+    /// <summary>
+    /// Returns the collapsed text, or null when nothing repeats. <paramref name="droppedRuns"/> (cleared first) receives,
+    /// for each collapsed run, the offset in <paramref name="text"/> of the copy that was dropped.
+    /// </summary>
+    public static string? Collapse(ReadOnlySpan<char> text, List<int> droppedRuns)
     {
-        runs = 0;
+        droppedRuns.Clear();
         // Sentences as (start, end) pairs: start after the separating whitespace, end after the terminator.
         Span<Range> stackRanges = stackalloc Range[64];
         Range[]? rented = null;
@@ -64,10 +67,10 @@ internal static class DuplicateSentenceCollapser
                 while ((k = FindRepeatedRun(text, sentences, kept[..length], hashes[..length], keys[..length])) > 0)
                 {
                     length -= k;
-                    runs++;
+                    droppedRuns.Add(sentences[kept[length]].Start.Value);
                 }
             }
-            if (runs > 0) result = Rebuild(text, sentences[..count], kept[..length]);
+            if (droppedRuns.Count > 0) result = Rebuild(text, sentences[..count], kept[..length]);
             if (keptRented is not null) ArrayPool<int>.Shared.Return(keptRented);
         }
         if (rented is not null) ArrayPool<Range>.Shared.Return(rented);

@@ -30,6 +30,8 @@ internal sealed class EntryAssembler : IDisposable
     private TextBuffer _abstract;
     private int _titleLine;
     private int _abstractLine;
+    private int _abstractIndent;
+    private readonly List<int> _droppedRuns = [];
     private bool _hasAbstract;
     private bool _titleSkipped;
     private bool _hasMetadata;
@@ -81,7 +83,7 @@ internal sealed class EntryAssembler : IDisposable
 
     private void StartLine(int lineNumber, int invalidUtf8Column)
     {
-        _lineCount = lineNumber;
+        _lineCount++;
         if (invalidUtf8Column > 0)
         {
             Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, lineNumber, invalidUtf8Column,
@@ -211,7 +213,7 @@ internal sealed class EntryAssembler : IDisposable
     private void StartHeaderlessFeed(PaperDate date, int? upvotes, int lineNumber)
     {
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.HeaderlessSnapshot, lineNumber, null,
-            "a page date where a title was expected starts a new snapshot without a header");
+            "a page date with no header before it starts a new snapshot");
         StartFeed();
         SetFeedDate(date, upvotes, lineNumber);
     }
@@ -310,6 +312,7 @@ internal sealed class EntryAssembler : IDisposable
                 }
                 NoteEntryLine(lineNumber);
                 _abstract.Set(line);
+                _abstractIndent = raw.Length - raw.TrimStart().Length;
                 _hasAbstract = true;
                 _abstractLine = lineNumber;
                 _state = State.AfterAbstract;
@@ -381,11 +384,11 @@ internal sealed class EntryAssembler : IDisposable
         string? collapsed = null;
         if (_hasAbstract && _options.DuplicateSentences == DuplicateSentenceHandling.Collapse)
         {
-            collapsed = DuplicateSentenceCollapser.Collapse(_abstract.Span, out int runs);
-            if (runs > 0)
+            collapsed = DuplicateSentenceCollapser.Collapse(_abstract.Span, _droppedRuns);
+            foreach (int offset in _droppedRuns)
             {
-                Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, _abstractLine, null,
-                    runs == 1 ? "a repeated run of sentences in the abstract was collapsed" : string.Create(CultureInfo.InvariantCulture, $"{runs} repeated runs of sentences in the abstract were collapsed"));
+                Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, _abstractLine, _abstractIndent + offset + 1,
+                    "a run of sentences repeated in the abstract was collapsed; this copy was dropped");
             }
         }
         if (!_materialize) return;

@@ -15,6 +15,8 @@ internal static class LineClassifier
 
     private const int LongestSpecialLine = 48;
 
+    private static readonly System.Buffers.SearchValues<char> DateCharacters = System.Buffers.SearchValues.Create("0123456789, ");
+
     public static ClassifiedLine Classify(ReadOnlySpan<char> line)
     {
         if (line.Length > LongestSpecialLine) return default;
@@ -24,7 +26,8 @@ internal static class LineClassifier
         }
         if (line.Length == 1 && line[0] == '·') return new ClassifiedLine(LineKind.Separator);
         if (line[0] == '•' || char.IsAsciiDigit(line[0])) return ClassifyAuthors(line);
-        if (char.IsAsciiLetter(line[0]) && line.Length <= 24) return ClassifyDate(line);
+        // The longest date line: "September 30, 2024 999999999" (28 characters).
+        if (char.IsAsciiLetter(line[0]) && line.Length <= 32) return ClassifyDate(line);
         return default;
     }
 
@@ -49,11 +52,15 @@ internal static class LineClassifier
         return LooksLikeDate(line) ? new ClassifiedLine(LineKind.MalformedDate) : default;
     }
 
-    /// <summary>A month name, a space and a digit: a date the parser could not accept (<c>Feb 30, 2023</c>).</summary>
+    /// <summary>
+    /// A month name, a space, then only digits, commas and spaces starting with a digit (<c>Feb 30, 2023</c>,
+    /// <c>Aug 25,</c>): a date the parser could not accept. A title such as <c>May 2 Be Better</c> is not one.
+    /// </summary>
     private static bool LooksLikeDate(ReadOnlySpan<char> line)
     {
         int space = line.IndexOf(' ');
-        if (space is < 3 or > 9 || space + 1 >= line.Length || !char.IsAsciiDigit(line[space + 1])) return false;
-        return PaperDate.TryParseListing(string.Concat(line[..space], " 1"), out _, out _);
+        if (space < 0 || PaperDate.MonthFromName(line[..space]) == 0) return false;
+        var rest = line[(space + 1)..].TrimStart(' ');
+        return !rest.IsEmpty && char.IsAsciiDigit(rest[0]) && !rest.ContainsAnyExcept(DateCharacters);
     }
 }

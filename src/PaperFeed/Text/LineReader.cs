@@ -124,7 +124,8 @@ internal sealed class LineReader : IDisposable
         var content = span[..index];
         DrainInvalidUtf8(_bufferOffset + _pos + index, lineStart);
         _pos += consumed;
-        LineNumber++;
+        // Saturates rather than wrapping on inputs of more than int.MaxValue lines (statistics count in long).
+        if (LineNumber < int.MaxValue) LineNumber++;
         LineHadInvalidUtf8 = _invalidColumn > 0;
         InvalidUtf8Column = _invalidColumn;
         _invalidColumn = 0;
@@ -208,7 +209,7 @@ internal sealed class LineReader : IDisposable
     private FeedFormatException NotText(int index)
     {
         int column = (int)Math.Min(int.MaxValue, (_skipping ? _skippedLength : 0) + index + 1);
-        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, LineNumber + 1, column,
+        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, LineNumber == int.MaxValue ? LineNumber : LineNumber + 1, column,
             "the input is not text: it contains a NUL character", _sourceName));
     }
 

@@ -91,4 +91,16 @@ public class JsonRoundTripTests
         back.Authors.Should().BeEmpty();
         back.Details!.AiKeywords.Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_context_over_custom_options_keeps_the_contract()
+    {
+        var context = new PaperFeedJsonContext(new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseUpper });
+        var paper = new Paper { Title = "T", ArxivId = "2401.00001", Published = new PaperDate(null, 8, 25) };
+
+        string json = JsonSerializer.Serialize(paper, context.Paper);
+
+        json.Should().Be("{\n  \"title\": \"T\",\n  \"published\": \"--08-25\",\n  \"arxivId\": \"2401.00001\"\n}".ReplaceLineEndings());
+        JsonSerializer.Deserialize(json, context.Paper).Should().Be(paper);
+    }
 }

@@ -138,8 +138,10 @@ public class CorpusTests
 
             Occurrences(paper.Abstract!, RepeatedSentence).Should().Be(1);
             paper.Abstract.Should().EndWith("subpopulation-related tasks, including dataset subpopulation organization, subpopulation shift, and slice discovery.");
-            result.WithCode(DiagnosticCodes.DuplicateSentences).Should().ContainSingle()
-                .Which.Line.Should().Be(paper.SourceLine + 2);
+            var info = result.WithCode(DiagnosticCodes.DuplicateSentences).Should().ContainSingle().Subject;
+            info.Line.Should().Be(paper.SourceLine + 2);
+            var line = text.Split('\n')[info.Line - 1];
+            info.Column.Should().Be(line.LastIndexOf(RepeatedSentence, StringComparison.Ordinal) + 1, "it points at the dropped copy");
 
             var kept = FeedParser.Parse(text, new FeedParserOptions { DuplicateSentences = DuplicateSentenceHandling.Keep })
                 .SelectMany(f => f.Papers).Single(p => p.Title == SsdLlmTitle);
@@ -194,6 +196,17 @@ public class CorpusTests
         stats.Lines.Should().Be(323 + 423, "each file has one line more than newlines");
         stats.Warnings.Should().Be(0);
         stats.Infos.Should().Be(2, "the SSD-LLM abstract is collapsed once per snapshot");
+    }
+
+    [Fact]
+    public async Task CountAsync_on_a_stream_matches_Count_on_a_reader()
+    {
+        await using var stream = File.OpenRead(TestData.Corpus001);
+
+        var fromStream = await FeedParser.CountAsync(stream);
+
+        fromStream.Should().Be(FeedParser.Count(new StringReader(Text001)));
+        fromStream.Should().Be(new FeedStatistics { Feeds = 1, Papers = 53, PapersWithMetadata = 50, Lines = 423, Warnings = 0, Infos = 1 });
     }
 
     [Fact]

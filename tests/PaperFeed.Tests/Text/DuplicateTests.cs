@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using CsCheck;
+using PaperFeed.Text;
 
 namespace PaperFeed.Tests.Text;
 
@@ -28,24 +30,35 @@ public class DuplicateTests
     }
 
     [Theory]
-    [InlineData("A one. B two. C three. C three.", "A one. B two. C three.")]
-    [InlineData("A one. B two. A one. B two.", "A one. B two.")]
-    [InlineData("A one! A one! A one!", "A one!")]
-    [InlineData("Why? Why? Because.", "Why? Because.")]
-    [InlineData("A one.  B two.\tB two. C three.", "A one.  B two. C three.")]
-    [InlineData("Start. A one. B two. A one. B two. End", "Start. A one. B two. End")]
-    [InlineData("Tail without end. Tail without end", "Tail without end. Tail without end")]
-    [InlineData("Version 1.5 is out. Version 1.5 is out.", "Version 1.5 is out.")]
-    [InlineData("See e.g. this. See e.g. this.", "See e.g. this.")]
-    [InlineData("A one. a one.", "A one. a one.")]
-    [InlineData("No terminator at all", "No terminator at all")]
-    public void Repeated_sentence_runs_collapse(string text, string expected)
+    [InlineData("A one. B two. C three. C three.", "A one. B two. C three.", 1)]
+    [InlineData("A one. B two. A one. B two.", "A one. B two.", 1)]
+    [InlineData("A one! A one! A one!", "A one!", 2)]
+    [InlineData("Why? Why? Because.", "Why? Because.", 1)]
+    [InlineData("A one.  B two.\tB two. C three.", "A one.  B two. C three.", 1)]
+    [InlineData("Start. A one. B two. A one. B two. End", "Start. A one. B two. End", 1)]
+    [InlineData("A. B. A. B. C. C.", "A. B. C.", 2)]
+    [InlineData("Tail without end. Tail without end", "Tail without end. Tail without end", 0)]
+    [InlineData("Version 1.5 is out. Version 1.5 is out.", "Version 1.5 is out.", 1)]
+    [InlineData("See e.g. this. See e.g. this.", "See e.g. this.", 1)]
+    [InlineData("A one. a one.", "A one. a one.", 0)]
+    [InlineData("No terminator at all", "No terminator at all", 0)]
+    public void Repeated_sentence_runs_collapse(string text, string expected, int runs)
     {
         var result = ParseResult.Of($"T\n\n{text}\n");
 
         result.Papers.Single().Abstract.Should().Be(expected);
-        result.WithCode(DiagnosticCodes.DuplicateSentences).Should().HaveCount(text == expected ? 0 : 1);
+        result.Diagnostics.Should().HaveCount(runs, "each collapsed run is one info");
+        result.Diagnostics.Count(d => d.Code == DiagnosticCodes.DuplicateSentences && d.Severity == DiagnosticSeverity.Info && d.Line == 3).Should().Be(runs);
         FeedParser.Parse($"T\n\n{text}\n", Keep).Single().Papers.Single().Abstract.Should().Be(text);
+    }
+
+    [Fact]
+    public void Collapse_info_points_at_the_dropped_copy()
+    {
+        var result = ParseResult.Of("T\n\n   A one. B two. B two.\n");
+
+        var info = result.WithCode(DiagnosticCodes.DuplicateSentences).Should().ContainSingle().Subject;
+        (info.Line, info.Column).Should().Be((3, 18), "the second 'B two.' starts at column 18 of the untrimmed line");
     }
 
     [Fact]
@@ -56,6 +69,29 @@ public class DuplicateTests
         var paper = FeedParser.Parse($"T\n\n{abstractText} {abstractText}\n").Single().Papers.Single();
 
         paper.Abstract.Should().Be(abstractText);
+    }
+
+    [Fact]
+    public void Collapsed_text_has_no_repeated_run_left_and_collapses_no_further()
+    {
+        // Sentences from a small alphabet repeat often, in runs of every length.
+        Gen.OneOf("A.", "B!", "C?", "Dd.").Array[0, 40].Sample(sentences =>
+        {
+            var text = string.Join(' ', sentences);
+            var dropped = new List<int>();
+            var collapsed = DuplicateSentenceCollapser.Collapse(text, dropped) ?? text;
+
+            var kept = collapsed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 1; 2 * k <= kept.Length; k++)
+            {
+                for (int i = 0; i + 2 * k <= kept.Length; i++)
+                {
+                    kept.AsSpan(i, k).SequenceEqual(kept.AsSpan(i + k, k)).Should().BeFalse($"'{collapsed}' still repeats a run of {k} at {i}");
+                }
+            }
+            DuplicateSentenceCollapser.Collapse(collapsed, dropped).Should().BeNull();
+            (dropped.Count == 0).Should().BeTrue();
+        }, iter: 2000, threads: 1);
     }
 
     [Fact]

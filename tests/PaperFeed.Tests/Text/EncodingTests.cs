@@ -42,6 +42,20 @@ public class EncodingTests
     }
 
     [Fact]
+    public async Task ReadPapersAsync_reports_invalid_utf8_with_its_line()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Daily Papers\n\nT\n\nBad ").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes(" byte.\n")).ToArray();
+        var diagnostics = new List<FeedDiagnostic>();
+
+        var papers = new List<Paper>();
+        await foreach (var paper in FeedParser.ReadPapersAsync(new MemoryStream(bytes), new FeedParserOptions { OnDiagnostic = diagnostics.Add })) papers.Add(paper);
+
+        papers.Single().Abstract.Should().Be("Bad \uFFFD( byte.");
+        diagnostics.Should().ContainSingle().Which.Should().Be(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, 5, 5,
+            "bytes that are not valid UTF-8 were replaced by U+FFFD"));
+    }
+
+    [Fact]
     public void Truncated_sequence_at_the_end_is_replaced()
     {
         var bytes = Encoding.UTF8.GetBytes("T\n\nEnds in a cut ").Concat(new byte[] { 0xE2, 0x82 }).ToArray();

@@ -24,6 +24,7 @@ public class MetadataTests
     [InlineData("Aug 15, 2024 2", 2024, 8, 15, 2)]
     [InlineData("Sep 1, 2023 123", 2023, 9, 1, 123)]
     [InlineData("September 5", null, 9, 5, null)]
+    [InlineData("September 30, 2024 999999999", 2024, 9, 30, 999999999)]
     public void Date_line_shapes(string line, int? year, int month, int day, int? upvotes)
     {
         var paper = FeedParser.Parse($"T\n\nA.\n\n  • 2 authors\n·\n{line}\n").Single().Papers.Single();
@@ -87,9 +88,11 @@ public class MetadataTests
     public void Metadata_lines_are_recognised_only_by_exact_shape()
     {
         // Lines that merely start like metadata are titles and abstracts.
-        var papers = FeedParser.Parse("3D Gaussians for 4 authors\n\nMay the best model win.\n\n4 authorship styles\n\nAugmented data.\n").Single().Papers;
+        var result = ParseResult.Of("3D Gaussians for 4 authors\n\nMay the best model win.\n\n4 authorship styles\n\nAugmented data.\n\nMay 2 Be Better\n\nA.\n");
+        var papers = result.Papers;
 
-        papers.Select(p => p.Title).Should().Equal("3D Gaussians for 4 authors", "4 authorship styles");
+        papers.Select(p => p.Title).Should().Equal("3D Gaussians for 4 authors", "4 authorship styles", "May 2 Be Better");
+        result.Diagnostics.Should().BeEmpty();
         papers.Should().OnlyContain(p => p.AuthorCount == null && p.Published == null);
     }
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Publishes the paperfeed CLI as a Native AOT executable with every warning (trim and AOT included) as an error,
+# then runs the executable on the repo's samples and checks exit codes and output.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+out="$(mktemp -d)"
+work="$(mktemp -d)"
+trap 'rm -rf "$out" "$work"' EXIT
+
+dotnet publish src/PaperFeed.Cli -c Release -o "$out" -p:TreatWarningsAsErrors=true -p:IlcTreatWarningsAsErrors=true \
+  -p:SuppressTrimAnalysisWarnings=false -p:TrimmerSingleWarn=false 2>&1 | tee "$work/publish.log"
+if grep -E "warning (IL|AOT)[0-9]+" "$work/publish.log"; then
+  echo "aot-cli: trim/AOT warnings in publish" >&2
+  exit 1
+fi
+
+exe="$out/paperfeed"
+[[ -x "$exe" ]] || { echo "aot-cli: $exe missing or not executable" >&2; exit 1; }
+
+fail() { echo "aot-cli: $*" >&2; exit 1; }
+expect_exit() { # expected, command...
+  local expected=$1; shift
+  set +e; "$@" >"$work/stdout" 2>"$work/stderr"; local code=$?; set -e
+  [[ $code -eq $expected ]] || { cat "$work/stderr" >&2; fail "'$*' exited $code, expected $expected"; }
+}
+
+corpus=tests/PaperFeed.Tests/Corpus/001_945d3c89aa4599f6.txt
+
+# parse: a JSON document with the sample's 53 papers, diagnostics on stderr in compiler form.
+expect_exit 0 "$exe" parse samples/daily-papers.txt
+head -c 1 "$work/stdout" | grep -q '\[' || fail "parse did not write a JSON array"
+grep -q '"title": "Task-Specific Skill Localization in Fine-tuned Language Models"' "$work/stdout" || fail "parse output lacks the first paper"
+grep -Eq '^samples/daily-papers.txt:[0-9]+: (info|warning): .+ \[PF[0-9]{3}\]$' "$work/stderr" || fail "diagnostics not in PATH:LINE: severity: message form"
+
+# JSON Lines: one line per paper; read back by the same executable (detected as PaperFeed JSON).
+expect_exit 0 "$exe" parse --format jsonl --quiet "$corpus"
+[[ $(wc -l <"$work/stdout") -eq 53 ]] || fail "jsonl: expected 53 lines, got $(wc -l <"$work/stdout")"
+cp "$work/stdout" "$work/papers.jsonl"
+expect_exit 0 "$exe" parse --format jsonl "$work/papers.jsonl"
+cmp -s "$work/stdout" "$work/papers.jsonl" || fail "jsonl -> jsonl is not identical"
+
+# Standard input, --output, --dedupe.
+expect_exit 0 "$exe" parse --quiet --output "$work/out.json" - <"$corpus"
+[[ -s "$work/out.json" && ! -s "$work/stdout" ]] || fail "--output did not write the file (or wrote stdout)"
+expect_exit 0 "$exe" parse --quiet --dedupe --format jsonl tests/PaperFeed.Tests/Corpus/000_8204dcf02e091c26.txt "$corpus"
+[[ $(wc -l <"$work/stdout") -eq 95 ]] || fail "--dedupe: expected 95 distinct papers"
+
+# stats and schema.
+expect_exit 0 "$exe" stats "$corpus"
+grep -q '"papers": 53' "$work/stdout" || fail "stats: papers != 53"
+grep -q '"withMetadata": 50' "$work/stdout" || fail "stats: withMetadata != 50"
+expect_exit 0 "$exe" schema
+cmp -s "$work/stdout" docs/paperfeed.schema.json || fail "schema differs from docs/paperfeed.schema.json"
+
+# Exit codes: input errors 1, usage errors 2, one line and never a stack trace.
+expect_exit 1 "$exe" parse "$work/no-such-file.txt"
+printf 'a\0b' >"$work/binary.bin"
+expect_exit 1 "$exe" parse "$work/binary.bin"
+expect_exit 2 "$exe" parse --format xml "$corpus"
+expect_exit 2 "$exe" parse --max-line-length 0 "$corpus"
+if grep -q '   at ' "$work/stderr"; then fail "stack trace on stderr"; fi
+
+echo "aot-cli: ok ($(du -h "$exe" | cut -f1) executable)"

@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace PaperFeed.Tests.Input;
+
+public class PaperReaderTests
+{
+    [Theory]
+    [InlineData("[{\"title\":\"A\"}]", PaperFormat.PaperFeedJson)]
+    [InlineData("\uFEFF\r\n  [\n  {", PaperFormat.PaperFeedJson)]
+    [InlineData("[]", PaperFormat.PaperFeedJson)]
+    [InlineData("{\"title\":\"A\"}\n{\"title\":\"B\"}", PaperFormat.PaperFeedJson)]
+    [InlineData("{}", PaperFormat.PaperFeedJson)]
+    [InlineData("{", PaperFormat.PaperFeedJson)]
+    [InlineData("new\n\nGet trending papers in your email inbox!", PaperFormat.Text)]
+    [InlineData("Aug 28\n\n[CLS] Tokens Are All You Need\n", PaperFormat.Text)]
+    [InlineData("[CLS] Tokens Are All You Need\n", PaperFormat.Text)]
+    [InlineData("{Braces} in a title\n", PaperFormat.Text)]
+    [InlineData("", PaperFormat.Text)]
+    [InlineData("abc\0def", PaperFormat.Text)]
+    public void Detects_the_kind_of_input_from_its_first_bytes(string head, PaperFormat expected) =>
+        PaperReader.Detect(Encoding.UTF8.GetBytes(head)).Should().Be(expected);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reads_text_and_its_own_json_to_the_same_feeds(bool jsonLines)
+    {
+        var feeds = FeedParser.Parse(File.ReadAllText(TestData.Corpus001));
+        using var json = new MemoryStream();
+        if (jsonLines) FeedJson.WritePapers(json, feeds.SelectMany(f => f.Papers));
+        else FeedJson.WriteFeeds(json, feeds);
+        json.Position = 0;
+
+        // A non-seekable stream: the detected bytes must be replayed, not re-read.
+        var fromJson = await PaperReader.ReadFeedsAsync(new ForwardOnlyStream(json)).ToListAsync();
+        await using var text = File.OpenRead(TestData.Corpus001);
+        var fromText = await PaperReader.ReadFeedsAsync(new ForwardOnlyStream(text)).ToListAsync();
+
+        fromJson.Should().Equal(feeds);
+        fromText.Should().Equal(feeds);
+    }
+
+    [Fact]
+    public async Task Counts_json_and_text_alike()
+    {
+        await using var text = File.OpenRead(TestData.Corpus001);
+        var fromText = await PaperReader.CountAsync(text);
+        using var json = new MemoryStream();
+        FeedJson.WriteFeeds(json, FeedParser.Parse(File.ReadAllText(TestData.Corpus001)));
+        json.Position = 0;
+        var fromJson = await PaperReader.CountAsync(json);
+
+        (fromJson.Feeds, fromJson.Papers, fromJson.PapersWithMetadata).Should().Be((fromText.Feeds, fromText.Papers, fromText.PapersWithMetadata));
+        fromJson.Papers.Should().Be(53);
+        fromJson.PapersWithMetadata.Should().Be(50);
+    }
+
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, 100));
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

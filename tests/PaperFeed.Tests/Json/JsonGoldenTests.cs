@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace PaperFeed.Tests.Json;
+
+/// <summary>
+/// The JSON written for the corpus snapshots, byte for byte. When the contract changes on purpose, regenerate with
+/// <c>PAPERFEED_UPDATE_GOLDEN=1 dotnet test tests/PaperFeed.Tests --filter FullyQualifiedName~JsonGoldenTests</c>
+/// and review the diff of tests/PaperFeed.Tests/Fixtures/Json.
+/// </summary>
+public class JsonGoldenTests
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { TestData.Corpus000, "000_8204dcf02e091c26.json" },
+        { TestData.Corpus001, "001_945d3c89aa4599f6.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Corpus_snapshot_as_json_document_matches_golden_file(string corpus, string golden)
+    {
+        await using var input = File.OpenRead(corpus);
+        using var output = new MemoryStream();
+        await FeedJson.WriteFeedsAsync(output, FeedParser.ReadFeedsAsync(input), indented: true);
+        string actual = Encoding.UTF8.GetString(output.ToArray());
+
+        if (SourceTree.UpdateGolden)
+        {
+            await File.WriteAllTextAsync(Path.Combine(SourceTree.TestProject, "Fixtures", "Json", golden), actual);
+            return;
+        }
+        string expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Json", golden));
+        actual.Should().Be(expected, "the JSON contract changed; if on purpose, regenerate as this class's summary says");
+    }
+}
