@@ -36,8 +36,8 @@ internal sealed class DiffCommand
         var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         var options = _parser.Read(result);
-        var old = await InputFeeds.ReadPapersAsync(inputs, [inputs.Paths[0]], options, reporter, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var @new = await InputFeeds.ReadPapersAsync(inputs, [inputs.Paths[1]], options, reporter, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var old = await ReadAsync(inputs.Paths[0]).ConfigureAwait(false);
+        var @new = await ReadAsync(inputs.Paths[1]).ConfigureAwait(false);
         string newName = Inputs.DisplayName(inputs.Paths[1]);
         var changes = PaperDiff.Compute(old, @new, d => reporter.Report(d with { Source = newName }));
 
@@ -52,5 +52,12 @@ internal sealed class DiffCommand
         }
         await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
+
+        async Task<List<Feed>> ReadAsync(string path)
+        {
+            var feeds = new List<Feed>();
+            await foreach (var (_, feed) in InputFeeds.ReadAsync(inputs, [path], options, reporter, cancellationToken).ConfigureAwait(false)) feeds.Add(feed);
+            return feeds;
+        }
     }
 }

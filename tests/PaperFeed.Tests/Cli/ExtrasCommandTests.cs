@@ -91,6 +91,18 @@ public sealed class ExtrasCommandTests : IDisposable
         run.Stderr.Should().Contain("half.txt:0: warning: NEW has 3 papers featured on --09-15, OLD has 10").And.Contain("[PF302]");
     }
 
+    [Fact]
+    public async Task Diff_warns_when_the_new_capture_of_the_day_has_no_papers_yet()
+    {
+        TextSave.Write(_temp.File("full.txt"), "Sep 15", new SavedPaper("A", "A."), new SavedPaper("B", "B."));
+        TextSave.Write(_temp.File("empty.txt"), "Sep 15");
+
+        var run = await PaperfeedRun.InvokeAsync("diff", _temp.File("full.txt"), _temp.File("empty.txt"));
+
+        run.ExitCode.Should().Be(0);
+        run.Stderr.Should().Contain("NEW has 0 papers featured on --09-15, OLD has 2").And.Contain("[PF302]");
+    }
+
     [Theory]
     [InlineData("rss")]
     [InlineData("atom")]
