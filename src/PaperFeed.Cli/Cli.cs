@@ -79,6 +79,12 @@ public static class Cli
         var parse = new ParseCommand();
         parse.Command.SetAction((result, token) => parse.RunAsync(result, context, token));
 
+        var merge = new MergeCommand();
+        merge.Command.SetAction((result, token) => merge.RunAsync(result, context, token));
+
+        var diff = new DiffCommand();
+        diff.Command.SetAction((result, token) => diff.RunAsync(result, context, token));
+
         var stats = new StatsCommand();
         stats.Command.SetAction((result, token) => stats.RunAsync(result, context, token));
 
@@ -92,7 +98,7 @@ public static class Cli
 
         return new RootCommand("paperfeed: Hugging Face Daily Papers snapshots to typed JSON.")
         {
-            Subcommands = { parse.Command, stats.Command, schema },
+            Subcommands = { parse.Command, merge.Command, diff.Command, stats.Command, schema },
         };
     }
 }

@@ -7,38 +7,33 @@ namespace PaperFeed.Cli;
 internal sealed class ParseCommand
 {
     private readonly ParserOptions _parser = new();
+    private readonly FilterOptions _filters = new();
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "json: one array of feeds over all inputs; jsonl: one paper per line.",
+        Description = "json: one array of feeds over all inputs; jsonl: one paper per line; rss, atom, jsonfeed, csv, markdown: a standard export of the papers.",
         DefaultValueFactory = _ => "json",
     };
 
-    private readonly Option<string?> _output = new("--output", "-o")
-    {
-        Description = "Write to FILE (replaced only when the run succeeds) instead of standard output.",
-        HelpName = "FILE",
-    };
+    private readonly Option<string?> _output = CommonOptions.Output();
 
     private readonly Option<bool> _dedupe = new("--dedupe")
     {
         Description = "Keep only the first of papers that are the same paper (same arXiv id, else same title up to case, whitespace and punctuation).",
     };
 
-    private readonly Option<bool> _quiet = new("--quiet", "-q")
-    {
-        Description = "Hide info and warning diagnostics (errors still show).",
-    };
+    private readonly Option<bool> _quiet = CommonOptions.Quiet();
 
     public ParseCommand()
     {
-        _format.AcceptOnlyFromAmong("json", "jsonl");
+        FilterOptions.AcceptOnly(_format!, FilterOptions.Formats);
         Command = new Command("parse", "Parse Daily Papers snapshots into typed JSON.");
         _parser.AddTo(Command);
         Command.Options.Add(_format);
         Command.Options.Add(_output);
         Command.Options.Add(_dedupe);
         Command.Options.Add(_quiet);
+        _filters.AddTo(Command);
     }
 
     public Command Command { get; }
@@ -49,6 +44,12 @@ internal sealed class ParseCommand
         var format = result.GetValue(_format) == "jsonl" ? FeedJsonFormat.JsonLines : FeedJsonFormat.Document;
         var options = _parser.Read(result);
         var dedupe = result.GetValue(_dedupe) ? new PaperDeduplicator() : null;
+        var filter = _filters.Read(result);
+        if (filter is not null || FilterOptions.ExportOf(result.GetValue(_format)) is not null)
+        {
+            return await FilteredParse.RunAsync(result.GetValue(_parser.Files), context, options, reporter, dedupe, filter,
+                result.GetValue(_format)!, result.GetValue(_output), cancellationToken).ConfigureAwait(false);
+        }
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
