@@ -26,4 +26,8 @@ public static class AnyPaperReader
     /// <exception cref="FeedFormatException">The kind cannot be recognised, or the input cannot be read as its kind.</exception>
     public static Task<FeedStatistics> CountAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null, CancellationToken cancellationToken = default) =>
         PaperReader.CountAsync(stream, format, options, HtmlPaperReader.ReadFeedsAsync, cancellationToken);
+
+    /// <summary>Feeds where the input has them, single papers where it holds loose ones (for the CLI's streaming writer).</summary>
+    internal static IAsyncEnumerable<object> ReadItemsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, CancellationToken cancellationToken) =>
+        PaperReader.ReadItemsAsync(stream, format, options, HtmlPaperReader.ReadFeedsAsync, cancellationToken);
 }

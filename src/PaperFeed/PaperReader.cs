@@ -46,6 +46,20 @@ public static class PaperReader
         CancellationToken cancellationToken = default) =>
         ReadPapersAsync(stream, format, options, html: null, cancellationToken);
 
+    /// <summary>
+    /// Reads any supported input as it is structured, for writers that stream: whole feeds where the input has them
+    /// (text snapshots, JSON feeds, API listing pages, HTML pages) and single papers where it holds loose papers
+    /// (JSON Lines, an array of papers or API items), so that at most one feed or one paper is in memory. Each item
+    /// is a <see cref="Feed"/> or a <see cref="Paper"/>.
+    /// </summary>
+    internal static IAsyncEnumerable<object> ReadItemsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, CancellationToken cancellationToken) =>
+        ReadItemsAsync(stream, format, options, html: null, cancellationToken);
+
+    /// <summary>Reads items (see the overload), handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
+    internal static IAsyncEnumerable<object> ReadItemsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
+        ReadAsync<object>(stream, format, options, FeedParser.ReadFeedsAsync, FeedJson.ReadItemsAsync, HuggingFaceJson.ReadItemsAsync,
+            html is null ? null : (s, o, c) => html(s, o ?? FeedParserOptions.Default, c), cancellationToken);
+
     /// <summary>Counts feeds, papers and diagnostics of any supported input without keeping papers.</summary>
     /// <inheritdoc cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/param"/>
     /// <exception cref="FeedFormatException">The input cannot be read as its kind.</exception>

@@ -40,6 +40,31 @@ public static class HuggingFaceJson
         return ReadFeedsIterator(utf8Json, options ?? FeedParserOptions.Default, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the input as it is structured, for writers that stream: a feed per listing page, single papers for
+    /// loose items, so that at most one page or one item is in memory (see <see cref="PaperReader"/>).
+    /// </summary>
+    internal static async IAsyncEnumerable<object> ReadItemsAsync(Stream stream, FeedParserOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= FeedParserOptions.Default;
+        var mapper = new ApiPaperMapper(options);
+        var papers = new List<Paper>();
+        int position = 0;
+        await foreach (var entry in ApiEntryReader.ReadAsync(stream, options, cancellationToken).ConfigureAwait(false))
+        {
+            mapper.AddPapers(entry, ++position, null, papers);
+            if (entry.IsPage)
+            {
+                yield return new Feed { Date = ApiPaperMapper.PageDate(entry), Papers = papers };
+                papers = [];
+                continue;
+            }
+            foreach (var paper in papers) yield return paper;
+            papers.Clear();
+        }
+    }
+
     private static async IAsyncEnumerable<Paper> ReadPapersIterator(Stream stream, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var mapper = new ApiPaperMapper(options);

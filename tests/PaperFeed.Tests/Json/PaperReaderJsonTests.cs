@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace PaperFeed.Tests.Input;
+namespace PaperFeed.Tests.Json;
 
-public class PaperReaderTests
+public class PaperReaderJsonTests
 {
     [Theory]
     [InlineData("[{\"title\":\"A\"}]", PaperFormat.PaperFeedJson)]
@@ -17,7 +17,7 @@ public class PaperReaderTests
     [InlineData("{Braces} in a title\n", PaperFormat.TextListing)]
     [InlineData("", PaperFormat.TextListing)]
     [InlineData("abc\0def", PaperFormat.TextListing)]
-    public void Detects_the_kind_of_input_from_its_first_bytes(string head, PaperFormat expected) =>
+    public void Detects_the_format_from_the_first_bytes(string head, PaperFormat expected) =>
         PaperReader.DetectFormat(Encoding.UTF8.GetBytes(head)).Should().Be(expected);
 
     [Theory]

@@ -1,0 +1,33 @@
+namespace PaperFeed.Tests.Identity;
+
+public class PaperLinksTests
+{
+    [Fact]
+    public void Title_urn_is_stable_and_ignores_spelling_variants()
+    {
+        string urn = PaperIdentity.TitleUrn("Sparse Agents: Fast");
+
+        // A fixed value: the URN must not change between runs, processes or versions.
+        urn.Should().Be(PaperIdentity.TitleUrn("sparse   agents fast"));
+        urn.Should().MatchRegex("^urn:paperfeed:title:[0-9a-f]{32}$");
+        urn.Should().Be("urn:paperfeed:title:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("sparseagentsfast"u8))[..32]);
+    }
+
+    [Fact]
+    public void Links_are_built_from_the_versionless_id()
+    {
+        var paper = new Paper { Title = "T", ArxivId = "2508.01234v2", Url = "https://example.org/elsewhere" };
+
+        paper.GetHuggingFaceUrl().Should().Be("https://huggingface.co/papers/2508.01234");
+        paper.GetArxivAbstractUrl().Should().Be("https://arxiv.org/abs/2508.01234");
+        paper.GetArxivPdfUrl().Should().Be("https://arxiv.org/pdf/2508.01234");
+        paper.GetStableId().Should().Be("https://huggingface.co/papers/2508.01234");
+
+        var textOnly = new Paper { Title = "T", Url = "https://example.org/x" };
+        textOnly.GetHuggingFaceUrl().Should().Be("https://example.org/x");
+        textOnly.GetArxivPdfUrl().Should().BeNull();
+        textOnly.GetStableId().Should().Be(PaperIdentity.TitleUrn("T"));
+        new Paper { Title = "T", ArxivId = "math.AG/0301001v2" }.GetArxivAbstractUrl().Should().Be("https://arxiv.org/abs/math.AG/0301001", "links keep the id's case");
+        FluentActions.Invoking(() => PaperLinks.ArxivPdf(" ")).Should().Throw<ArgumentException>();
+    }
+}
