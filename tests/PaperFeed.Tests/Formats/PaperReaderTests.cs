@@ -71,6 +71,29 @@ public class PaperReaderTests
     }
 
     [Fact]
+    public async Task Streaming_items_are_api_pages_as_feeds_and_loose_items_as_papers()
+    {
+        string page = $$"""{"dateString": "2025-08-28", "dailyPapers": {{File.ReadAllText(Fixtures.DailyPapersJson).ReplaceLineEndings(" ")}}}""";
+        string input = File.ReadAllText(Fixtures.ArchiveJsonLines) + page + "\n";
+
+        var items = await PaperReader.ReadItemsAsync(Fixtures.Utf8(input), null, null, CancellationToken.None).ToListAsync();
+
+        items.Take(4).Should().Equal(HuggingFaceJsonTests.DailyPapers);
+        items[4].Should().Be(new Feed { Date = new PaperDate(2025, 8, 28), Papers = HuggingFaceJsonTests.DailyPapers });
+        items.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public async Task Counting_an_api_archive_counts_its_papers_and_warnings()
+    {
+        string input = File.ReadAllText(Fixtures.ArchiveJsonLines) + "{\"paper\": {\"id\": \"x\"}}\n";
+
+        var statistics = await PaperReader.CountAsync(Fixtures.Utf8(input));
+
+        (statistics.Feeds, statistics.Papers, statistics.PapersWithMetadata, statistics.Warnings).Should().Be((1L, 4L, 4L, 1L));
+    }
+
+    [Fact]
     public async Task Empty_input_is_an_empty_listing()
     {
         (await AnyPaperReader.ReadFeedsAsync(new MemoryStream()).ToListAsync()).Should().BeEmpty();
