@@ -33,6 +33,8 @@ public static class PaperIdentity
     public static string NormalizeTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
+        // Normalize throws on a lone surrogate (JSON can carry one as "\ud800"): such a title keys as U+FFFD there.
+        title = ReplaceLoneSurrogates(title);
         string normalized = title.IsNormalized(NormalizationForm.FormKC) ? title : title.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(normalized.Length);
         foreach (char c in normalized)
@@ -95,6 +97,18 @@ public static class PaperIdentity
                 if (seen.TryAdd(paper)) yield return paper;
             }
         }
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return text;
+        var chars = text.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
     }
 
     /// <summary>The identity key of a paper's arXiv id, or <c>null</c> when it has none (or a blank one).</summary>

@@ -30,4 +30,13 @@ public class PaperLinksTests
         new Paper { Title = "T", ArxivId = "math.AG/0301001v2" }.GetArxivAbstractUrl().Should().Be("https://arxiv.org/abs/math.AG/0301001", "links keep the id's case");
         FluentActions.Invoking(() => PaperLinks.ArxivPdf(" ")).Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void A_title_with_a_lone_surrogate_still_has_an_id()
+    {
+        var paper = new Paper { Title = "Broken \uD800 title" };
+
+        paper.GetStableId().Should().Be(PaperIdentity.TitleUrn("Broken \uFFFD title"));
+        PaperIdentity.NormalizeTitle("a\uDC00b\U0001F600").Should().Be("a\uFFFDb\U0001F600");
+    }
 }
