@@ -56,6 +56,25 @@ public sealed class ExtrasCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Has_code_and_organization_filter_json_lines_input()
+    {
+        string path = _temp.File("api.jsonl");
+        Paper P(string title, string? repo, string? org) => new()
+        {
+            Title = title,
+            Details = new PaperDetails { GithubRepo = repo, Organization = org is null ? null : new Organization(org, org.ToUpperInvariant()) },
+        };
+        File.WriteAllLines(path, new[] { P("A", "https://github.com/a/a", "google"), P("B", null, "google"), P("C", "https://github.com/c/c", "meta") }
+            .Select(p => System.Text.Json.JsonSerializer.Serialize(p, PaperFeedJsonContext.Default.Paper)));
+
+        var run = await PaperfeedRun.InvokeAsync("parse", path, "--has-code", "--organization", "GOOGLE", "--format", "jsonl");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonSerializer.Deserialize(l, PaperFeedJsonContext.Default.Paper)!.Title)
+            .Should().Equal("A");
+    }
+
+    [Fact]
     public async Task Merge_counts_the_corpus_papers_once()
     {
         var run = await PaperfeedRun.InvokeAsync("merge", TestData.Corpus000, TestData.Corpus001, "--format", "jsonl");
