@@ -16,9 +16,11 @@ dotnet pack src/PaperFeed/PaperFeed.csproj -c Release -o "$feed" -p:Version="$ve
 if [ -f src/PaperFeed.Cli/PaperFeed.Cli.csproj ]; then
   dotnet pack src/PaperFeed.Cli/PaperFeed.Cli.csproj -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
 fi
-unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "lib/net10.0/PaperFeed.dll" || { echo "lib/net10.0/PaperFeed.dll missing from the package"; exit 1; }
-unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "lib/net10.0/PaperFeed.xml" || { echo "XML docs missing from the package"; exit 1; }
-unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "README.md" || { echo "README missing from the package"; exit 1; }
+# The listing goes to a file first: grep -q stops reading early, and under pipefail unzip's broken pipe fails the step.
+unzip -l "$feed/PaperFeed.$version.nupkg" > "$work/listing.txt"
+for entry in lib/net10.0/PaperFeed.dll lib/net10.0/PaperFeed.xml README.md; do
+  grep -q "$entry" "$work/listing.txt" || { echo "$entry missing from the PaperFeed package"; exit 1; }
+done
 [ -f "$feed/PaperFeed.$version.snupkg" ] || { echo "symbols package missing"; exit 1; }
 
 echo "== consumer app (Native AOT, warnings as errors)"

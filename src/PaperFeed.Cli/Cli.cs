@@ -66,6 +66,12 @@ public static class Cli
             reporter.Error(e.Message);
             return ExitCodes.InputError;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not bad input: still one line, never a stack trace (the type names the bug for a report).
+            reporter.Error($"unexpected {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InputError;
+        }
     }
 
     private static RootCommand BuildCommand(CliContext context)

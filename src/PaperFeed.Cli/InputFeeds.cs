@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PaperFeed.Html;
 
 namespace PaperFeed.Cli;
 
@@ -17,7 +18,7 @@ internal static class InputFeeds
             // In strict mode the first warning is thrown and reported once, as the run's error.
             var inputOptions = options with { SourceName = name, OnDiagnostic = d => { if (!options.Strict || d.Severity != DiagnosticSeverity.Warning) reporter.Report(d); } };
             await using var stream = inputs.Open(path, onRead: null);
-            await foreach (var feed in PaperReader.ReadFeedsAsync(stream, PaperFormat.Auto, inputOptions, cancellationToken).ConfigureAwait(false))
+            await foreach (var feed in AnyPaperReader.ReadFeedsAsync(stream, format: null, inputOptions, cancellationToken).ConfigureAwait(false))
             {
                 yield return (name, feed);
             }

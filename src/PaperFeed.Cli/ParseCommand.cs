@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Threading.Channels;
+using PaperFeed.Html;
 
 namespace PaperFeed.Cli;
 
@@ -43,6 +44,7 @@ internal sealed class ParseCommand
         var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
         var format = result.GetValue(_format) == "jsonl" ? FeedJsonFormat.JsonLines : FeedJsonFormat.Document;
         var options = _parser.Read(result);
+        var inputFormat = result.GetValue(_parser.InputFormat);
         var dedupe = result.GetValue(_dedupe) ? new PaperDeduplicator() : null;
         var filter = _filters.Read(result);
         if (filter is not null || FilterOptions.ExportOf(result.GetValue(_format)) is not null)
@@ -78,7 +80,8 @@ internal sealed class ParseCommand
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
 
-        // One input: its diagnostics and feeds (JSON Lines: papers, each out as soon as read), in the order they happen.
+        // One input: its diagnostics and feeds or papers, in the order they happen. A paper goes out as soon as it is
+        // read (JSON Lines output, or loose papers in JSON input), so memory never holds more than one feed.
         async Task Produce(string path, ChannelWriter<object> channel, CancellationToken token)
         {
             var pending = new List<FeedDiagnostic>();
@@ -87,8 +90,8 @@ internal sealed class ParseCommand
             try
             {
                 var items = format == FeedJsonFormat.JsonLines
-                    ? PaperReader.ReadPapersAsync(stream, PaperFormat.Auto, inputOptions, token)
-                    : (IAsyncEnumerable<object>)PaperReader.ReadFeedsAsync(stream, PaperFormat.Auto, inputOptions, token);
+                    ? AnyPaperReader.ReadPapersAsync(stream, inputFormat, inputOptions, token)
+                    : AnyPaperReader.ReadItemsAsync(stream, inputFormat, inputOptions, token);
                 await foreach (var item in items.ConfigureAwait(false))
                 {
                     await FlushAsync().ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace PaperFeed;
 /// each entry is complete, whatever the size of the input (concatenated snapshots included). See docs/format.md
 /// for the format and every quirk handled.
 /// </summary>
-public static class FeedParser
+public static partial class FeedParser
 {
     /// <summary>Reads papers lazily: the first paper comes out before the rest of the input is read.</summary>
     /// <param name="reader">The text; not disposed.</param>

@@ -1,9 +1,12 @@
-namespace PaperFeed;
+using Microsoft.Win32.SafeHandles;
 
-/// <summary>A read-only stream that gives back bytes already read from an input (to detect its kind), then the rest of it.</summary>
-internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+namespace PaperFeed.Parallel;
+
+/// <summary>A forward-only, read-only view of a byte range of a file; views on one handle read concurrently (positional reads).</summary>
+internal sealed class FileRangeStream(SafeFileHandle handle, long offset, long length) : Stream
 {
-    private ReadOnlyMemory<byte> _head = head;
+    private long _position = offset;
+    private readonly long _end = offset + length;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -15,26 +18,24 @@ internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Str
 
     public override int Read(Span<byte> buffer)
     {
-        if (_head.IsEmpty) return rest.Read(buffer);
-        return TakeHead(buffer);
+        int read = RandomAccess.Read(handle, Limit(buffer), _position);
+        _position += read;
+        return read;
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_head.IsEmpty) return rest.ReadAsync(buffer, cancellationToken);
-        return ValueTask.FromResult(TakeHead(buffer.Span));
+        int read = await RandomAccess.ReadAsync(handle, Limit(buffer), _position, cancellationToken).ConfigureAwait(false);
+        _position += read;
+        return read;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    private int TakeHead(Span<byte> buffer)
-    {
-        int length = Math.Min(buffer.Length, _head.Length);
-        _head.Span[..length].CopyTo(buffer);
-        _head = _head[length..];
-        return length;
-    }
+    private Span<byte> Limit(Span<byte> buffer) => buffer[..(int)Math.Min(buffer.Length, _end - _position)];
+
+    private Memory<byte> Limit(Memory<byte> buffer) => buffer[..(int)Math.Min(buffer.Length, _end - _position)];
 
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

@@ -1,0 +1,122 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+
+namespace PaperFeed.Benchmarks;
+
+/// <summary>
+/// The text parser against its baselines, on the same generated dump. Every case reads the file from the page
+/// cache and consumes everything it produces; the naive parser is the baseline, so the Ratio column reads
+/// "time relative to what a user would write".
+/// </summary>
+public class TextBenchmarks
+{
+    private const int BufferSize = 1 << 16;
+    private string _path = "";
+    private string _jsonLinesPath = "";
+    private long _expectedPapers;
+
+    /// <summary>The input size in MB (10^6 bytes); the smoke run uses only the first.</summary>
+    [ParamsSource(nameof(Sizes))]
+    public int SizeMB { get; set; }
+
+    public static IEnumerable<int> Sizes => Program.Smoke ? [1] : [1, 100];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_path, var summary) = DumpCache.Text(SizeMB);
+        _jsonLinesPath = DumpCache.JsonLines(SizeMB);
+        _expectedPapers = summary.Expected.Papers;
+    }
+
+    [Benchmark(Description = "Floor: count \\n (vectorised)")]
+    public long Floor() => Baselines.CountNewlines(_path);
+
+    [Benchmark(Description = "ReadAllText + Split")]
+    public int ReadAllTextSplit() => Baselines.ReadAllTextSplit(_path);
+
+    [Benchmark(Baseline = true, Description = "Naive: ReadLine + Regex")]
+    public long Naive()
+    {
+        using var reader = OpenText();
+        return Consume(NaiveParser.ReadPapers(reader));
+    }
+
+    [Benchmark]
+    public long ReadPapers()
+    {
+        using var reader = OpenText();
+        return Check(Consume(FeedParser.ReadPapers(reader)));
+    }
+
+    [Benchmark]
+    public async Task<long> ReadPapersAsync()
+    {
+        await using var stream = OpenStream();
+        long papers = 0;
+        await foreach (var paper in FeedParser.ReadPapersAsync(stream)) papers += paper.Title.Length > 0 ? 1 : 0;
+        return Check(papers);
+    }
+
+    [Benchmark(Description = "Count (stats)")]
+    public long Count()
+    {
+        using var reader = OpenText();
+        return Check(FeedParser.Count(reader).Papers);
+    }
+
+    [Benchmark(Description = "CountAsync (stats)")]
+    public async Task<long> CountAsync()
+    {
+        await using var stream = OpenStream();
+        return Check((await FeedParser.CountAsync(stream)).Papers);
+    }
+
+    [Benchmark(Description = "ReadPapersParallelAsync (all cores)")]
+    public async Task<long> ReadPapersParallelAsync()
+    {
+        long papers = 0;
+        await foreach (var paper in FeedParser.ReadPapersParallelAsync(_path)) papers += paper.Title.Length > 0 ? 1 : 0;
+        return Check(papers);
+    }
+
+    [Benchmark(Description = "CountParallelAsync (all cores)")]
+    public async Task<long> CountParallelAsync() => Check((await FeedParser.CountParallelAsync(_path)).Papers);
+
+    [Benchmark(Description = "Text -> JSON Lines")]
+    public long TextToJsonLines()
+    {
+        using var reader = OpenText();
+        using var output = new CountingStream();
+        FeedJson.WritePapers(output, FeedParser.ReadPapers(reader));
+        return output.Length;
+    }
+
+    [Benchmark(Description = "JSON Lines -> records")]
+    [Input(InputKind.JsonLines)]
+    public async Task<long> JsonLinesToRecords()
+    {
+        await using var stream = OpenStream(_jsonLinesPath);
+        long papers = 0;
+        await foreach (var paper in FeedJson.ReadPapersAsync(stream)) papers += paper.Title.Length > 0 ? 1 : 0;
+        return Check(papers);
+    }
+
+    private FileStream OpenStream() => OpenStream(_path);
+
+    private static FileStream OpenStream(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+
+    private StreamReader OpenText() => new(OpenStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
+
+    private static long Consume(IEnumerable<Paper> papers)
+    {
+        long count = 0;
+        foreach (var paper in papers) count += paper.Title.Length > 0 ? 1 : 0;
+        return count;
+    }
+
+    /// <summary>A case that parses wrong is not measured: the count must be the generator's.</summary>
+    private long Check(long papers) =>
+        papers == _expectedPapers ? papers : throw new InvalidOperationException($"parsed {papers} papers, the dump holds {_expectedPapers}");
+}

@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using PaperFeed.Parallel;
+
+namespace PaperFeed;
+
+public static partial class FeedParser
+{
+    /// <summary>
+    /// Reads the papers of one UTF-8 file on several threads: the file is cut at snapshot starts
+    /// (<see cref="SnapshotBoundaries"/>), pieces parse concurrently, and papers come out in input order. The
+    /// result is identical to <see cref="ReadPapersAsync"/> on the same file: papers, <see cref="Paper.SourceLine"/>,
+    /// diagnostics (delivered in order, on the consuming thread) and errors. Memory stays bounded by a few pieces of
+    /// a few megabytes each, whatever the file's size.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
+    /// <param name="maxDegreeOfParallelism">Pieces parsed at once; 0 or less means <see cref="Environment.ProcessorCount"/>.</param>
+    /// <param name="cancellationToken">Stops the parse.</param>
+    public static IAsyncEnumerable<Paper> ReadPapersParallelAsync(string path, FeedParserOptions? options = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ReadPapersParallelIterator(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.DefaultPieceLength, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts the snapshots, papers and diagnostics of one UTF-8 file on several threads (see
+    /// <see cref="ReadPapersParallelAsync"/>); the result equals <see cref="CountAsync"/> on the same file.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
+    /// <param name="maxDegreeOfParallelism">Pieces counted at once; 0 or less means <see cref="Environment.ProcessorCount"/>.</param>
+    /// <param name="cancellationToken">Stops the count.</param>
+    public static Task<FeedStatistics> CountParallelAsync(string path, FeedParserOptions? options = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return CountParallel(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.DefaultPieceLength, cancellationToken);
+    }
+
+    internal static async IAsyncEnumerable<Paper> ReadPapersParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var piece in ParallelParse.ParseAsync(path, options, materialize: true, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var paper in ParallelParse.Replay(piece, options))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return paper;
+            }
+        }
+    }
+
+    internal static async Task<FeedStatistics> CountParallel(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength, CancellationToken cancellationToken)
+    {
+        var total = new FeedStatistics();
+        await foreach (var piece in ParallelParse.ParseAsync(path, options, materialize: false, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var _ in ParallelParse.Replay(piece, options)) { }
+            total = ParallelParse.Add(total, piece.Statistics);
+        }
+        return total;
+    }
+}
