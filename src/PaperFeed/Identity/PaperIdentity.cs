@@ -101,7 +101,7 @@ public static class PaperIdentity
         return string.Concat(UrnPrefix, Convert.ToHexStringLower(hash[..16]));
     }
 
-    /// <summary>Keeps the first of papers that are the same paper, lazily and in input order (see <see cref="PaperDeduplicator"/>).</summary>
+    /// <summary>Keeps the first of papers that are the same paper (see <see cref="SamePaper"/>), lazily and in input order.</summary>
     public static IEnumerable<Paper> Distinct(IEnumerable<Paper> papers)
     {
         ArgumentNullException.ThrowIfNull(papers);
