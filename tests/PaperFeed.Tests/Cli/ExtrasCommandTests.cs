@@ -75,6 +75,17 @@ public sealed class ExtrasCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pattern_that_backtracks_forever_is_stopped_with_a_usage_error()
+    {
+        TextSave.Write(_temp.File("a.txt"), "Sep 15", new SavedPaper(new string('a', 40) + "!", "x"));
+
+        var run = await PaperfeedRun.InvokeAsync("parse", _temp.File("a.txt"), "--match", "^(a+)+$", "--format", "jsonl");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--match: '^(a+)+$' took longer than 1 s");
+    }
+
+    [Fact]
     public async Task Merge_counts_the_corpus_papers_once()
     {
         var run = await PaperfeedRun.InvokeAsync("merge", TestData.Corpus000, TestData.Corpus001, "--format", "jsonl");
