@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.ServiceModel.Syndication;
 using System.Xml;
+using PaperFeed.Export;
 using PaperFeed.Tests.Generators;
 
 namespace PaperFeed.Tests.Cli;
@@ -141,13 +142,17 @@ public sealed class ExtrasCommandTests : IDisposable
     [InlineData("markdown")]
     public async Task A_listing_with_no_papers_exports_a_valid_empty_document(string format)
     {
-        string path = _temp.File("weekend.txt");
-        File.WriteAllText(path, TextSave.Render("Sep 13", []));
+        // A header-only text save and an API page with "dailyPapers": [] (a weekend day).
+        File.WriteAllText(_temp.File("weekend.txt"), TextSave.Render("Sep 13", []));
+        File.WriteAllText(_temp.File("weekend.json"), """{"dateString":"2025-09-13","periodType":"day","dailyPapers":[]}""");
 
-        var run = await PaperfeedRun.InvokeAsync("parse", path, "--format", format);
+        foreach (string path in new[] { _temp.File("weekend.txt"), _temp.File("weekend.json") })
+        {
+            var run = await PaperfeedRun.InvokeAsync("parse", path, "--format", format);
 
-        run.ExitCode.Should().Be(0, run.Stderr);
-        run.Stdout.Should().NotBeEmpty();
-        if (format is "rss" or "atom") SyndicationFeed.Load(XmlReader.Create(new StringReader(run.Stdout))).Items.Should().BeEmpty();
+            run.ExitCode.Should().Be(0, run.Stderr);
+            run.Stdout.Should().Be(FeedExporter.WriteToString([], Enum.Parse<ExportFormat>(format, ignoreCase: true)));
+            if (format is "rss" or "atom") SyndicationFeed.Load(XmlReader.Create(new StringReader(run.Stdout))).Items.Should().BeEmpty();
+        }
     }
 }
