@@ -51,6 +51,13 @@ public static class Cli
             reporter.Error(e.Message);
             return ExitCodes.InputError;
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            // The pattern, not the input, is at fault (catastrophic backtracking): a usage error naming the option.
+            reporter.Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"--match: '{e.Pattern}' took longer than {e.MatchTimeout.TotalSeconds:0.#} s on one paper; simplify the pattern."));
+            return ExitCodes.UsageError;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             reporter.Error("cancelled");

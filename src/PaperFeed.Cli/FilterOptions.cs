@@ -26,6 +26,12 @@ internal sealed class FilterOptions
         Description = "Keep papers that name a code repository.",
     };
 
+    private readonly Option<string?> _organization = new("--organization")
+    {
+        Description = "Keep papers submitted under this organization (its handle or full name, ignoring case).",
+        HelpName = "NAME",
+    };
+
     private readonly Option<string?> _sort = new("--sort")
     {
         Description = "Order by upvotes, comments (most first), published, featured (newest first) or title; missing values last, ties in input order.",
@@ -64,6 +70,7 @@ internal sealed class FilterOptions
         command.Options.Add(_minUpvotes);
         command.Options.Add(_match);
         command.Options.Add(_hasCode);
+        command.Options.Add(_organization);
         command.Options.Add(_sort);
         command.Options.Add(_top);
     }
@@ -76,6 +83,7 @@ internal sealed class FilterOptions
             MinUpvotes = result.GetValue(_minUpvotes),
             Match = result.GetValue(_match),
             HasCode = result.GetValue(_hasCode),
+            Organization = result.GetValue(_organization),
             SortBy = result.GetValue(_sort) is string key ? Enum.Parse<PaperSortKey>(key, ignoreCase: true) : null,
             Top = result.GetValue(_top),
         };

@@ -10,7 +10,7 @@ internal static class SyndicationExport
     public static void Write(Stream destination, IEnumerable<Paper> papers, ExportOptions options, bool atom)
     {
         var (items, updated) = ExportItem.Prepare(papers);
-        var feed = new SyndicationFeed(options.Title, options.Description, new Uri(options.HomePageUrl))
+        var feed = new SyndicationFeed(XmlText.Clean(options.Title), XmlText.Clean(options.Description), new Uri(options.HomePageUrl))
         {
             Id = options.HomePageUrl,
             Items = items.Select(item => ToItem(item, atom)).ToList(),
@@ -32,7 +32,7 @@ internal static class SyndicationExport
         var result = new SyndicationItem
         {
             Id = item.Id,
-            Title = new TextSyndicationContent(paper.Title),
+            Title = new TextSyndicationContent(XmlText.Clean(paper.Title)),
         };
         if (item.Date is DateTimeOffset date)
         {
@@ -44,10 +44,10 @@ internal static class SyndicationExport
             // Atom requires <updated>; a paper without any dated day gets the fixed stand-in, never the clock.
             result.LastUpdatedTime = ExportItem.NoDate;
         }
-        if (paper.Abstract is string abstractText) result.Summary = new TextSyndicationContent(abstractText);
+        if (paper.Abstract is string abstractText) result.Summary = new TextSyndicationContent(XmlText.Clean(abstractText));
         if (item.Link is string link) result.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(link)));
-        foreach (var author in paper.Authors) result.Authors.Add(new SyndicationPerson { Name = author.Name });
-        foreach (string keyword in paper.Details?.AiKeywords ?? []) result.Categories.Add(new SyndicationCategory(keyword));
+        foreach (var author in paper.Authors) result.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(author.Name) });
+        foreach (string keyword in paper.Details?.AiKeywords ?? []) result.Categories.Add(new SyndicationCategory(XmlText.Clean(keyword)));
         return result;
     }
 }

@@ -26,6 +26,7 @@ internal sealed class HtmlPageReader
     private readonly FeedParserOptions _options;
     private readonly List<HtmlCard> _cards = [];
     private PaperDate? _canonicalDate;
+    private FeedPeriod? _canonicalPeriod;
 
     // The card in progress and where the tokenizer is inside it.
     private HtmlCard? _card;
@@ -80,11 +81,11 @@ internal sealed class HtmlPageReader
         {
             case "div" when tag.GetAttribute("data-target") == "DailyPapers":
                 return FromProps(tag);
-            case "link" when _canonicalDate is null && IsCanonical(tag.GetAttribute("rel")):
-                _canonicalDate = PeriodDate(tag.GetAttribute("href"));
+            case "link" when _canonicalDate is null && _canonicalPeriod is null && IsCanonical(tag.GetAttribute("rel")):
+                ReadPageAddress(tag.GetAttribute("href"));
                 return null;
-            case "meta" when _canonicalDate is null && tag.GetAttribute("property") == "og:url":
-                _canonicalDate = PeriodDate(tag.GetAttribute("content"));
+            case "meta" when _canonicalDate is null && _canonicalPeriod is null && tag.GetAttribute("property") == "og:url":
+                ReadPageAddress(tag.GetAttribute("content"));
                 return null;
             case "article":
                 if (_articleDepth++ == 0)
@@ -191,7 +192,7 @@ internal sealed class HtmlPageReader
                 {
                     var papers = new List<Paper>(page.DailyPapers!.Count);
                     new ApiPaperMapper(_options).AddPapers(page, position.Line, position.Column, papers);
-                    return new Feed { Date = ApiPaperMapper.PageDate(page), Papers = papers };
+                    return ApiPaperMapper.PageFeed(page, papers);
                 }
                 problem = "data-props JSON has no dailyPapers array";
             }
@@ -223,7 +224,7 @@ internal sealed class HtmlPageReader
             }
             papers.Add(paper);
         }
-        return new Feed { Date = _canonicalDate, Papers = papers };
+        return new Feed { Date = _canonicalDate, Period = _canonicalPeriod, Papers = papers };
     }
 
     private void Report(string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
@@ -238,6 +239,13 @@ internal sealed class HtmlPageReader
 
     private static bool IsCanonical(string? rel) =>
         rel is not null && rel.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("canonical", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The page's own address: a day page gives the cards' date, a week or month page the feed's period.</summary>
+    private void ReadPageAddress(string? url)
+    {
+        _canonicalDate = PeriodDate(url);
+        if (FeedPeriod.TryParseUrl(url, out var period) && period.Kind != FeedPeriodKind.Day) _canonicalPeriod = period;
+    }
 
     /// <summary>The day of a <c>/papers/date/YYYY-MM-DD</c> URL (week and month pages are not a day).</summary>
     private static PaperDate? PeriodDate(string? url)

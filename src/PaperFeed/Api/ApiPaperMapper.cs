@@ -35,6 +35,16 @@ internal sealed class ApiPaperMapper
         }
     }
 
+    /// <summary>
+    /// The feed of a listing page: its day as <see cref="Feed.Date"/>, or its week or month as <see cref="Feed.Period"/>
+    /// (from <c>periodType</c> and <c>dateString</c>; a day page's period is the day of its date).
+    /// </summary>
+    public static Feed PageFeed(ApiEntry page, IReadOnlyList<Paper> papers)
+    {
+        FeedPeriod? period = FeedPeriod.TryFromListing(page.PeriodType, page.DateString, out var p) && p.Kind != FeedPeriodKind.Day ? p : null;
+        return new Feed { Date = period is null ? PageDate(page) : null, Period = period, Papers = papers };
+    }
+
     /// <summary>A listing page's date (<c>dateString</c>) when it is a day; week and month periods give null.</summary>
     public static PaperDate? PageDate(ApiEntry page) =>
         page.DateString is { } text && PaperDate.TryParseIso(text.AsSpan().Trim(), out var date) && date.HasYear ? date : null;

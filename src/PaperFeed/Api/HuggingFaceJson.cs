@@ -56,7 +56,7 @@ public static class HuggingFaceJson
             mapper.AddPapers(entry, ++position, null, papers);
             if (entry.IsPage)
             {
-                yield return new Feed { Date = ApiPaperMapper.PageDate(entry), Papers = papers };
+                yield return ApiPaperMapper.PageFeed(entry, papers);
                 papers = [];
                 continue;
             }
@@ -98,7 +98,7 @@ public static class HuggingFaceJson
             }
             var papers = new List<Paper>();
             mapper.AddPapers(entry, position, null, papers);
-            yield return new Feed { Date = ApiPaperMapper.PageDate(entry), Papers = papers };
+            yield return ApiPaperMapper.PageFeed(entry, papers);
         }
         if (loose is not null) yield return new Feed { Papers = loose };
     }

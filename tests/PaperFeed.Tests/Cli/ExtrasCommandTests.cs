@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.ServiceModel.Syndication;
 using System.Xml;
+using PaperFeed.Export;
 using PaperFeed.Tests.Generators;
 
 namespace PaperFeed.Tests.Cli;
@@ -53,6 +54,36 @@ public sealed class ExtrasCommandTests : IDisposable
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().Contain(named);
         run.Stdout.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Has_code_and_organization_filter_json_lines_input()
+    {
+        string path = _temp.File("api.jsonl");
+        Paper P(string title, string? repo, string? org) => new()
+        {
+            Title = title,
+            Details = new PaperDetails { GithubRepo = repo, Organization = org is null ? null : new Organization(org, org.ToUpperInvariant()) },
+        };
+        File.WriteAllLines(path, new[] { P("A", "https://github.com/a/a", "google"), P("B", null, "google"), P("C", "https://github.com/c/c", "meta") }
+            .Select(p => System.Text.Json.JsonSerializer.Serialize(p, PaperFeedJsonContext.Default.Paper)));
+
+        var run = await PaperfeedRun.InvokeAsync("parse", path, "--has-code", "--organization", "GOOGLE", "--format", "jsonl");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonSerializer.Deserialize(l, PaperFeedJsonContext.Default.Paper)!.Title)
+            .Should().Equal("A");
+    }
+
+    [Fact]
+    public async Task A_pattern_that_backtracks_forever_is_stopped_with_a_usage_error()
+    {
+        TextSave.Write(_temp.File("a.txt"), "Sep 15", new SavedPaper(new string('a', 40) + "!", "x"));
+
+        var run = await PaperfeedRun.InvokeAsync("parse", _temp.File("a.txt"), "--match", "^(a+)+$", "--format", "jsonl");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--match: '^(a+)+$' took longer than 1 s");
     }
 
     [Fact]
@@ -111,13 +142,17 @@ public sealed class ExtrasCommandTests : IDisposable
     [InlineData("markdown")]
     public async Task A_listing_with_no_papers_exports_a_valid_empty_document(string format)
     {
-        string path = _temp.File("weekend.txt");
-        File.WriteAllText(path, TextSave.Render("Sep 13", []));
+        // A header-only text save and an API page with "dailyPapers": [] (a weekend day).
+        File.WriteAllText(_temp.File("weekend.txt"), TextSave.Render("Sep 13", []));
+        File.WriteAllText(_temp.File("weekend.json"), """{"dateString":"2025-09-13","periodType":"day","dailyPapers":[]}""");
 
-        var run = await PaperfeedRun.InvokeAsync("parse", path, "--format", format);
+        foreach (string path in new[] { _temp.File("weekend.txt"), _temp.File("weekend.json") })
+        {
+            var run = await PaperfeedRun.InvokeAsync("parse", path, "--format", format);
 
-        run.ExitCode.Should().Be(0, run.Stderr);
-        run.Stdout.Should().NotBeEmpty();
-        if (format is "rss" or "atom") SyndicationFeed.Load(XmlReader.Create(new StringReader(run.Stdout))).Items.Should().BeEmpty();
+            run.ExitCode.Should().Be(0, run.Stderr);
+            run.Stdout.Should().Be(FeedExporter.WriteToString([], Enum.Parse<ExportFormat>(format, ignoreCase: true)));
+            if (format is "rss" or "atom") SyndicationFeed.Load(XmlReader.Create(new StringReader(run.Stdout))).Items.Should().BeEmpty();
+        }
     }
 }

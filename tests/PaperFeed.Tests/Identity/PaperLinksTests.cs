@@ -30,4 +30,27 @@ public class PaperLinksTests
         new Paper { Title = "T", ArxivId = "math.AG/0301001v2" }.GetArxivAbstractUrl().Should().Be("https://arxiv.org/abs/math.AG/0301001", "links keep the id's case");
         FluentActions.Invoking(() => PaperLinks.ArxivPdf(" ")).Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void A_title_with_a_lone_surrogate_still_has_an_id()
+    {
+        var paper = new Paper { Title = "Broken \uD800 title" };
+
+        paper.GetStableId().Should().Be(PaperIdentity.TitleUrn("Broken \uFFFD title"));
+        PaperIdentity.NormalizeTitle("a\uDC00b\U0001F600").Should().Be("a\uFFFDb\U0001F600");
+    }
+
+    [Fact]
+    public void Without_icu_the_hand_fold_matches_nfkc_for_full_width_forms_and_ligatures()
+    {
+        // The paperfeed executable is globalization-invariant, where NFKC is a no-op: the hand fold must agree.
+        var chars = Enumerable.Range(0xFF01, 0xFF5E - 0xFF01 + 1).Concat(Enumerable.Range(0xFB00, 7)).Select(c => (char)c);
+        foreach (char c in chars)
+        {
+            var folded = new System.Text.StringBuilder();
+            PaperIdentity.FoldWithoutNormalization(c, folded).Should().BeTrue();
+            folded.ToString().Should().Be(PaperIdentity.NormalizeTitle(c.ToString()), $"U+{(int)c:X4}");
+        }
+        PaperIdentity.FoldWithoutNormalization('a', new System.Text.StringBuilder()).Should().BeFalse();
+    }
 }

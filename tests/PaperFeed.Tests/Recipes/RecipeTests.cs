@@ -70,6 +70,40 @@ public sealed class RecipeTests : IDisposable
     }
 
     [Fact]
+    public async Task Merging_html_saves_with_api_json()
+    {
+        Directory.CreateDirectory(_temp.File("saves"));
+        Directory.CreateDirectory(_temp.File("api"));
+        // A page saved after its scripts ran: rendered cards only (4 papers, featured 2025-08-28).
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Html", "cards-only.html"), _temp.File("saves/2025-08-28.html"));
+        File.WriteAllText(_temp.File("api/2025-08-29.json"), """
+            [{"paper": {"id": "2508.20751", "title": "\"Attention\" & <Masking>: Über-Scaling\n  of 大规模 Models 🚀",
+              "summary": "We study what happens when \"attention\" meets <masking> & scaling. The résumé of results: it works. Code is released.",
+              "authors": [{"name": "A"}, {"name": "B"}, {"name": "C"}, {"name": "D"}], "publishedAt": "2025-08-27T17:59:58.000Z",
+              "submittedOnDailyAt": "2025-08-29T06:00:00.000Z", "upvotes": 57, "githubRepo": "https://github.com/x/attention",
+              "githubStars": 120, "ai_keywords": ["attention", "masking"]},
+              "title": "\"Attention\" & <Masking>: Über-Scaling of 大规模 Models 🚀", "numComments": 4},
+             {"paper": {"id": "2508.30000", "title": "A New Paper", "summary": "New.", "upvotes": 1,
+              "submittedOnDailyAt": "2025-08-29T06:00:00.000Z"}, "title": "A New Paper"}]
+            """);
+
+        // paperfeed merge saves/2025-08-28.html api/2025-08-29.json --format jsonl
+        var run = await PaperfeedRun.InvokeAsync("merge", _temp.File("saves/2025-08-28.html"), _temp.File("api/2025-08-29.json"), "--format", "jsonl");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stderr.Should().NotContain("PF301", "the copies agree on everything but counts");
+        var merged = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize(l, PaperFeedJsonContext.Default.Paper)!).ToList();
+        merged.Select(p => p.ArxivId).Should().Equal("2508.20751", "2508.19999", "2508.18888", "2508.17777", "2508.30000");
+        var attention = merged[0];
+        attention.Upvotes.Should().Be(57);
+        attention.Featured.Should().Be(new PaperDate(2025, 8, 29));
+        attention.Authors.Should().HaveCount(4);
+        attention.Details!.GithubStars.Should().Be(120);
+        attention.Details.AiKeywords.Should().Equal("attention", "masking");
+        attention.Details.CommentCount.Should().Be(4);
+    }
+
+    [Fact]
     public async Task Merging_text_saves_with_json_from_another_tool()
     {
         string text = _temp.File("monday.txt"), json = _temp.File("monday.jsonl");
