@@ -12,14 +12,21 @@ feed="$work/feed"
 version="$(dotnet msbuild src/PaperFeed/PaperFeed.csproj -getProperty:VersionPrefix)-ci.$(date +%Y%m%d%H%M%S)"
 
 echo "== pack $version"
-dotnet pack src/PaperFeed/PaperFeed.csproj -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
+for project in PaperFeed PaperFeed.Html PaperFeed.Export; do
+  dotnet pack "src/$project/$project.csproj" -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
+  [ -f "$feed/$project.$version.nupkg" ] && [ -f "$feed/$project.$version.snupkg" ] || { echo "$project: package or symbols missing"; exit 1; }
+done
 if [ -f src/PaperFeed.Cli/PaperFeed.Cli.csproj ]; then
   dotnet pack src/PaperFeed.Cli/PaperFeed.Cli.csproj -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
 fi
-unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "lib/net10.0/PaperFeed.dll" || { echo "lib/net10.0/PaperFeed.dll missing from the package"; exit 1; }
-unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "lib/net10.0/PaperFeed.xml" || { echo "XML docs missing from the package"; exit 1; }
-unzip -l "$feed/PaperFeed.$version.nupkg" | grep -q "README.md" || { echo "README missing from the package"; exit 1; }
-[ -f "$feed/PaperFeed.$version.snupkg" ] || { echo "symbols package missing"; exit 1; }
+# The listing goes to a file first: grep -q stops reading early, and under pipefail unzip's broken pipe fails the step.
+unzip -l "$feed/PaperFeed.$version.nupkg" > "$work/listing.txt"
+for entry in lib/net10.0/PaperFeed.dll lib/net10.0/PaperFeed.xml README.md; do
+  grep -q "$entry" "$work/listing.txt" || { echo "$entry missing from the PaperFeed package"; exit 1; }
+done
+# The core package depends on nothing: HTML's AngleSharp and the exports' Syndication stay in their own packages.
+unzip -p "$feed/PaperFeed.$version.nupkg" PaperFeed.nuspec > "$work/PaperFeed.nuspec"
+if grep -q "<dependency " "$work/PaperFeed.nuspec"; then echo "the core package must have no dependencies"; exit 1; fi
 
 echo "== consumer app (Native AOT, warnings as errors)"
 mkdir -p "$work/app"

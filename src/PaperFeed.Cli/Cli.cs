@@ -51,6 +51,13 @@ public static class Cli
             reporter.Error(e.Message);
             return ExitCodes.InputError;
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            // The pattern, not the input, is at fault (catastrophic backtracking): a usage error naming the option.
+            reporter.Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"--match: '{e.Pattern}' took longer than {e.MatchTimeout.TotalSeconds:0.#} s on one paper; simplify the pattern."));
+            return ExitCodes.UsageError;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             reporter.Error("cancelled");
@@ -66,12 +73,24 @@ public static class Cli
             reporter.Error(e.Message);
             return ExitCodes.InputError;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not bad input: still one line, never a stack trace (the type names the bug for a report).
+            reporter.Error($"unexpected {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InputError;
+        }
     }
 
     private static RootCommand BuildCommand(CliContext context)
     {
         var parse = new ParseCommand();
         parse.Command.SetAction((result, token) => parse.RunAsync(result, context, token));
+
+        var merge = new MergeCommand();
+        merge.Command.SetAction((result, token) => merge.RunAsync(result, context, token));
+
+        var diff = new DiffCommand();
+        diff.Command.SetAction((result, token) => diff.RunAsync(result, context, token));
 
         var stats = new StatsCommand();
         stats.Command.SetAction((result, token) => stats.RunAsync(result, context, token));
@@ -86,7 +105,7 @@ public static class Cli
 
         return new RootCommand("paperfeed: Hugging Face Daily Papers snapshots to typed JSON.")
         {
-            Subcommands = { parse.Command, stats.Command, schema },
+            Subcommands = { parse.Command, merge.Command, diff.Command, stats.Command, schema },
         };
     }
 }

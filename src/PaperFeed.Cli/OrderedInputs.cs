@@ -11,6 +11,7 @@ namespace PaperFeed.Cli;
 internal static class OrderedInputs
 {
     private const int ItemsAhead = 16;
+    private static readonly TimeSpan AbandonAfter = TimeSpan.FromSeconds(2);
 
     public static async IAsyncEnumerable<T> ReadAsync<T>(
         IReadOnlyList<string> inputs,
@@ -53,9 +54,10 @@ internal static class OrderedInputs
             await stop.CancelAsync().ConfigureAwait(false);
             try
             {
-                await dispatcher.ConfigureAwait(false);
+                // A read of standard input cannot always be cancelled: do not wait on a terminal forever.
+                await dispatcher.WaitAsync(AbandonAfter, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
             {
             }
         }

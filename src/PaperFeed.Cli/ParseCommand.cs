@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Threading.Channels;
+using PaperFeed.Html;
 
 namespace PaperFeed.Cli;
 
@@ -7,38 +8,33 @@ namespace PaperFeed.Cli;
 internal sealed class ParseCommand
 {
     private readonly ParserOptions _parser = new();
+    private readonly FilterOptions _filters = new();
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "json: one array of feeds over all inputs; jsonl: one paper per line.",
+        Description = "json: one array of feeds over all inputs; jsonl: one paper per line; rss, atom, jsonfeed, csv, markdown: a standard export of the papers.",
         DefaultValueFactory = _ => "json",
     };
 
-    private readonly Option<string?> _output = new("--output", "-o")
-    {
-        Description = "Write to FILE (replaced only when the run succeeds) instead of standard output.",
-        HelpName = "FILE",
-    };
+    private readonly Option<string?> _output = CommonOptions.Output();
 
     private readonly Option<bool> _dedupe = new("--dedupe")
     {
         Description = "Keep only the first of papers that are the same paper (same arXiv id, else same title up to case, whitespace and punctuation).",
     };
 
-    private readonly Option<bool> _quiet = new("--quiet", "-q")
-    {
-        Description = "Hide info and warning diagnostics (errors still show).",
-    };
+    private readonly Option<bool> _quiet = CommonOptions.Quiet();
 
     public ParseCommand()
     {
-        _format.AcceptOnlyFromAmong("json", "jsonl");
+        FilterOptions.AcceptOnly(_format!, FilterOptions.Formats);
         Command = new Command("parse", "Parse Daily Papers snapshots into typed JSON.");
         _parser.AddTo(Command);
         Command.Options.Add(_format);
         Command.Options.Add(_output);
         Command.Options.Add(_dedupe);
         Command.Options.Add(_quiet);
+        _filters.AddTo(Command);
     }
 
     public Command Command { get; }
@@ -48,7 +44,14 @@ internal sealed class ParseCommand
         var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
         var format = result.GetValue(_format) == "jsonl" ? FeedJsonFormat.JsonLines : FeedJsonFormat.Document;
         var options = _parser.Read(result);
+        var inputFormat = result.GetValue(_parser.InputFormat);
         var dedupe = result.GetValue(_dedupe) ? new PaperDeduplicator() : null;
+        var filter = _filters.Read(result);
+        if (filter is not null || FilterOptions.ExportOf(result.GetValue(_format)) is not null)
+        {
+            return await FilteredParse.RunAsync(result.GetValue(_parser.Files), context, options, reporter, dedupe, filter,
+                result.GetValue(_format)!, result.GetValue(_output), cancellationToken).ConfigureAwait(false);
+        }
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
@@ -77,7 +80,8 @@ internal sealed class ParseCommand
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
 
-        // One input: its diagnostics and feeds (JSON Lines: papers, each out as soon as read), in the order they happen.
+        // One input: its diagnostics and feeds or papers, in the order they happen. A paper goes out as soon as it is
+        // read (JSON Lines output, or loose papers in JSON input), so memory never holds more than one feed.
         async Task Produce(string path, ChannelWriter<object> channel, CancellationToken token)
         {
             var pending = new List<FeedDiagnostic>();
@@ -86,8 +90,8 @@ internal sealed class ParseCommand
             try
             {
                 var items = format == FeedJsonFormat.JsonLines
-                    ? PaperReader.ReadPapersAsync(stream, PaperFormat.Auto, inputOptions, token)
-                    : (IAsyncEnumerable<object>)PaperReader.ReadFeedsAsync(stream, PaperFormat.Auto, inputOptions, token);
+                    ? AnyPaperReader.ReadPapersAsync(stream, inputFormat, inputOptions, token)
+                    : AnyPaperReader.ReadItemsAsync(stream, inputFormat, inputOptions, token);
                 await foreach (var item in items.ConfigureAwait(false))
                 {
                     await FlushAsync().ConfigureAwait(false);

@@ -8,8 +8,29 @@ internal sealed class ParserOptions
 {
     public Argument<string[]> Files { get; } = new("FILE")
     {
-        Description = "Input files, read in order (text listing, or PaperFeed JSON / JSON Lines; detected). None or '-' reads standard input.",
+        Description = "Input files, read in order (text listing, HTML page, Hugging Face API JSON, PaperFeed JSON / JSON Lines; detected). None or '-' reads standard input.",
         Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<PaperFormat?> InputFormat { get; } = new("--input-format")
+    {
+        Description = "The inputs' format, instead of detecting it from their first bytes: auto, text, html, hf-json (Hugging Face API JSON or JSON Lines), json or jsonl (PaperFeed's own).",
+        HelpName = "FORMAT",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            switch (text)
+            {
+                case "auto": return null;
+                case "text": return PaperFormat.TextListing;
+                case "html": return PaperFormat.Html;
+                case "hf-json": return PaperFormat.HuggingFaceApiJson;
+                case "json": return PaperFormat.PaperFeedJson;
+                case "jsonl": return PaperFormat.PaperFeedJsonLines;
+            }
+            result.AddError($"--input-format: '{text}' is not one of auto, text, html, hf-json, json, jsonl.");
+            return null;
+        },
     };
 
     public Option<DateOnly?> ReferenceDate { get; } = new("--reference-date")
@@ -64,6 +85,7 @@ internal sealed class ParserOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Files);
+        command.Options.Add(InputFormat);
         command.Options.Add(ReferenceDate);
         command.Options.Add(KeepDuplicateSentences);
         command.Options.Add(Strict);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Threading.Channels;
+using PaperFeed.Html;
 
 namespace PaperFeed.Cli;
 
@@ -20,6 +21,7 @@ internal sealed class StatsCommand
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
         var options = _parser.Read(result);
+        var inputFormat = result.GetValue(_parser.InputFormat);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
         var total = new StatsReport();
@@ -37,7 +39,7 @@ internal sealed class StatsCommand
         async Task Count(string path, ChannelWriter<StatsReport> channel, CancellationToken token)
         {
             await using var stream = inputs.Open(path, progress.OnRead);
-            var statistics = await PaperReader.CountAsync(stream, PaperFormat.Auto, options with { SourceName = Inputs.DisplayName(path) }, token).ConfigureAwait(false);
+            var statistics = await AnyPaperReader.CountAsync(stream, inputFormat, options with { SourceName = Inputs.DisplayName(path) }, token).ConfigureAwait(false);
             await channel.WriteAsync(StatsReport.From(statistics, stream.BytesRead), token).ConfigureAwait(false);
         }
     }

@@ -6,7 +6,7 @@ namespace PaperFeed.Export;
 /// Writes papers as a standard document (<see cref="ExportFormat"/>). Deterministic: the same papers give the same
 /// bytes on every run, so exports can be diffed and cached. Item ids are <see cref="PaperLinks.GetStableId"/>; item
 /// dates are the featured day, else the published day (00:00 UTC), never the time of the run; the feed's date is the
-/// latest item date (1970-01-01Z when there is none). Zero papers give a valid empty document. Output is UTF-8
+/// latest item date (when there is none, RSS omits it and Atom, which requires it, gets 1970-01-01Z). Zero papers give a valid empty document. Output is UTF-8
 /// without a byte-order mark.
 /// </summary>
 public static class FeedExporter

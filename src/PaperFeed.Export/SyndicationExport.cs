@@ -10,12 +10,13 @@ internal static class SyndicationExport
     public static void Write(Stream destination, IEnumerable<Paper> papers, ExportOptions options, bool atom)
     {
         var (items, updated) = ExportItem.Prepare(papers);
-        var feed = new SyndicationFeed(options.Title, options.Description, new Uri(options.HomePageUrl))
+        var feed = new SyndicationFeed(XmlText.Clean(options.Title), XmlText.Clean(options.Description), new Uri(options.HomePageUrl))
         {
             Id = options.HomePageUrl,
-            LastUpdatedTime = updated,
-            Items = items.Select(ToItem).ToList(),
+            Items = items.Select(item => ToItem(item, atom)).ToList(),
         };
+        // Atom requires <updated>: the fixed stand-in when no item has a date. RSS leaves an unknown date out.
+        if (atom || updated != ExportItem.NoDate) feed.LastUpdatedTime = updated;
         if (options.FeedUrl is string self) feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(self)));
 
         // Entitize keeps a CR inside an abstract as &#xD;, so a reader gets the text back exactly.
@@ -25,21 +26,28 @@ internal static class SyndicationExport
         formatter.WriteTo(writer);
     }
 
-    private static SyndicationItem ToItem(ExportItem item)
+    private static SyndicationItem ToItem(ExportItem item, bool atom)
     {
         var paper = item.Paper;
         var result = new SyndicationItem
         {
             Id = item.Id,
-            Title = new TextSyndicationContent(paper.Title),
-            // Atom requires <updated>; a paper without any dated day gets the fixed stand-in, never the clock.
-            LastUpdatedTime = item.Date ?? ExportItem.NoDate,
+            Title = new TextSyndicationContent(XmlText.Clean(paper.Title)),
         };
-        if (item.Date is DateTimeOffset date) result.PublishDate = date;
-        if (paper.Abstract is string abstractText) result.Summary = new TextSyndicationContent(abstractText);
+        if (item.Date is DateTimeOffset date)
+        {
+            result.PublishDate = date;
+            result.LastUpdatedTime = date;
+        }
+        else if (atom)
+        {
+            // Atom requires <updated>; a paper without any dated day gets the fixed stand-in, never the clock.
+            result.LastUpdatedTime = ExportItem.NoDate;
+        }
+        if (paper.Abstract is string abstractText) result.Summary = new TextSyndicationContent(XmlText.Clean(abstractText));
         if (item.Link is string link) result.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(link)));
-        foreach (var author in paper.Authors) result.Authors.Add(new SyndicationPerson { Name = author.Name });
-        foreach (string keyword in paper.Details?.AiKeywords ?? []) result.Categories.Add(new SyndicationCategory(keyword));
+        foreach (var author in paper.Authors) result.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(author.Name) });
+        foreach (string keyword in paper.Details?.AiKeywords ?? []) result.Categories.Add(new SyndicationCategory(XmlText.Clean(keyword)));
         return result;
     }
 }

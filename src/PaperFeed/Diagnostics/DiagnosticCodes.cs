@@ -42,12 +42,30 @@ public static class DiagnosticCodes
     /// <summary>Warning: the newer observation has far fewer papers than the older for the same day (under half): likely a half-published day.</summary>
     public const string HalfPublishedDay = "PF302";
 
+    /// <summary>Warning: an item of API or HTML input has no title at any level; skipped.</summary>
+    public const string UntitledItem = "PF401";
+
+    /// <summary>Warning: the HTML page's <c>data-props</c> JSON is broken; the rendered cards are read instead.</summary>
+    public const string BrokenEmbeddedJson = "PF402";
+
+    /// <summary>Warning: an HTML paper card without a title link (<c>h3 a[href^="/papers/"]</c>); skipped.</summary>
+    public const string UntitledCard = "PF403";
+
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";
 
-    /// <summary>Error: PaperFeed JSON input is not valid JSON, or not the shape of a feed or a paper (see docs/json.md).</summary>
+    /// <summary>Error: JSON input is not valid JSON, or not the shape its format expects (PaperFeed JSON: a feed or a paper, see docs/json.md; API JSON: see docs/inputs.md).</summary>
     public const string InvalidJson = "PF902";
 
     /// <summary>Error: one JSON value (a paper, or a whole feed) is larger than the reader accepts (256 MiB).</summary>
     public const string JsonValueTooLarge = "PF903";
+
+    /// <summary>Error: the input's format cannot be recognised (see docs/inputs.md for the detection rules).</summary>
+    public const string UnknownFormat = "PF922";
+
+    /// <summary>Error: the input's format is recognised but needs a reader this package does not have (HTML needs PaperFeed.Html).</summary>
+    public const string UnsupportedFormat = "PF923";
+
+    /// <summary>Error: an input that must be held in memory whole (an HTML page) is larger than the reader's limit.</summary>
+    public const string InputTooLarge = "PF924";
 }

@@ -37,6 +37,26 @@ public static class PaperDiff
     {
         ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(@new);
+        return Compute(old, @new, onDiagnostic is null ? null : (o, n) => WarnHalfPublished(CountBy(o, p => p.Featured), CountBy(n, p => p.Featured), onDiagnostic));
+    }
+
+    /// <summary>
+    /// The changes between the papers of two sets of feeds (see <see cref="Compute(IEnumerable{Paper}, IEnumerable{Paper}, Action{FeedDiagnostic}?)"/>).
+    /// The half-published check compares the feeds' <see cref="Feed.Period"/>s, so a NEW capture of a day with no
+    /// papers yet (a header-only save) is caught too.
+    /// </summary>
+    public static IReadOnlyList<PaperChange> Compute(IEnumerable<Feed> old, IEnumerable<Feed> @new, Action<FeedDiagnostic>? onDiagnostic = null)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(@new);
+        var oldFeeds = old.ToList();
+        var newFeeds = @new.ToList();
+        return Compute(oldFeeds.SelectMany(f => f.Papers), newFeeds.SelectMany(f => f.Papers),
+            onDiagnostic is null ? null : (_, _) => WarnHalfPublished(CountByPeriod(oldFeeds), CountByPeriod(newFeeds), onDiagnostic));
+    }
+
+    private static IReadOnlyList<PaperChange> Compute(IEnumerable<Paper> old, IEnumerable<Paper> @new, Action<List<Paper>, List<Paper>>? check)
+    {
         var oldIndex = new IdentityIndex<int>();
         var oldPapers = new List<Paper>();
         foreach (var paper in old)
@@ -65,7 +85,7 @@ public static class PaperDiff
         {
             if (!matched[i]) changes.Add(new PaperChange(PaperChangeKind.Removed, oldPapers[i], []));
         }
-        if (onDiagnostic is not null) WarnHalfPublished(oldPapers, newPapers, onDiagnostic);
+        check?.Invoke(oldPapers, newPapers);
         return changes;
     }
 
@@ -75,7 +95,7 @@ public static class PaperDiff
     /// <c>arxivId</c> only when known, <c>changes</c> only on <c>changed</c>.
     /// </summary>
     /// <param name="destination">UTF-8 output; not disposed.</param>
-    /// <param name="changes">The changes, as <see cref="Compute"/> gives them.</param>
+    /// <param name="changes">The changes, as <c>Compute</c> gives them.</param>
     public static void WriteJsonLines(Stream destination, IEnumerable<PaperChange> changes)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -142,26 +162,36 @@ public static class PaperDiff
         return text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
     }
 
-    private static void WarnHalfPublished(List<Paper> old, List<Paper> @new, Action<FeedDiagnostic> onDiagnostic)
+    private static void WarnHalfPublished<TKey>(Dictionary<TKey, int> oldCounts, Dictionary<TKey, int> newCounts, Action<FeedDiagnostic> onDiagnostic)
+        where TKey : notnull
     {
-        var oldByDay = CountByFeaturedDay(old);
-        var newByDay = CountByFeaturedDay(@new);
-        foreach (var (day, oldCount) in oldByDay)
+        foreach (var (key, oldCount) in oldCounts)
         {
-            if (!newByDay.TryGetValue(day, out int newCount) || newCount >= oldCount * HalfPublishedRatio) continue;
+            if (!newCounts.TryGetValue(key, out int newCount) || newCount >= oldCount * HalfPublishedRatio) continue;
             string message = string.Create(CultureInfo.InvariantCulture,
-                $"NEW has {newCount} papers featured on {day}, OLD has {oldCount}: the day may be half-published.");
+                $"NEW has {newCount} papers featured on {key}, OLD has {oldCount}: the day may be half-published.");
             onDiagnostic(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.HalfPublishedDay, 0, null, message));
         }
     }
 
-    private static Dictionary<PaperDate, int> CountByFeaturedDay(List<Paper> papers)
+    /// <summary>Papers per key, in order of each key's first paper (so warnings come out in OLD's order).</summary>
+    private static Dictionary<PaperDate, int> CountBy(List<Paper> papers, Func<Paper, PaperDate?> key)
     {
-        // Insertion order of the first paper of each day, so warnings come out in OLD's order.
         var counts = new Dictionary<PaperDate, int>();
         foreach (var paper in papers)
         {
-            if (paper.Featured is PaperDate day) counts[day] = counts.GetValueOrDefault(day) + 1;
+            if (key(paper) is PaperDate day) counts[day] = counts.GetValueOrDefault(day) + 1;
+        }
+        return counts;
+    }
+
+    /// <summary>Papers per feed period; a period with an empty feed counts 0.</summary>
+    private static Dictionary<FeedPeriod, int> CountByPeriod(List<Feed> feeds)
+    {
+        var counts = new Dictionary<FeedPeriod, int>();
+        foreach (var feed in feeds)
+        {
+            if (feed.Period is FeedPeriod period) counts[period] = counts.GetValueOrDefault(period) + feed.Papers.Count;
         }
         return counts;
     }

@@ -76,7 +76,10 @@ public sealed record PaperFilter
         return ApplyAsyncIterator(this, papers, cancellationToken);
     }
 
-    /// <summary>True when <paramref name="paper"/> passes the conditions (sorting and <see cref="Top"/> aside).</summary>
+    /// <summary>
+    /// True when <paramref name="paper"/> passes the conditions (sorting and <see cref="Top"/> aside). Compiles the
+    /// pattern on each call: for many papers use <see cref="Apply"/>, which compiles it once.
+    /// </summary>
     public bool IsMatch(Paper paper)
     {
         ArgumentNullException.ThrowIfNull(paper);

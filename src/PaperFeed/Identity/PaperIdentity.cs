@@ -33,14 +33,50 @@ public static class PaperIdentity
     public static string NormalizeTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
+        // Normalize throws on a lone surrogate (JSON can carry one as "\ud800"): such a title keys as U+FFFD there.
+        title = ReplaceLoneSurrogates(title);
         string normalized = title.IsNormalized(NormalizationForm.FormKC) ? title : title.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(normalized.Length);
         foreach (char c in normalized)
         {
             if (char.IsWhiteSpace(c) || char.IsPunctuation(c)) continue;
+            if (!HasNormalization && FoldWithoutNormalization(c, builder)) continue;
             builder.Append(char.ToLowerInvariant(c));
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// False in globalization-invariant apps (the <c>paperfeed</c> executable), where <see cref="string.Normalize()"/>
+    /// leaves compatibility forms alone.
+    /// </summary>
+    private static readonly bool HasNormalization = "\uFB01".Normalize(NormalizationForm.FormKC) == "fi";
+
+    /// <summary>
+    /// The compatibility forms titles actually carry, folded by hand when NFKC is not available, so the library and
+    /// the executable key titles alike: full-width ASCII (<c>Ｍ</c>) and the Latin ligatures (<c>ﬁ</c>).
+    /// </summary>
+    internal static bool FoldWithoutNormalization(char c, StringBuilder builder)
+    {
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            char ascii = (char)(c - 0xFEE0);
+            if (!char.IsPunctuation(ascii)) builder.Append(char.ToLowerInvariant(ascii));
+            return true;
+        }
+        string? ligature = c switch
+        {
+            '\uFB00' => "ff",
+            '\uFB01' => "fi",
+            '\uFB02' => "fl",
+            '\uFB03' => "ffi",
+            '\uFB04' => "ffl",
+            '\uFB05' or '\uFB06' => "st",
+            _ => null,
+        };
+        if (ligature is null) return false;
+        builder.Append(ligature);
+        return true;
     }
 
     /// <summary>True when <paramref name="left"/> and <paramref name="right"/> are the same paper (see the class remarks).</summary>
@@ -65,7 +101,7 @@ public static class PaperIdentity
         return string.Concat(UrnPrefix, Convert.ToHexStringLower(hash[..16]));
     }
 
-    /// <summary>Keeps the first of papers that are the same paper, lazily and in input order (see <see cref="PaperDeduplicator"/>).</summary>
+    /// <summary>Keeps the first of papers that are the same paper (see <see cref="SamePaper"/>), lazily and in input order.</summary>
     public static IEnumerable<Paper> Distinct(IEnumerable<Paper> papers)
     {
         ArgumentNullException.ThrowIfNull(papers);
@@ -95,6 +131,18 @@ public static class PaperIdentity
                 if (seen.TryAdd(paper)) yield return paper;
             }
         }
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return text;
+        var chars = text.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
     }
 
     /// <summary>The identity key of a paper's arXiv id, or <c>null</c> when it has none (or a blank one).</summary>

@@ -80,17 +80,15 @@ public static class FeedJson
     public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var splitter = new JsonValueSplitter(stream, options?.SourceName);
-        while (await splitter.ReadAsync(cancellationToken).ConfigureAwait(false) is { } value)
+        await foreach (var item in ReadItemsAsync(stream, options, cancellationToken).ConfigureAwait(false))
         {
-            var item = Deserialize(splitter, value.Span);
-            if (item.Feed is { } feed)
+            if (item is Feed feed)
             {
                 foreach (var paper in feed.Papers) yield return paper;
             }
             else
             {
-                yield return item.Paper!;
+                yield return (Paper)item;
             }
         }
     }
@@ -105,12 +103,10 @@ public static class FeedJson
     public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var splitter = new JsonValueSplitter(stream, options?.SourceName);
         List<Paper>? run = null;
-        while (await splitter.ReadAsync(cancellationToken).ConfigureAwait(false) is { } value)
+        await foreach (var item in ReadItemsAsync(stream, options, cancellationToken).ConfigureAwait(false))
         {
-            var item = Deserialize(splitter, value.Span);
-            if (item.Paper is { } paper && (run is null || run[0].Featured == paper.Featured))
+            if (item is Paper paper && (run is null || run[0].Featured == paper.Featured))
             {
                 (run ??= []).Add(paper);
                 continue;
@@ -120,10 +116,24 @@ public static class FeedJson
                 yield return new Feed { Date = run[0].Featured, Papers = run };
                 run = null;
             }
-            if (item.Feed is { } feed) yield return feed;
-            else run = [item.Paper!];
+            if (item is Feed feed) yield return feed;
+            else run = [(Paper)item];
         }
         if (run is not null) yield return new Feed { Date = run[0].Featured, Papers = run };
+    }
+
+    /// <summary>
+    /// The top-level values as the input holds them, each a <see cref="Feed"/> or a <see cref="Paper"/>: one value in
+    /// memory at a time, even for loose papers that <see cref="ReadFeedsAsync"/> would gather into a feed.
+    /// </summary>
+    internal static async IAsyncEnumerable<object> ReadItemsAsync(Stream stream, FeedParserOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var splitter = new JsonValueSplitter(stream, options?.SourceName);
+        while (await splitter.ReadAsync(cancellationToken).ConfigureAwait(false) is { } value)
+        {
+            var item = Deserialize(splitter, value.Span);
+            yield return (object?)item.Feed ?? item.Paper!;
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PaperFeed;
 
@@ -23,6 +24,7 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
 {
     private static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
     private static readonly JsonWriterOptions IndentedOptions = CompactOptions with { Indented = true };
+    private const string PapersProperty = "papers";
 
     private readonly Stream? _stream;
     private readonly bool _leaveOpen;
@@ -31,8 +33,8 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
     private readonly Utf8JsonWriter _writer;
     private readonly FeedJsonFormat _format;
     private bool _started;
-    private bool _inFeed;
-    private PaperDate? _openFeedDate;
+    // The feed whose papers array is open (its properties after "papers" are written when it closes).
+    private Feed? _openFeed;
     private bool _completed;
 
     /// <summary>Creates a writer over a stream.</summary>
@@ -76,7 +78,7 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
             foreach (var paper in feed.Papers) WritePaper(paper);
             return;
         }
-        StartFeed(feed.Title, feed.Date);
+        StartFeed(feed);
         foreach (var paper in feed.Papers)
         {
             JsonSerializer.Serialize(_writer, paper, PaperFeedJsonContext.Default.Paper);
@@ -95,7 +97,7 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
             foreach (var paper in feed.Papers) await WritePaperAsync(paper, cancellationToken).ConfigureAwait(false);
             return;
         }
-        StartFeed(feed.Title, feed.Date);
+        StartFeed(feed);
         foreach (var paper in feed.Papers)
         {
             JsonSerializer.Serialize(_writer, paper, PaperFeedJsonContext.Default.Paper);
@@ -162,38 +164,51 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
             _writer.Reset();
             return;
         }
-        if (!_inFeed || _openFeedDate != paper.Featured)
+        if (_openFeed is null || _openFeed.Date != paper.Featured)
         {
-            if (_inFeed) EndFeed();
-            StartFeed(Feed.DefaultTitle, paper.Featured);
+            StartFeed(new Feed { Date = paper.Featured });
         }
         JsonSerializer.Serialize(_writer, paper, PaperFeedJsonContext.Default.Paper);
     }
 
-    private void StartFeed(string title, PaperDate? date)
+    /// <summary>
+    /// Writes the feed's properties up to its papers and opens the papers array. The properties come from the
+    /// contract's own metadata, in its order, so the streamed feed is exactly what serializing the Feed gives.
+    /// </summary>
+    private void StartFeed(Feed feed)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         StartDocument();
-        if (_inFeed) EndFeed();
-        // Property names and order as the Feed contract has them; a test checks this equals serializing the Feed.
+        if (_openFeed is not null) EndFeed();
         _writer.WriteStartObject();
-        _writer.WriteString("title"u8, title);
-        if (date is PaperDate d)
-        {
-            _writer.WritePropertyName("date"u8);
-            JsonSerializer.Serialize(_writer, d, Json.PaperFeedGeneratedContext.Default.PaperDate);
-        }
-        _writer.WritePropertyName("papers"u8);
+        var properties = PaperFeedJsonContext.Default.Feed.Properties;
+        int i = 0;
+        for (; i < properties.Count && properties[i].Name != PapersProperty; i++) WriteProperty(properties[i], feed);
+        _writer.WritePropertyName(PapersProperty);
         _writer.WriteStartArray();
-        _inFeed = true;
-        _openFeedDate = date;
+        _openFeed = feed;
     }
 
+    /// <summary>Closes the papers array and writes the properties that follow it.</summary>
     private void EndFeed()
     {
+        var feed = _openFeed!;
         _writer.WriteEndArray();
+        var properties = PaperFeedJsonContext.Default.Feed.Properties;
+        int i = 0;
+        while (i < properties.Count && properties[i].Name != PapersProperty) i++;
+        for (i++; i < properties.Count; i++) WriteProperty(properties[i], feed);
         _writer.WriteEndObject();
-        _inFeed = false;
+        _openFeed = null;
+    }
+
+    private void WriteProperty(JsonPropertyInfo property, Feed feed)
+    {
+        object? value = property.Get?.Invoke(feed);
+        // The contract omits nulls (DefaultIgnoreCondition) and whatever a ShouldSerialize rule excludes.
+        if (value is null || property.ShouldSerialize?.Invoke(feed, value) == false) return;
+        _writer.WritePropertyName(property.Name);
+        JsonSerializer.Serialize(_writer, value, PaperFeedJsonContext.Default.Options.GetTypeInfo(property.PropertyType));
     }
 
     private void StartDocument()
@@ -209,7 +224,7 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
         if (_format == FeedJsonFormat.Document)
         {
             StartDocument();
-            if (_inFeed) EndFeed();
+            if (_openFeed is not null) EndFeed();
             _writer.WriteEndArray();
             _writer.Flush();
             _output.Write("\n"u8);

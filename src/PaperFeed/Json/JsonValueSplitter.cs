@@ -26,6 +26,10 @@ internal sealed class JsonValueSplitter : IDisposable
     private long _line = 1;
     private long _column = 1;
 
+    // How far the value at _start has been scanned, and the reader's state there (see TryMeasureValue).
+    private int _scanned;
+    private JsonReaderState _scanState;
+
     public JsonValueSplitter(Stream stream, string? source, int initialBufferSize = 16 * 1024)
     {
         _stream = stream;
@@ -123,14 +127,27 @@ internal sealed class JsonValueSplitter : IDisposable
     }
 
     /// <summary>The length of the complete value at <see cref="_start"/>, or 0 when more input is needed.</summary>
+    /// <remarks>
+    /// Resumes where the previous call stopped (the reader's state is kept), so a value that arrives in many small
+    /// reads, as from a pipe, is scanned once, not once per read.
+    /// </remarks>
     private int TryMeasureValue()
     {
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: _eof, state: default);
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start + _scanned, _end - _start - _scanned), isFinalBlock: _eof, _scanState);
         try
         {
-            if (!reader.Read()) return 0;
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip()) return 0;
-            return checked((int)reader.BytesConsumed);
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth > 0 || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) continue;
+                // A primitive, or the end of the object or array, at the top level: the value is complete.
+                int length = checked(_scanned + (int)reader.BytesConsumed);
+                _scanned = 0;
+                _scanState = default;
+                return length;
+            }
+            _scanned += (int)reader.BytesConsumed;
+            _scanState = reader.CurrentState;
+            return 0;
         }
         catch (JsonException exception)
         {

@@ -113,7 +113,12 @@ internal sealed class MergeEntry
         {
             Set(ref field, value, which, at);
         }
-        else if (!Same(field, value))
+        else if (Same(field, value))
+        {
+            // The value is now vouched for by the later copy: a conflict must be newer than that to win.
+            if (at.IsLaterThan(_from[(int)which])) _from[(int)which] = at;
+        }
+        else
         {
             conflict(which, Describe(field), Describe(value));
             if (at.IsLaterThan(_from[(int)which])) Set(ref field, value, which, at);
@@ -127,6 +132,7 @@ internal sealed class MergeEntry
             incoming.Month == current.Month && incoming.Day == current.Day)
         {
             if (incoming.HasYear) Set(ref _published, incoming, MergeField.Published, at);
+            else if (at.IsLaterThan(_from[(int)MergeField.Published])) _from[(int)MergeField.Published] = at;
             return;
         }
         Fill(ref _published, value, MergeField.Published, at, conflict);

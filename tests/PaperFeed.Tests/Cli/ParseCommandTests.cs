@@ -180,6 +180,17 @@ public class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Loose_papers_stream_into_the_document_one_by_one()
+    {
+        // Grouping JSON Lines into a feed must not hold the feed: the first paper is out before the broken line.
+        var run = await CliRun.WithStdinAsync("{\"title\":\"First\",\"featured\":\"--08-28\"}\n{\"title\":\"Second\",\"featured\":\"--08-28\"}\n{broken\n", "parse");
+
+        run.ExitCode.Should().Be(ExitCodes.InputError);
+        run.Stdout.Should().Contain("\"title\": \"First\"").And.Contain("\"title\": \"Second\"").And.Contain("\"date\": \"--08-28\"");
+        run.StderrLines.Should().ContainSingle().Which.Should().StartWith("<stdin>:3: error:");
+    }
+
+    [Fact]
     public async Task Missing_file_is_an_input_error_before_any_output()
     {
         var run = await CliRun.InvokeAsync("parse", TestData.Corpus001, Path.Combine(_dir, "missing.txt"));
@@ -187,6 +198,31 @@ public class ParseCommandTests : IDisposable
         run.ExitCode.Should().Be(ExitCodes.InputError);
         run.Stdout.Should().BeEmpty();
         run.StderrLines.Should().ContainSingle().Which.Should().Be($"paperfeed: error: {Path.Combine(_dir, "missing.txt")}: no such file");
+    }
+
+    [Fact]
+    public async Task A_directory_is_an_input_error()
+    {
+        var run = await CliRun.InvokeAsync("parse", _dir);
+
+        run.ExitCode.Should().Be(ExitCodes.InputError);
+        run.StderrLines.Should().ContainSingle().Which.Should().Be($"paperfeed: error: {_dir}: is a directory");
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_exits_1_and_leaves_no_output_file()
+    {
+        string target = Path.Combine(_dir, "out.json");
+        using var input = new MemoryStream();
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+
+        int exitCode = await PaperFeed.Cli.Cli.InvokeAsync(["parse", "--output", target, TestData.Corpus001], input, output, error,
+            cancellationToken: new CancellationToken(canceled: true));
+
+        exitCode.Should().Be(ExitCodes.InputError);
+        error.ToString().Should().Be("paperfeed: error: cancelled\n".ReplaceLineEndings());
+        Directory.GetFiles(_dir).Should().BeEmpty();
     }
 
     [Theory]

@@ -44,6 +44,8 @@ public class ExportTests
         item.PublishDate.Should().Be(new DateTimeOffset(2025, 9, 3, 0, 0, 0, TimeSpan.Zero));
         feed.LastUpdatedTime.Should().Be(new DateTimeOffset(2025, 9, 3, 0, 0, 0, TimeSpan.Zero));
         feed.Items.Last().Id.Should().Be(PaperIdentity.TitleUrn(TextOnly.Title));
+        FeedExporter.WriteToString([TextOnly], ExportFormat.Rss).Should().NotContain("lastBuildDate").And.NotContain("pubDate").And.NotContain("updated",
+            "RSS leaves unknown dates out rather than invent one");
     }
 
     [Fact]

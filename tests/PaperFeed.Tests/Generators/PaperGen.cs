@@ -45,7 +45,11 @@ internal static class PaperGen
 
     public static readonly Gen<List<Paper>> Papers = Paper.List[0, 40];
 
-    /// <summary>A stable fake arXiv id per title.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Ids = new();
+
+    /// <summary>A distinct fake arXiv id per title, so ids and titles identify papers alike.</summary>
     public static string ArxivIdOf(string title) =>
-        "2509." + (PaperIdentity.TitleUrn(title).AsSpan()[^5..].ToString().Select(c => (char)('0' + c % 10)).ToArray() is var digits ? new string(digits) : "");
+        Ids.GetOrAdd(title, static _ => "2509." + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static int _nextId = 10000;
 }

@@ -11,13 +11,16 @@ public class FeedJsonWriterTests
     [Fact]
     public void Streamed_document_is_byte_for_byte_what_the_serializer_writes()
     {
-        var feeds = CorpusFeeds().Append(new Feed()).ToList();
+        // Every feed property: a week page's explicit period, a feed without date, an empty feed.
+        var week = new Feed { Date = new PaperDate(2025, 9, 15), Period = FeedPeriod.OfWeek(2025, 38), Papers = [new Paper { Title = "W" }] };
+        var feeds = CorpusFeeds().Append(new Feed()).Append(week).ToList();
         using var streamed = new MemoryStream();
 
         FeedJson.WriteFeeds(streamed, feeds);
 
         string expected = JsonSerializer.Serialize(feeds, PaperFeedJsonContext.Default.IReadOnlyListFeed) + "\n";
         Encoding.UTF8.GetString(streamed.ToArray()).Should().Be(expected);
+        expected.Should().Contain("\"period\":\"2025-W38\"", "the streamed writer must not drop feed properties");
     }
 
     [Fact]

@@ -1,24 +1,24 @@
 using System.Text;
 
-namespace PaperFeed.Tests.Input;
+namespace PaperFeed.Tests.Json;
 
-public class PaperReaderTests
+public class PaperReaderJsonTests
 {
     [Theory]
     [InlineData("[{\"title\":\"A\"}]", PaperFormat.PaperFeedJson)]
     [InlineData("\uFEFF\r\n  [\n  {", PaperFormat.PaperFeedJson)]
     [InlineData("[]", PaperFormat.PaperFeedJson)]
-    [InlineData("{\"title\":\"A\"}\n{\"title\":\"B\"}", PaperFormat.PaperFeedJson)]
-    [InlineData("{}", PaperFormat.PaperFeedJson)]
-    [InlineData("{", PaperFormat.PaperFeedJson)]
-    [InlineData("new\n\nGet trending papers in your email inbox!", PaperFormat.Text)]
-    [InlineData("Aug 28\n\n[CLS] Tokens Are All You Need\n", PaperFormat.Text)]
-    [InlineData("[CLS] Tokens Are All You Need\n", PaperFormat.Text)]
-    [InlineData("{Braces} in a title\n", PaperFormat.Text)]
-    [InlineData("", PaperFormat.Text)]
-    [InlineData("abc\0def", PaperFormat.Text)]
-    public void Detects_the_kind_of_input_from_its_first_bytes(string head, PaperFormat expected) =>
-        PaperReader.Detect(Encoding.UTF8.GetBytes(head)).Should().Be(expected);
+    [InlineData("{\"title\":\"A\"}\n{\"title\":\"B\"}", PaperFormat.PaperFeedJsonLines)]
+    [InlineData("{}", PaperFormat.PaperFeedJsonLines)]
+    [InlineData("{", PaperFormat.PaperFeedJsonLines)]
+    [InlineData("new\n\nGet trending papers in your email inbox!", PaperFormat.TextListing)]
+    [InlineData("Aug 28\n\n[CLS] Tokens Are All You Need\n", PaperFormat.TextListing)]
+    [InlineData("[CLS] Tokens Are All You Need\n", PaperFormat.TextListing)]
+    [InlineData("{Braces} in a title\n", PaperFormat.TextListing)]
+    [InlineData("", PaperFormat.TextListing)]
+    [InlineData("abc\0def", PaperFormat.TextListing)]
+    public void Detects_the_format_from_the_first_bytes(string head, PaperFormat expected) =>
+        PaperReader.DetectFormat(Encoding.UTF8.GetBytes(head)).Should().Be(expected);
 
     [Theory]
     [InlineData(false)]

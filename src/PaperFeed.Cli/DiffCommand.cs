@@ -1,0 +1,63 @@
+using System.CommandLine;
+
+namespace PaperFeed.Cli;
+
+/// <summary>
+/// <c>paperfeed diff OLD NEW</c>: what changed between two observations (<see cref="PaperDiff"/>), as JSON Lines or
+/// a table. Exit 0 whether or not anything changed.
+/// </summary>
+internal sealed class DiffCommand
+{
+    private readonly ParserOptions _parser = new();
+
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "jsonl: one change per line; table: for people.",
+        DefaultValueFactory = _ => "jsonl",
+    };
+
+    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+
+    public DiffCommand()
+    {
+        _parser.Files.Arity = new ArgumentArity(2, 2);
+        _parser.Files.Description = "OLD and NEW: two inputs of any supported kind ('-' is standard input).";
+        FilterOptions.AcceptOnly(_format!, "jsonl", "table");
+        Command = new Command("diff", "Show papers added, removed and changed (field by field) from OLD to NEW.");
+        _parser.AddTo(Command);
+        Command.Options.Add(_format);
+        Command.Options.Add(_quiet);
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
+    {
+        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
+        var options = _parser.Read(result);
+        var old = await ReadAsync(inputs.Paths[0]).ConfigureAwait(false);
+        var @new = await ReadAsync(inputs.Paths[1]).ConfigureAwait(false);
+        string newName = Inputs.DisplayName(inputs.Paths[1]);
+        var changes = PaperDiff.Compute(old, @new, d => reporter.Report(d with { Source = newName }));
+
+        if (result.GetValue(_format) == "table")
+        {
+            await using var writer = new StreamWriter(context.Stdout, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            PaperDiff.WriteTable(writer, changes);
+        }
+        else
+        {
+            PaperDiff.WriteJsonLines(context.Stdout, changes);
+        }
+        await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+
+        async Task<List<Feed>> ReadAsync(string path)
+        {
+            var feeds = new List<Feed>();
+            await foreach (var (_, feed) in InputFeeds.ReadAsync(inputs, [path], options, reporter, cancellationToken).ConfigureAwait(false)) feeds.Add(feed);
+            return feeds;
+        }
+    }
+}

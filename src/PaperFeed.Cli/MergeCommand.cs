@@ -1,0 +1,54 @@
+using System.CommandLine;
+
+namespace PaperFeed.Cli;
+
+/// <summary>
+/// <c>paperfeed merge INPUT…</c>: every paper counted once across days, saves and formats (<see cref="PaperMerger"/>),
+/// written in first-seen order in any <c>--format</c>, optionally filtered.
+/// </summary>
+internal sealed class MergeCommand
+{
+    private readonly ParserOptions _parser = new();
+    private readonly FilterOptions _filters = new();
+
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "json (one feed of the merged papers), jsonl, rss, atom, jsonfeed, csv or markdown.",
+        DefaultValueFactory = _ => "json",
+    };
+
+    private readonly Option<string?> _output = CommonOptions.Output();
+
+    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+
+    public MergeCommand()
+    {
+        FilterOptions.AcceptOnly(_format!, FilterOptions.Formats);
+        Command = new Command("merge", "Merge snapshots: each paper once, with its latest counts and every field any copy has.");
+        _parser.AddTo(Command);
+        Command.Options.Add(_format);
+        Command.Options.Add(_output);
+        Command.Options.Add(_quiet);
+        _filters.AddTo(Command);
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
+    {
+        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
+        var merger = new PaperMerger(reporter.Report);
+        await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, _parser.Read(result), reporter, cancellationToken).ConfigureAwait(false))
+        {
+            merger.Add(feed, name);
+        }
+
+        var papers = merger.GetResults().Select(m => m.Paper).ToAsyncEnumerable();
+        var filter = _filters.Read(result) ?? new PaperFilter();
+        await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
+        await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await output.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+}

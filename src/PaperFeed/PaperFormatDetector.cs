@@ -1,0 +1,104 @@
+using System.Text.Json;
+using PaperFeed.IO;
+
+namespace PaperFeed;
+
+/// <summary>
+/// Tells the input's kind from its first bytes (rules in docs/inputs.md): <c>&lt;</c> is HTML; <c>[</c> or <c>{</c>
+/// that starts JSON is told apart by the property names of the first object; anything else is a text listing
+/// (a title may well start with <c>[</c>, so JSON that breaks at once is text; the text parser reports binary).
+/// </summary>
+internal static class PaperFormatDetector
+{
+    // Keys only the Hugging Face API uses (item, paper or page level).
+    private static readonly string[] ApiKeys =
+    [
+        "paper", "id", "summary", "publishedAt", "submittedOnDailyAt", "numComments", "ai_summary", "ai_keywords",
+        "discussionId", "thumbnail", "submittedBy", "mediaUrls", "isAuthorParticipating", "dailyPapers", "dateString",
+        "periodType", "githubRepo", "githubStars", "projectPage", "withdrawnAt", "organization",
+    ];
+
+    // Keys only PaperFeed's own JSON uses (Feed and Paper records, camelCase).
+    private static readonly string[] PaperFeedKeys = ["abstract", "papers", "date", "period", "arxivId", "authorCount", "published", "featured", "url", "details"];
+
+    private enum Shape { Undecided, Api, PaperFeed, Unknown }
+
+    /// <summary>The kind of the input that starts with <paramref name="head"/>; null for JSON of a shape no reader takes.</summary>
+    public static PaperFormat? Detect(ReadOnlySpan<byte> head)
+    {
+        var content = InputStart.Content(head);
+        if (content.IsEmpty) return PaperFormat.TextListing; // empty: a listing with no snapshot
+        if (content[0] == (byte)'<') return PaperFormat.Html;
+        if (content[0] is not ((byte)'[' or (byte)'{')) return PaperFormat.TextListing;
+        var reader = new Utf8JsonReader(content, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            AllowMultipleValues = true,
+        }));
+        bool sawToken = false;
+        try
+        {
+            var shape = Classify(ref reader, ref sawToken);
+            return shape switch
+            {
+                Shape.Api => PaperFormat.HuggingFaceApiJson,
+                Shape.Unknown => null,
+                // PaperFeed's reader also takes what could not be decided within the head; it reports any error itself.
+                _ => PaperFeedJson(content),
+            };
+        }
+        catch (JsonException)
+        {
+            // Broken right after the bracket ("[CLS] Tokens …") is text; broken later is JSON that its reader will report.
+            return sawToken ? PaperFeedJson(content) : PaperFormat.TextListing;
+        }
+    }
+
+    /// <summary>PaperFeed JSON: an array is a document; an object starts JSON Lines (one object is one line; both read alike).</summary>
+    private static PaperFormat PaperFeedJson(ReadOnlySpan<byte> content) =>
+        content[0] == (byte)'[' ? PaperFormat.PaperFeedJson : PaperFormat.PaperFeedJsonLines;
+
+    private static Shape Classify(ref Utf8JsonReader reader, ref bool sawToken)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            if (!reader.Read()) return Shape.Undecided;
+            sawToken = true;
+            if (reader.TokenType is JsonTokenType.EndArray) return Shape.PaperFeed; // [] reads as nothing either way
+            if (reader.TokenType is JsonTokenType.Null) return Shape.Api; // only the API reader skips null items
+            if (reader.TokenType != JsonTokenType.StartObject) return Shape.Unknown;
+        }
+        return ClassifyObject(ref reader, ref sawToken);
+    }
+
+    /// <summary>Reads the property names of the object the reader is on until one tells the shape.</summary>
+    private static Shape ClassifyObject(ref Utf8JsonReader reader, ref bool sawToken)
+    {
+        int depth = reader.CurrentDepth;
+        bool sawProperty = false;
+        while (reader.Read())
+        {
+            sawToken = true;
+            if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
+            {
+                // No distinguishing key: {"title": …} is the smallest PaperFeed paper, {} an empty one; anything else no reader takes.
+                return sawProperty ? Shape.Unknown : Shape.PaperFeed;
+            }
+            if (reader.TokenType != JsonTokenType.PropertyName) continue;
+            foreach (string key in ApiKeys)
+            {
+                if (reader.ValueTextEquals(key)) return Shape.Api;
+            }
+            foreach (string key in PaperFeedKeys)
+            {
+                if (reader.ValueTextEquals(key)) return Shape.PaperFeed;
+            }
+            // Keys both use (title, authors, upvotes) decide nothing; any other key makes a shape no reader knows.
+            if (!reader.ValueTextEquals("title"u8) && !reader.ValueTextEquals("authors"u8) && !reader.ValueTextEquals("upvotes"u8)) sawProperty = true;
+            if (!reader.Read() || !reader.TrySkip()) return Shape.Undecided;
+        }
+        return Shape.Undecided;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using PaperFeed.IO;
+
+namespace PaperFeed;
+
+/// <summary>
+/// One entry point for every input PaperFeed reads: detects the kind of input from its first bytes (or takes the
+/// one given) and reads it with the matching reader, streaming: the text listing (<see cref="FeedParser"/>),
+/// PaperFeed's own JSON (<see cref="FeedJson"/>) and the Hugging Face API's JSON (<see cref="HuggingFaceJson"/>).
+/// HTML pages need the PaperFeed.Html package, whose <c>AnyPaperReader</c> is this reader with HTML added; here
+/// they give a <see cref="FeedFormatException"/> that says so. Rules: docs/inputs.md.
+/// </summary>
+public static class PaperReader
+{
+    /// <summary>How many leading bytes detection reads from a stream.</summary>
+    private const int DetectionLength = 16 * 1024;
+
+    /// <summary>
+    /// Detects the format of an input from its first bytes (16 KiB is always enough, often far less), after an optional BOM and
+    /// whitespace: <c>&lt;</c> is HTML; <c>[</c> or <c>{</c> starting JSON is told apart by the property names of its
+    /// first object (the API's <c>paper</c>, <c>id</c>, <c>summary</c>, … or PaperFeed's <c>abstract</c>,
+    /// <c>papers</c>, <c>date</c>, …); anything else, including text that starts with a bracket but is not JSON, is a
+    /// text listing (whose reader reports input that is not text).
+    /// </summary>
+    /// <param name="start">The input's first bytes (fewer when the input is shorter).</param>
+    /// <param name="isEntireInput">True when <paramref name="start"/> is the whole input; these rules do not need to know.</param>
+    /// <returns>The format; null for JSON whose first object has only keys no reader knows.</returns>
+    public static PaperFormat? DetectFormat(ReadOnlySpan<byte> start, bool isEntireInput = false) => PaperFormatDetector.Detect(start);
+
+    /// <summary>Reads feeds from any supported input, detecting its kind unless <paramref name="format"/> says it.</summary>
+    /// <param name="stream">The input; not disposed. It need not be seekable: detected bytes are replayed.</param>
+    /// <param name="format">The format; detected from the content when null.</param>
+    /// <param name="options">Parsing options; <see cref="FeedParserOptions.SourceName"/> names the input in diagnostics.</param>
+    /// <param name="cancellationToken">Stops between reads.</param>
+    /// <exception cref="FeedFormatException">(While enumerating.) The kind cannot be recognised
+    /// (<see cref="DiagnosticCodes.UnknownFormat"/>), needs another package (<see cref="DiagnosticCodes.UnsupportedFormat"/>),
+    /// or the input cannot be read as its kind.</exception>
+    public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        ReadFeedsAsync(stream, format, options, html: null, cancellationToken);
+
+    /// <summary>Reads papers from any supported input; see <see cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)"/>.</summary>
+    /// <inheritdoc cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/param"/>
+    /// <inheritdoc cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/exception"/>
+    public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        ReadPapersAsync(stream, format, options, html: null, cancellationToken);
+
+    /// <summary>
+    /// Reads any supported input as it is structured, for writers that stream: whole feeds where the input has them
+    /// (text snapshots, JSON feeds, API listing pages, HTML pages) and single papers where it holds loose papers
+    /// (JSON Lines, an array of papers or API items), so that at most one feed or one paper is in memory. Each item
+    /// is a <see cref="Feed"/> or a <see cref="Paper"/>.
+    /// </summary>
+    internal static IAsyncEnumerable<object> ReadItemsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, CancellationToken cancellationToken) =>
+        ReadItemsAsync(stream, format, options, html: null, cancellationToken);
+
+    /// <summary>Reads items (see the overload), handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
+    internal static IAsyncEnumerable<object> ReadItemsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
+        ReadAsync<object>(stream, format, options, FeedParser.ReadFeedsAsync, FeedJson.ReadItemsAsync, HuggingFaceJson.ReadItemsAsync,
+            html is null ? null : (s, o, c) => html(s, o ?? FeedParserOptions.Default, c), cancellationToken);
+
+    /// <summary>Counts feeds, papers and diagnostics of any supported input without keeping papers.</summary>
+    /// <inheritdoc cref="ReadFeedsAsync(Stream, PaperFormat?, FeedParserOptions?, CancellationToken)" path="/param"/>
+    /// <exception cref="FeedFormatException">The input cannot be read as its kind.</exception>
+    public static Task<FeedStatistics> CountAsync(Stream stream, PaperFormat? format = null, FeedParserOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        CountAsync(stream, format, options, html: null, cancellationToken);
+
+    /// <summary>Reads feeds, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
+    internal static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
+        ReadAsync(stream, format, options, FeedParser.ReadFeedsAsync, FeedJson.ReadFeedsAsync, HuggingFaceJson.ReadFeedsAsync,
+            html is null ? null : (s, o, c) => html(s, o ?? FeedParserOptions.Default, c), cancellationToken);
+
+    /// <summary>Reads papers, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
+    internal static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
+        ReadAsync(stream, format, options, FeedParser.ReadPapersAsync, FeedJson.ReadPapersAsync, HuggingFaceJson.ReadPapersAsync,
+            html is null ? null : (s, o, c) => Flatten(html(s, o ?? FeedParserOptions.Default, c), c), cancellationToken);
+
+    /// <summary>Counts, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
+    internal static async Task<FeedStatistics> CountAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= FeedParserOptions.Default;
+        (var resolved, stream) = await ResolveAsync(stream, format, options, cancellationToken).ConfigureAwait(false);
+        switch (resolved)
+        {
+            case PaperFormat.TextListing:
+                return await FeedParser.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
+            case PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines:
+                return await FeedJson.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
+        }
+        // The API and HTML readers have no counting pass of their own: count what they read, one feed at a time.
+        long feeds = 0, papers = 0, withMetadata = 0, warnings = 0, infos = 0;
+        var counting = options with
+        {
+            OnDiagnostic = diagnostic =>
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Warning) warnings++;
+                else if (diagnostic.Severity == DiagnosticSeverity.Info) infos++;
+                options.OnDiagnostic?.Invoke(diagnostic);
+            },
+        };
+        await foreach (var feed in ReadFeedsAsync(stream, resolved, counting, html, cancellationToken).ConfigureAwait(false))
+        {
+            feeds++;
+            papers += feed.Papers.Count;
+            withMetadata += feed.Papers.Count(p => p.AuthorCount is not null || p.Published is not null);
+        }
+        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = warnings, Infos = infos };
+    }
+
+    /// <summary>Resolves the kind of input, then reads it with the reader for that kind.</summary>
+    private static async IAsyncEnumerable<T> ReadAsync<T>(Stream stream, PaperFormat? format, FeedParserOptions? options,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readText,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readJson,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readApi,
+        Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>>? readHtml,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= FeedParserOptions.Default;
+        (var resolved, stream) = await ResolveAsync(stream, format, options, cancellationToken).ConfigureAwait(false);
+        var read = resolved switch
+        {
+            PaperFormat.TextListing => readText,
+            PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => readJson,
+            PaperFormat.HuggingFaceApiJson => readApi,
+            _ => readHtml ?? throw Unsupported(resolved, options),
+        };
+        await foreach (var item in read(stream, options, cancellationToken).ConfigureAwait(false)) yield return item;
+    }
+
+    /// <summary>The kind to read with, and a stream that still starts at the first byte when detection read some.</summary>
+    private static async ValueTask<(PaperFormat, Stream)> ResolveAsync(Stream stream, PaperFormat? format, FeedParserOptions options, CancellationToken cancellationToken)
+    {
+        if (format is PaperFormat known)
+        {
+            return Enum.IsDefined(known) ? (known, stream) : throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown PaperFormat.");
+        }
+        var head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
+        var detected = DetectFormat(head.Span, isEntireInput: head.Length < DetectionLength) ?? throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+            "the input is JSON of no shape PaperFeed reads: its first object has neither the Hugging Face API's keys (paper, id, summary, …) " +
+            "nor PaperFeed's (abstract, papers, date, …)", options.SourceName));
+        return (detected, new ReplayStream(head, stream));
+    }
+
+    private static FeedFormatException Unsupported(PaperFormat format, FeedParserOptions options) =>
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, 1, null, format == PaperFormat.Html
+            ? "HTML input needs the PaperFeed.Html package: read it with PaperFeed.Html.AnyPaperReader (every kind of input) or HtmlPaperReader"
+            : $"{format} input cannot be read by this reader", options.SourceName));
+
+    private static async IAsyncEnumerable<Paper> Flatten(IAsyncEnumerable<Feed> feeds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var feed in feeds.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var paper in feed.Papers) yield return paper;
+        }
+    }
+}

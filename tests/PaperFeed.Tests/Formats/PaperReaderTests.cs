@@ -1,0 +1,114 @@
+using System.Text;
+using PaperFeed.Html;
+using PaperFeed.Tests.Api;
+
+namespace PaperFeed.Tests.Formats;
+
+public class PaperReaderTests
+{
+    [Theory]
+    [InlineData("Api/daily_papers.json")]
+    [InlineData("Api/archive.jsonl")]
+    public async Task Detected_api_json_reads_like_its_own_reader(string fixture)
+    {
+        await using var stream = new OneByteAtATimeStream(File.ReadAllBytes(Fixtures.Path(fixture.Split('/'))));
+
+        var papers = await PaperReader.ReadPapersAsync(stream).ToListAsync();
+
+        papers.Should().Equal(HuggingFaceJsonTests.DailyPapers);
+    }
+
+    [Fact]
+    public async Task Detected_text_listing_reads_like_the_feed_parser()
+    {
+        var expected = FeedParser.Parse(File.ReadAllText(TestData.Corpus001));
+        await using var stream = File.OpenRead(TestData.Corpus001);
+
+        var feeds = await PaperReader.ReadFeedsAsync(stream).ToListAsync();
+
+        feeds.Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task Html_needs_the_html_package_and_the_core_reader_says_so()
+    {
+        await using var stream = File.OpenRead(Fixtures.DailyHtml);
+
+        var act = () => PaperReader.ReadPapersAsync(stream, options: new FeedParserOptions { SourceName = "daily.html" }).ToListAsync();
+
+        var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
+        error.Code.Should().Be(DiagnosticCodes.UnsupportedFormat);
+        error.Message.Should().Contain("PaperFeed.Html").And.StartWith("daily.html:1: error PF923");
+    }
+
+    [Fact]
+    public async Task Any_paper_reader_adds_html()
+    {
+        await using var stream = new OneByteAtATimeStream(File.ReadAllBytes(Fixtures.DailyHtml));
+
+        var feeds = await AnyPaperReader.ReadFeedsAsync(stream).ToListAsync();
+
+        feeds.Should().ContainSingle().Which.Should().Be(new Feed { Date = new PaperDate(2025, 8, 28), Papers = HuggingFaceJsonTests.DailyPapers });
+    }
+
+    [Fact]
+    public async Task Unknown_content_is_an_error_not_an_empty_result()
+    {
+        var act = () => AnyPaperReader.ReadPapersAsync(Fixtures.Utf8("{\"unknown\": true}")).ToListAsync();
+
+        (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.UnknownFormat);
+    }
+
+    [Fact]
+    public async Task A_forced_format_is_used_as_given()
+    {
+        // JSON forced to be read as a text listing is a (strange) listing, not JSON.
+        var asText = await PaperReader.ReadPapersAsync(Fixtures.Utf8("[]\n\nnot an abstract"), PaperFormat.TextListing).ToListAsync();
+        var asApi = () => PaperReader.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), PaperFormat.HuggingFaceApiJson).ToListAsync();
+
+        asText.Select(p => p.Title).Should().Equal("[]");
+        (await asApi.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.InvalidJson);
+    }
+
+    [Fact]
+    public async Task Streaming_items_are_api_pages_as_feeds_and_loose_items_as_papers()
+    {
+        string page = $$"""{"dateString": "2025-08-28", "dailyPapers": {{File.ReadAllText(Fixtures.DailyPapersJson).ReplaceLineEndings(" ")}}}""";
+        string input = File.ReadAllText(Fixtures.ArchiveJsonLines) + page + "\n";
+
+        var items = await PaperReader.ReadItemsAsync(Fixtures.Utf8(input), null, null, CancellationToken.None).ToListAsync();
+
+        items.Take(4).Should().Equal(HuggingFaceJsonTests.DailyPapers);
+        items[4].Should().Be(new Feed { Date = new PaperDate(2025, 8, 28), Papers = HuggingFaceJsonTests.DailyPapers });
+        items.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public async Task Counting_an_api_archive_counts_its_papers_and_warnings()
+    {
+        string input = File.ReadAllText(Fixtures.ArchiveJsonLines) + "{\"paper\": {\"id\": \"x\"}}\n";
+
+        var statistics = await PaperReader.CountAsync(Fixtures.Utf8(input));
+
+        (statistics.Feeds, statistics.Papers, statistics.PapersWithMetadata, statistics.Warnings).Should().Be((1L, 4L, 4L, 1L));
+    }
+
+    [Fact]
+    public async Task Empty_input_is_an_empty_listing()
+    {
+        (await AnyPaperReader.ReadFeedsAsync(new MemoryStream()).ToListAsync()).Should().BeEmpty();
+    }
+
+    /// <summary>A stream that cannot seek and returns one byte per read: detection must replay what it read.</summary>
+    private sealed class OneByteAtATimeStream(byte[] bytes) : PaperFeed.IO.ReadOnlyForwardStream
+    {
+        private int _position;
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position == bytes.Length || buffer.IsEmpty) return 0;
+            buffer[0] = bytes[_position++];
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using PaperFeed.Html;
+using PaperFeed.Tests.Api;
+using PaperFeed.Tests.Formats;
+
+namespace PaperFeed.Tests.Html;
+
+public class HtmlPaperReaderTests
+{
+    private static readonly PaperDate PageDay = new(2025, 8, 28);
+
+    /// <summary>What a rendered card shows of an API paper: no authors' names, no details; the page's day as its featured day.</summary>
+    internal static Paper CardView(Paper paper, bool withAbstract) => new()
+    {
+        Title = paper.Title,
+        Abstract = withAbstract ? paper.Abstract : null,
+        AuthorCount = paper.AuthorCount,
+        Published = paper.Published,
+        Upvotes = paper.Upvotes,
+        ArxivId = paper.ArxivId,
+        Url = paper.Url,
+        Featured = PageDay,
+    };
+
+    [Fact]
+    public async Task Data_props_fast_path_gives_the_same_records_as_the_api()
+    {
+        var diagnostics = new List<FeedDiagnostic>();
+        await using var stream = File.OpenRead(Fixtures.DailyHtml);
+
+        var feed = await HtmlPaperReader.ReadFeedAsync(stream, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+
+        feed.Date.Should().Be(PageDay);
+        feed.Papers.Should().Equal(HuggingFaceJsonTests.DailyPapers);
+        diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Broken_data_props_warns_at_the_element_then_reads_the_cards()
+    {
+        var diagnostics = new List<FeedDiagnostic>();
+        string html = File.ReadAllText(Fixtures.BrokenPropsHtml);
+
+        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "page.html" });
+
+        feed.Papers.Should().Equal(HuggingFaceJsonTests.DailyPapers.Select(p => CardView(p, withAbstract: false)));
+        feed.Date.Should().Be(PageDay, "the canonical URL is /papers/date/2025-08-28");
+        var (line, column) = LocationOf(html, "<div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\"");
+        var warning = diagnostics.Should().ContainSingle().Subject;
+        warning.Should().BeEquivalentTo(new { Severity = DiagnosticSeverity.Warning, Code = DiagnosticCodes.BrokenEmbeddedJson, Line = line, Column = (int?)column, Source = "page.html" });
+        warning.Message.Should().Contain("data-props JSON is broken").And.EndWith("reading the rendered paper cards instead");
+    }
+
+    [Fact]
+    public void Strict_mode_turns_broken_data_props_into_an_error()
+    {
+        var act = () => HtmlPaperReader.ReadFeed(File.ReadAllText(Fixtures.BrokenPropsHtml), new FeedParserOptions { Strict = true });
+
+        act.Should().Throw<FeedFormatException>().Which.Code.Should().Be(DiagnosticCodes.BrokenEmbeddedJson);
+    }
+
+    [Fact]
+    public void Card_only_page_reads_titles_ids_counts_dates_votes_and_abstracts()
+    {
+        var diagnostics = new List<FeedDiagnostic>();
+
+        var feed = HtmlPaperReader.ReadFeed(File.ReadAllText(Fixtures.CardsOnlyHtml), new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+
+        feed.Papers.Should().Equal(HuggingFaceJsonTests.DailyPapers.Select(p => CardView(p, withAbstract: true)));
+        feed.Papers[0].Title.Should().Be("\"Attention\" & <Masking>: Über-Scaling of 大规模 Models 🚀", "entities are decoded");
+        diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Card_dates_without_a_year_resolve_against_the_page_day_or_the_reference_date()
+    {
+        const string card = """<article><div>5</div><h3><a href="/papers/2512.00001/">A Title</a></h3><div>· 3 authors</div><div>Dec 30</div></article>""";
+
+        var dated = HtmlPaperReader.ReadFeed($"""<link rel="canonical" href="https://huggingface.co/papers/date/2026-01-02">{card}""");
+        var undated = HtmlPaperReader.ReadFeed(card);
+        var referenced = HtmlPaperReader.ReadFeed(card, new FeedParserOptions { ReferenceDate = new DateOnly(2025, 12, 31) });
+
+        dated.Papers.Single().Should().Be(new Paper
+        {
+            Title = "A Title", AuthorCount = 3, Upvotes = 5, Published = new PaperDate(2025, 12, 30), Featured = new PaperDate(2026, 1, 2),
+            ArxivId = "2512.00001", Url = "https://huggingface.co/papers/2512.00001",
+        });
+        undated.Date.Should().BeNull();
+        undated.Papers.Single().Published.Should().Be(new PaperDate(null, 12, 30));
+        referenced.Papers.Single().Published.Should().Be(new PaperDate(2025, 12, 30));
+    }
+
+    [Fact]
+    public void Article_without_a_title_link_is_skipped_with_a_warning()
+    {
+        var diagnostics = new List<FeedDiagnostic>();
+        string html = "<main>\n<article><h3>No link</h3></article>\n<article><h3><a href=\"/papers/1\">Kept</a></h3></article></main>";
+
+        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+
+        feed.Papers.Select(p => p.Title).Should().Equal("Kept");
+        diagnostics.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Code = DiagnosticCodes.UntitledCard, Line = 2, Column = (int?)1 });
+    }
+
+    [Fact]
+    public void Empty_listing_is_a_dated_feed_with_no_papers()
+    {
+        var feed = HtmlPaperReader.ReadFeed("""<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="{&quot;dateString&quot;:&quot;2025-08-30&quot;,&quot;periodType&quot;:&quot;day&quot;,&quot;dailyPapers&quot;:[]}"></div>""");
+
+        feed.Should().Be(new Feed { Date = new PaperDate(2025, 8, 30) });
+    }
+
+    [Fact]
+    public void Script_content_is_never_markup_and_never_runs()
+    {
+        string html = """
+            <script>document.body.innerHTML = '<article><h3><a href="/papers/evil">Evil</a></h3></article>'; if (a<b) {}</script>
+            <style>article::before { content: "<article>"; }</style>
+            <textarea><article><h3><a href="/papers/evil2">Evil too</a></h3></article></textarea>
+            <article><h3><a href="/papers/2508.1">Real</a></h3></article>
+            """;
+
+        var feed = HtmlPaperReader.ReadFeed(html);
+
+        feed.Papers.Select(p => p.Title).Should().Equal("Real");
+    }
+
+    [Fact]
+    public async Task Nothing_is_fetched_from_any_resource_the_page_names()
+    {
+        using var server = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        server.Start();
+        string origin = $"http://127.0.0.1:{((System.Net.IPEndPoint)server.LocalEndpoint).Port}";
+        string html = $"""
+            <html><head><link rel="stylesheet" href="{origin}/style.css"><script src="{origin}/app.js"></script>
+            <meta http-equiv="refresh" content="0; url={origin}/redirect"><style>@import url("{origin}/import.css");</style></head>
+            <body><img src="{origin}/img.png"><iframe src="{origin}/frame"></iframe><object data="{origin}/obj"></object>
+            <article><h3><a href="/papers/1">Offline</a></h3></article></body></html>
+            """;
+
+        var papers = await AnyPaperReader.ReadPapersAsync(Fixtures.Utf8(html)).ToListAsync();
+
+        papers.Select(p => p.Title).Should().Equal("Offline");
+        server.Pending().Should().BeFalse("the reader must never open a connection");
+    }
+
+    [Fact]
+    public void Deeply_nested_markup_reads_in_one_linear_pass()
+    {
+        const int depth = 100_000;
+        var html = new System.Text.StringBuilder();
+        html.Insert(0, "<div>", depth);
+        html.Append("""<div data-target="DailyPapers" data-props="{&quot;dateString&quot;:&quot;2025-08-28&quot;,&quot;dailyPapers&quot;:[{&quot;title&quot;:&quot;Deep&quot;}]}"></div>""");
+        html.Insert(html.Length, "</div>", depth);
+        html.Insert(html.Length, "<article><section>", depth); // unclosed nested articles too
+
+        var feed = HtmlPaperReader.ReadFeed(html.ToString());
+        var cards = HtmlPaperReader.ReadFeed(html.ToString().Replace("DailyPapers", "Other", StringComparison.Ordinal));
+
+        feed.Papers.Select(p => p.Title).Should().Equal("Deep");
+        cards.Papers.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Fifty_megabyte_page_reads_with_its_one_card()
+    {
+        const string filler = """<div class="flex items-center gap-2 text-sm" data-x="&quot;padding&quot; &amp; more"><span>Lorem ipsum dolor sit amet, consectetur adipiscing elit</span><img src="x.png" alt=""></div>""";
+        var html = new System.Text.StringBuilder(52 * 1024 * 1024);
+        html.Append("<html><body>");
+        while (html.Length < 50 * 1024 * 1024) html.Append(filler);
+        html.Append("""<article><h3><a href="/papers/2508.5">Needle</a></h3><div>· 2 authors</div><div>Aug 27, 2025 9</div></article></body></html>""");
+        await using var stream = Fixtures.Utf8(html.ToString());
+
+        var feed = await HtmlPaperReader.ReadFeedAsync(stream);
+
+        feed.Papers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Title = "Needle", AuthorCount = 2, Upvotes = 9, Published = (PaperDate?)new PaperDate(2025, 8, 27) });
+    }
+
+    [Fact]
+    public void Concurrent_reads_are_independent()
+    {
+        string html = File.ReadAllText(Fixtures.DailyHtml);
+
+        var feeds = Enumerable.Range(0, 8).AsParallel().Select(_ => HtmlPaperReader.ReadFeed(html)).ToList();
+
+        feeds.Should().AllSatisfy(feed => feed.Papers.Should().Equal(HuggingFaceJsonTests.DailyPapers));
+    }
+
+    private static (int Line, int Column) LocationOf(string text, string needle)
+    {
+        int index = text.IndexOf(needle, StringComparison.Ordinal);
+        int line = text.AsSpan(0, index).Count('\n') + 1;
+        int column = index - text.LastIndexOf('\n', index - 1);
+        return (line, column);
+    }
+}

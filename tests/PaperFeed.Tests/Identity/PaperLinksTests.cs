@@ -1,0 +1,56 @@
+namespace PaperFeed.Tests.Identity;
+
+public class PaperLinksTests
+{
+    [Fact]
+    public void Title_urn_is_stable_and_ignores_spelling_variants()
+    {
+        string urn = PaperIdentity.TitleUrn("Sparse Agents: Fast");
+
+        // A fixed value: the URN must not change between runs, processes or versions.
+        urn.Should().Be(PaperIdentity.TitleUrn("sparse   agents fast"));
+        urn.Should().MatchRegex("^urn:paperfeed:title:[0-9a-f]{32}$");
+        urn.Should().Be("urn:paperfeed:title:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("sparseagentsfast"u8))[..32]);
+    }
+
+    [Fact]
+    public void Links_are_built_from_the_versionless_id()
+    {
+        var paper = new Paper { Title = "T", ArxivId = "2508.01234v2", Url = "https://example.org/elsewhere" };
+
+        paper.GetHuggingFaceUrl().Should().Be("https://huggingface.co/papers/2508.01234");
+        paper.GetArxivAbstractUrl().Should().Be("https://arxiv.org/abs/2508.01234");
+        paper.GetArxivPdfUrl().Should().Be("https://arxiv.org/pdf/2508.01234");
+        paper.GetStableId().Should().Be("https://huggingface.co/papers/2508.01234");
+
+        var textOnly = new Paper { Title = "T", Url = "https://example.org/x" };
+        textOnly.GetHuggingFaceUrl().Should().Be("https://example.org/x");
+        textOnly.GetArxivPdfUrl().Should().BeNull();
+        textOnly.GetStableId().Should().Be(PaperIdentity.TitleUrn("T"));
+        new Paper { Title = "T", ArxivId = "math.AG/0301001v2" }.GetArxivAbstractUrl().Should().Be("https://arxiv.org/abs/math.AG/0301001", "links keep the id's case");
+        FluentActions.Invoking(() => PaperLinks.ArxivPdf(" ")).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void A_title_with_a_lone_surrogate_still_has_an_id()
+    {
+        var paper = new Paper { Title = "Broken \uD800 title" };
+
+        paper.GetStableId().Should().Be(PaperIdentity.TitleUrn("Broken \uFFFD title"));
+        PaperIdentity.NormalizeTitle("a\uDC00b\U0001F600").Should().Be("a\uFFFDb\U0001F600");
+    }
+
+    [Fact]
+    public void Without_icu_the_hand_fold_matches_nfkc_for_full_width_forms_and_ligatures()
+    {
+        // The paperfeed executable is globalization-invariant, where NFKC is a no-op: the hand fold must agree.
+        var chars = Enumerable.Range(0xFF01, 0xFF5E - 0xFF01 + 1).Concat(Enumerable.Range(0xFB00, 7)).Select(c => (char)c);
+        foreach (char c in chars)
+        {
+            var folded = new System.Text.StringBuilder();
+            PaperIdentity.FoldWithoutNormalization(c, folded).Should().BeTrue();
+            folded.ToString().Should().Be(PaperIdentity.NormalizeTitle(c.ToString()), $"U+{(int)c:X4}");
+        }
+        PaperIdentity.FoldWithoutNormalization('a', new System.Text.StringBuilder()).Should().BeFalse();
+    }
+}
