@@ -17,9 +17,10 @@ internal static class DuplicateSentenceCollapser
 
     /// <summary>
     /// Returns the collapsed text, or null when nothing repeats. <paramref name="droppedRuns"/> (cleared first) receives,
-    /// for each collapsed run, the offset in <paramref name="text"/> of the copy that was dropped.
+    /// for each collapsed run, the offset in <paramref name="text"/> of the copy that was dropped. With
+    /// <paramref name="rebuild"/> false (counting), only the runs are found and null is returned.
     /// </summary>
-    public static string? Collapse(ReadOnlySpan<char> text, List<int> droppedRuns)
+    public static string? Collapse(ReadOnlySpan<char> text, List<int> droppedRuns, bool rebuild = true)
     {
         droppedRuns.Clear();
         // Sentences as (start, end) pairs: start after the separating whitespace, end after the terminator.
@@ -45,7 +46,7 @@ internal static class DuplicateSentenceCollapser
         }
 
         string? result = null;
-        if (count >= 2)
+        if (count >= 2 && MaySentencesRepeat(text, sentences[..count]))
         {
             // Append sentences one by one to the kept list; whenever its tail is a run repeated twice, drop the
             // second copy. Each kept sentence carries a hash, and a key hashing it with the three before: a run
@@ -70,11 +71,32 @@ internal static class DuplicateSentenceCollapser
                     droppedRuns.Add(sentences[kept[length]].Start.Value);
                 }
             }
-            if (droppedRuns.Count > 0) result = Rebuild(text, sentences[..count], kept[..length]);
+            if (droppedRuns.Count > 0 && rebuild) result = Rebuild(text, sentences[..count], kept[..length]);
             if (keptRented is not null) ArrayPool<int>.Shared.Return(keptRented);
         }
         if (rented is not null) ArrayPool<Range>.Shared.Return(rented);
         return result;
+    }
+
+    /// <summary>
+    /// A cheap, exact pre-check: false when no two sentences can be equal, because their lengths, first, middle
+    /// and last characters all differ. Almost every abstract stops here, before any sentence is hashed (hashing
+    /// every sentence was a quarter of the whole parse). Long lists skip it: they go to the hashed search, which
+    /// stays near-linear on hostile input.
+    /// </summary>
+    private static bool MaySentencesRepeat(ReadOnlySpan<char> text, ReadOnlySpan<Range> sentences)
+    {
+        const int MaxChecked = 64;
+        if (sentences.Length > MaxChecked) return true;
+        Span<long> signatures = stackalloc long[sentences.Length];
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            var sentence = text[sentences[i]];
+            long signature = sentence.IsEmpty ? 0 : (long)sentence.Length << 48 | (long)sentence[0] << 32 | (long)sentence[sentence.Length / 2] << 16 | sentence[^1];
+            if (signatures[..i].Contains(signature)) return true;
+            signatures[i] = signature;
+        }
+        return false;
     }
 
     private static int At(ReadOnlySpan<int> values, int index) => index >= 0 ? values[index] : 0;

@@ -25,7 +25,9 @@ internal enum LineStatus
 /// </summary>
 internal sealed class LineReader : IDisposable
 {
-    private const int InitialBufferSize = 64 * 1024;
+    // 128K characters: after a partial line moves to the front, at least 64K stay free, so a StreamReader with
+    // a 64 KB buffer decodes straight into this buffer instead of into its own and then copying (3-7% faster).
+    private const int InitialBufferSize = 128 * 1024;
     private static readonly SearchValues<char> LineEndOrNul = SearchValues.Create("\r\n\0");
 
     private readonly CharSource _source;
