@@ -37,11 +37,12 @@ internal static class ParallelParse
         var inFlight = new Queue<Task<Piece>>();
         try
         {
-            using var scan = new FileRangeStream(handle, 0, RandomAccess.GetLength(handle));
+            long fileLength = RandomAccess.GetLength(handle);
+            using var scan = new FileRangeStream(handle, 0, fileLength);
             foreach (var range in SnapshotBoundaries.Split(scan, pieceLength))
             {
                 var token = stop.Token;
-                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, range, options, materialize, token), token));
+                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, range, fileLength, options, materialize, token), token));
                 if (inFlight.Count > parallelism) yield return await inFlight.Dequeue().ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -87,14 +88,17 @@ internal static class ParallelParse
         Infos = a.Infos + b.Infos,
     };
 
-    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, SnapshotRange range, FeedParserOptions options, bool materialize, CancellationToken cancellationToken)
+    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, SnapshotRange range, long fileLength, FeedParserOptions options, bool materialize, CancellationToken cancellationToken)
     {
         var piece = new Piece();
         int lineOffset = checked((int)(range.FirstLine - 1));
         var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = d => piece.Items.Add(Shift(d, lineOffset)) };
         try
         {
-            using var session = new ParseSession(new Utf8StreamCharSource(new FileRangeStream(handle, range.Offset, range.Length)), pieceOptions, materialize, collectFeeds: false);
+            using var session = new ParseSession(new Utf8StreamCharSource(new FileRangeStream(handle, range.Offset, range.Length)), pieceOptions, materialize, collectFeeds: false)
+            {
+                EndsBeforeSnapshot = range.End < fileLength,
+            };
             while (session.Advance())
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -13,6 +13,8 @@ internal sealed class EntryAssembler : IDisposable
 {
     private enum State { Start, Header, ExpectTitle, ExpectAbstract, AfterAbstract, AfterAuthors, AfterSeparator }
 
+    private const string HeaderStartsSnapshot = "a header line starts the next snapshot";
+
     private readonly FeedParserOptions _options;
     private readonly bool _materialize;
     private readonly bool _collectFeeds;
@@ -140,22 +142,13 @@ internal sealed class EntryAssembler : IDisposable
     }
 
     /// <summary>End of input: the entry and the snapshot in progress are complete.</summary>
-    public void Complete()
+    /// <param name="nextSnapshotFollows">
+    /// True for a piece of a larger input cut just before a snapshot header (a parallel parse): the entry in
+    /// progress then ends as that header ends it in the whole input, diagnostics included.
+    /// </param>
+    public void Complete(bool nextSnapshotFollows = false)
     {
-        switch (_state)
-        {
-            case State.ExpectAbstract:
-                ReportMissingAbstract("the input ends");
-                EmitEntry();
-                break;
-            case State.AfterAbstract:
-                EmitEntry();
-                break;
-            case State.AfterAuthors or State.AfterSeparator:
-                ReportIncompleteMetadata();
-                EmitEntry();
-                break;
-        }
+        CloseEntry(nextSnapshotFollows ? HeaderStartsSnapshot : "the input ends");
         FinishFeed();
         _state = State.Start;
     }
@@ -167,7 +160,7 @@ internal sealed class EntryAssembler : IDisposable
             _headerIndex = index;
             return;
         }
-        CloseEntry("a header line starts the next snapshot");
+        CloseEntry(HeaderStartsSnapshot);
         StartFeed();
         _state = State.Header;
         _headerIndex = index;
@@ -384,7 +377,7 @@ internal sealed class EntryAssembler : IDisposable
         string? collapsed = null;
         if (_hasAbstract && _options.DuplicateSentences == DuplicateSentenceHandling.Collapse)
         {
-            collapsed = DuplicateSentenceCollapser.Collapse(_abstract.Span, _droppedRuns);
+            collapsed = DuplicateSentenceCollapser.Collapse(_abstract.Span, _droppedRuns, rebuild: _materialize);
             foreach (int offset in _droppedRuns)
             {
                 Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, _abstractLine, _abstractIndent + offset + 1,

@@ -19,6 +19,9 @@ internal sealed class ParseSession : IDisposable
 
     public EntryAssembler Assembler => _assembler;
 
+    /// <summary>True when the input is a piece cut just before a snapshot header (see <see cref="EntryAssembler.Complete"/>).</summary>
+    public bool EndsBeforeSnapshot { get; init; }
+
     /// <summary>Parses until output is ready or the input ends; false when there is nothing more to take.</summary>
     public bool Advance()
     {
@@ -58,7 +61,7 @@ internal sealed class ParseSession : IDisposable
                 case LineStatus.NeedData:
                     return false;
                 default:
-                    _assembler.Complete();
+                    _assembler.Complete(EndsBeforeSnapshot);
                     _done = true;
                     return _assembler.HasOutput;
             }
