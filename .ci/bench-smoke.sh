@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-dotnet run -c Release --project benchmarks/PaperFeed.Benchmarks -- --smoke --artifacts "${TMPDIR:-/tmp}/paperfeed-bench-smoke" "$@"
+artifacts=$(mktemp -d)
+trap 'rm -rf "$artifacts"' EXIT
+dotnet run -c Release --project benchmarks/PaperFeed.Benchmarks -- --smoke --artifacts "$artifacts" "$@"
