@@ -221,12 +221,7 @@ internal sealed class EntryAssembler : IDisposable
             case State.AfterAbstract:
                 break;
             case State.Start or State.Header or State.ExpectTitle or State.AfterAuthors or State.AfterSeparator:
-                ReportUnexpected(lineNumber, line);
-                if (_state == State.Start)
-                {
-                    StartFeed();
-                    _state = State.ExpectTitle;
-                }
+                IgnoreStrayMetadata(lineNumber, line);
                 return;
         }
         NoteEntryLine(lineNumber);
@@ -255,18 +250,24 @@ internal sealed class EntryAssembler : IDisposable
             case State.AfterAuthors:
                 break;
             default:
-                ReportUnexpected(lineNumber, line);
-                if (_state == State.Start)
-                {
-                    StartFeed();
-                    _state = State.ExpectTitle;
-                }
+                IgnoreStrayMetadata(lineNumber, line);
                 return;
         }
         NoteEntryLine(lineNumber);
         _hasMetadata = true;
         if (_metadataLine == 0) _metadataLine = lineNumber;
         _state = State.AfterSeparator;
+    }
+
+    /// <summary>A metadata line where no entry can take it: reported and ignored (at the very start, it opens the first snapshot).</summary>
+    private void IgnoreStrayMetadata(int lineNumber, ReadOnlySpan<char> line)
+    {
+        ReportUnexpected(lineNumber, line);
+        if (_state == State.Start)
+        {
+            StartFeed();
+            _state = State.ExpectTitle;
+        }
     }
 
     private void OnMalformedDate(int lineNumber, ReadOnlySpan<char> line)
