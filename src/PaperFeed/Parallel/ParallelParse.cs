@@ -91,27 +91,22 @@ internal static class ParallelParse
     private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, SnapshotRange range, long fileLength, FeedParserOptions options, bool materialize, CancellationToken cancellationToken)
     {
         var piece = new Piece();
-        int lineOffset = checked((int)(range.FirstLine - 1));
-        var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = d => piece.Items.Add(Shift(d, lineOffset)) };
+        var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = piece.Items.Add };
         try
         {
-            using var session = new ParseSession(new Utf8StreamCharSource(new FileRangeStream(handle, range.Offset, range.Length)), pieceOptions, materialize, collectFeeds: false)
+            // The piece numbers its lines from where it starts in the file: papers, diagnostics and errors carry
+            // the whole file's line numbers with no copying.
+            int firstLine = (int)Math.Min(range.FirstLine, int.MaxValue);
+            using var session = new ParseSession(new Utf8StreamCharSource(new FileRangeStream(handle, range.Offset, range.Length)), pieceOptions, materialize, collectFeeds: false, firstLine)
             {
                 EndsBeforeSnapshot = range.End < fileLength,
             };
             while (session.Advance())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                while (session.Assembler.TryTakePaper(out var paper))
-                {
-                    piece.Items.Add(lineOffset == 0 ? paper : paper with { SourceLine = paper.SourceLine + lineOffset });
-                }
+                while (session.Assembler.TryTakePaper(out var paper)) piece.Items.Add(paper);
             }
             piece.Statistics = session.Assembler.Statistics;
-        }
-        catch (FeedFormatException e)
-        {
-            piece.Error = ExceptionDispatchInfo.Capture(lineOffset == 0 ? e : new FeedFormatException(Shift(e.Diagnostic, lineOffset)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -119,7 +114,4 @@ internal static class ParallelParse
         }
         return piece;
     }
-
-    private static FeedDiagnostic Shift(FeedDiagnostic diagnostic, int lineOffset) =>
-        lineOffset == 0 ? diagnostic : diagnostic with { Line = diagnostic.Line + lineOffset };
 }

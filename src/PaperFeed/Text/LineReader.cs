@@ -46,8 +46,10 @@ internal sealed class LineReader : IDisposable
     private long _lineStartOffset;
     private int _invalidColumn;
 
-    public LineReader(CharSource source, int maxLineLength, string? sourceName = null)
+    // firstLineNumber: 1, or where a piece of a larger input starts (a parallel parse).
+    public LineReader(CharSource source, int maxLineLength, string? sourceName = null, int firstLineNumber = 1)
     {
+        LineNumber = firstLineNumber - 1;
         _source = source;
         _sourceName = sourceName;
         _maxLineLength = maxLineLength;

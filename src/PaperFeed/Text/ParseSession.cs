@@ -11,9 +11,11 @@ internal sealed class ParseSession : IDisposable
     private readonly EntryAssembler _assembler;
     private bool _done;
 
-    public ParseSession(CharSource source, FeedParserOptions options, bool materialize, bool collectFeeds)
+    // firstLineNumber: 1, or where a piece of a larger input starts, so papers and diagnostics carry the whole
+    // input's line numbers.
+    public ParseSession(CharSource source, FeedParserOptions options, bool materialize, bool collectFeeds, int firstLineNumber = 1)
     {
-        _lines = new LineReader(source, options.MaxLineLength, options.SourceName);
+        _lines = new LineReader(source, options.MaxLineLength, options.SourceName, firstLineNumber);
         _assembler = new EntryAssembler(options, materialize, collectFeeds);
     }
 
