@@ -23,6 +23,8 @@ internal static class DuplicateSentenceCollapser
     public static string? Collapse(ReadOnlySpan<char> text, List<int> droppedRuns, bool rebuild = true)
     {
         droppedRuns.Clear();
+        // Almost every abstract stops here, after one pass over it and no sentence list.
+        if (!MaySentencesRepeat(text)) return null;
         // Sentences as (start, end) pairs: start after the separating whitespace, end after the terminator.
         Span<Range> stackRanges = stackalloc Range[64];
         Range[]? rented = null;
@@ -46,7 +48,7 @@ internal static class DuplicateSentenceCollapser
         }
 
         string? result = null;
-        if (count >= 2 && MaySentencesRepeat(text, sentences[..count]))
+        if (count >= 2)
         {
             // Append sentences one by one to the kept list; whenever its tail is a run repeated twice, drop the
             // second copy. Each kept sentence carries a hash, and a key hashing it with the three before: a run
@@ -79,22 +81,30 @@ internal static class DuplicateSentenceCollapser
     }
 
     /// <summary>
-    /// A cheap, exact pre-check: false when no two sentences can be equal, because their lengths, first, middle
-    /// and last characters all differ. Almost every abstract stops here, before any sentence is hashed (hashing
-    /// every sentence was a quarter of the whole parse). Long lists skip it: they go to the hashed search, which
-    /// stays near-linear on hostile input.
+    /// A cheap, exact pre-check, fused with finding the sentences: false when no two sentences can be equal, because
+    /// their lengths, first, middle and last characters all differ. Almost every abstract stops here, before any
+    /// sentence is stored or hashed (hashing every sentence was a quarter of the whole parse, and storing them
+    /// first half of what is left). Long lists answer true: the hashed search stays near-linear on hostile input.
     /// </summary>
-    private static bool MaySentencesRepeat(ReadOnlySpan<char> text, ReadOnlySpan<Range> sentences)
+    private static bool MaySentencesRepeat(ReadOnlySpan<char> text)
     {
         const int MaxChecked = 64;
-        if (sentences.Length > MaxChecked) return true;
-        Span<long> signatures = stackalloc long[sentences.Length];
-        for (int i = 0; i < sentences.Length; i++)
+        Span<long> signatures = stackalloc long[MaxChecked];
+        int count = 0;
+        int start = 0;
+        while (start < text.Length)
         {
-            var sentence = text[sentences[i]];
-            long signature = sentence.IsEmpty ? 0 : (long)sentence.Length << 48 | (long)sentence[0] << 32 | (long)sentence[sentence.Length / 2] << 16 | sentence[^1];
-            if (signatures[..i].Contains(signature)) return true;
-            signatures[i] = signature;
+            int end = FindSentenceEnd(text, start);
+            int length = end - start;
+            long signature = (long)length << 48 | (long)text[start] << 32 | (long)text[start + length / 2] << 16 | text[end - 1];
+            for (int i = 0; i < count; i++)
+            {
+                if (signatures[i] == signature) return true;
+            }
+            if (count == MaxChecked) return true;
+            signatures[count++] = signature;
+            start = end;
+            while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
         }
         return false;
     }
