@@ -98,7 +98,7 @@ internal sealed class EntryAssembler : IDisposable
         var classified = LineClassifier.Classify(line);
         switch (classified.Kind)
         {
-            case LineKind.Header: OnHeader(classified.HeaderIndex, lineNumber); break;
+            case LineKind.Header: OnHeader(classified.HeaderIndex); break;
             case LineKind.Date: OnDate(classified.Date, classified.Upvotes, lineNumber); break;
             case LineKind.Authors: OnAuthors(classified.Count, lineNumber, line); break;
             case LineKind.Separator: OnSeparator(lineNumber, line); break;
@@ -153,7 +153,7 @@ internal sealed class EntryAssembler : IDisposable
         _state = State.Start;
     }
 
-    private void OnHeader(int index, int lineNumber)
+    private void OnHeader(int index)
     {
         if (_state == State.Header && index > _headerIndex)
         {
@@ -164,7 +164,6 @@ internal sealed class EntryAssembler : IDisposable
         StartFeed();
         _state = State.Header;
         _headerIndex = index;
-        _ = lineNumber;
     }
 
     private void OnDate(PaperDate date, int? upvotes, int lineNumber)
