@@ -1,20 +1,13 @@
 using Microsoft.Win32.SafeHandles;
+using PaperFeed.IO;
 
 namespace PaperFeed.Parallel;
 
 /// <summary>A forward-only, read-only view of a byte range of a file; views on one handle read concurrently (positional reads).</summary>
-internal sealed class FileRangeStream(SafeFileHandle handle, long offset, long length) : Stream
+internal sealed class FileRangeStream(SafeFileHandle handle, long offset, long length) : ReadOnlyForwardStream
 {
     private long _position = offset;
     private readonly long _end = offset + length;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -30,15 +23,7 @@ internal sealed class FileRangeStream(SafeFileHandle handle, long offset, long l
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     private Span<byte> Limit(Span<byte> buffer) => buffer[..(int)Math.Min(buffer.Length, _end - _position)];
 
     private Memory<byte> Limit(Memory<byte> buffer) => buffer[..(int)Math.Min(buffer.Length, _end - _position)];
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

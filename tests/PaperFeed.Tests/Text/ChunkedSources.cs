@@ -24,18 +24,10 @@ internal sealed class ChunkedReader(string text, IReadOnlyList<int> sizes) : Tex
 }
 
 /// <summary>A stream that returns its bytes in reads of the given sizes (cycled), so UTF-8 sequences split across reads.</summary>
-internal sealed class ChunkedStream(byte[] bytes, IReadOnlyList<int> sizes) : Stream
+internal sealed class ChunkedStream(byte[] bytes, IReadOnlyList<int> sizes) : PaperFeed.IO.ReadOnlyForwardStream
 {
     private int _position;
     private int _read;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -44,14 +36,4 @@ internal sealed class ChunkedStream(byte[] bytes, IReadOnlyList<int> sizes) : St
         _position += size;
         return size;
     }
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
