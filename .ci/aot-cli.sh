@@ -26,7 +26,7 @@ expect_exit() { # expected, command...
   [[ $code -eq $expected ]] || { cat "$work/stderr" >&2; fail "'$*' exited $code, expected $expected"; }
 }
 
-corpus=tests/PaperFeed.Tests/Corpus/001_945d3c89aa4599f6.txt
+corpus=tests/PaperFeed.Tests/Fixtures/Real/browser-copy/001_945d3c89aa4599f6.txt
 
 # parse: a JSON document with the sample's 53 papers, diagnostics on stderr in compiler form.
 expect_exit 0 "$exe" parse samples/daily-papers.txt
@@ -44,7 +44,7 @@ cmp -s "$work/stdout" "$work/papers.jsonl" || fail "jsonl -> jsonl is not identi
 # Standard input, --output, --dedupe.
 expect_exit 0 "$exe" parse --quiet --output "$work/out.json" - <"$corpus"
 [[ -s "$work/out.json" && ! -s "$work/stdout" ]] || fail "--output did not write the file (or wrote stdout)"
-expect_exit 0 "$exe" parse --quiet --dedupe --format jsonl tests/PaperFeed.Tests/Corpus/000_8204dcf02e091c26.txt "$corpus"
+expect_exit 0 "$exe" parse --quiet --dedupe --format jsonl tests/PaperFeed.Tests/Fixtures/Real/browser-copy/000_8204dcf02e091c26.txt "$corpus"
 [[ $(wc -l <"$work/stdout") -eq 95 ]] || fail "--dedupe: expected 95 distinct papers"
 
 # stats and schema.

@@ -36,7 +36,7 @@ echo '<Project />' > "$work/app/Directory.Build.props"
 echo '<Project />' > "$work/app/Directory.Packages.props"
 (cd "$work/app" && dotnet publish -c Release -o "$work/out" -nologo \
   -p:PaperFeedVersion="$version" -p:RestoreAdditionalProjectSources="$feed")
-out=$("$work/out/consumer" "$root/tests/PaperFeed.Tests/Corpus/001_945d3c89aa4599f6.txt")
+out=$("$work/out/consumer" "$root/tests/PaperFeed.Tests/Fixtures/Real/browser-copy/001_945d3c89aa4599f6.txt")
 echo "$out"
 echo "$out" | head -1 | grep -qx "papers=53 async=53 feeds=1 roundtrip=equal" || { echo "consumer output is wrong"; exit 1; }
 echo "$out" | sed -n 2p | grep -q '"title":"Task-Specific Skill Localization in Fine-tuned Language Models"' || { echo "consumer JSON is wrong"; exit 1; }

@@ -8,7 +8,7 @@ echo "$out"
 echo "$out" | head -1 | grep -q "^ *3  " || { echo "top-papers: the first paper should have 3 upvotes"; exit 1; }
 
 merged=$(mktemp)
-dotnet run samples/merge-snapshots.cs -- tests/PaperFeed.Tests/Corpus/000_8204dcf02e091c26.txt tests/PaperFeed.Tests/Corpus/001_945d3c89aa4599f6.txt > "$merged" 2>/dev/null
+dotnet run samples/merge-snapshots.cs -- tests/PaperFeed.Tests/Fixtures/Real/browser-copy/000_8204dcf02e091c26.txt tests/PaperFeed.Tests/Fixtures/Real/browser-copy/001_945d3c89aa4599f6.txt > "$merged" 2>/dev/null
 lines=$(wc -l < "$merged")
 [ "$lines" -eq 95 ] || { echo "merge-snapshots wrote $lines papers, expected 95 distinct"; exit 1; }
 bad=$(grep -vc '^{"title":' "$merged" || true)
