@@ -79,7 +79,8 @@ internal sealed class OutputStream(Stream inner, string name) : Stream
         {
             throw new OutputException(name, e);
         }
-        await base.DisposeAsync().ConfigureAwait(false);
+        // Not base.DisposeAsync: it would call Dispose(true), disposing the inner stream a second time.
+        GC.SuppressFinalize(this);
     }
 
     protected override void Dispose(bool disposing)

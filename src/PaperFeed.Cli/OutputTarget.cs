@@ -96,8 +96,9 @@ internal sealed class OutputTarget : IAsyncDisposable
             // Flushing what is left may fail again (a full disk): that must not keep the temporary file.
             await _stream.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The run's own error, reported already or about to be, says what went wrong first.
         }
         finally
         {
