@@ -45,9 +45,14 @@ internal sealed class ApiPaperMapper
         return new Feed { Date = period is null ? PageDate(page) : null, Period = period, Papers = papers };
     }
 
-    /// <summary>A listing page's date (<c>dateString</c>) when it is a day; week and month periods give null.</summary>
+    /// <summary>
+    /// A listing page's date when it is a day: its <c>dateString</c>, else the UTC day of its <c>date</c> (the only
+    /// date older pages carry); week and month periods give null.
+    /// </summary>
     public static PaperDate? PageDate(ApiEntry page) =>
-        page.DateString is { } text && PaperDate.TryParseIso(text.AsSpan().Trim(), out var date) && date.HasYear ? date : null;
+        page.DateString is { } text
+            ? PaperDate.TryParseIso(text.AsSpan().Trim(), out var date) && date.HasYear ? date : null
+            : UtcDate(page.Date);
 
     private void Add(ApiEntry entry, int line, int? column, int? pageIndex, ICollection<Paper> into)
     {
