@@ -130,7 +130,12 @@ public static class PaperReader
     {
         if (format is PaperFormat known)
         {
-            return Enum.IsDefined(known) ? (known, stream) : throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown PaperFormat.");
+            if (!Enum.IsDefined(known)) throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown PaperFormat.");
+            if (known is PaperFormat.TextListing or PaperFormat.Html) return (known, stream);
+            // JSON of the other kind would read as bogus papers, silently: say so instead.
+            var start = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
+            if (PaperFormatDetector.Contradiction(start.Span, known) is PaperFormat actual) throw Mismatch(known, actual, options);
+            return (known, new ReplayStream(start, stream));
         }
         var head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
         var detected = DetectFormat(head.Span, isEntireInput: head.Length < DetectionLength) ?? throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
@@ -138,6 +143,12 @@ public static class PaperReader
             "a listing page (dailyPapers) or PaperFeed's own feeds and papers (abstract, papers, date, …)", options.SourceName));
         return (detected, new ReplayStream(head, stream));
     }
+
+    private static FeedFormatException Mismatch(PaperFormat given, PaperFormat actual, FeedParserOptions options) =>
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+            $"the input is {Describe(actual)}, not {Describe(given)} as the format given says; read it as {Describe(actual)} or let the format be detected", options.SourceName));
+
+    private static string Describe(PaperFormat format) => format == PaperFormat.HuggingFaceApiJson ? "Hugging Face API JSON" : "PaperFeed's own JSON";
 
     private static FeedFormatException Unsupported(PaperFormat format, FeedParserOptions options) =>
         new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, 1, null, format == PaperFormat.Html
