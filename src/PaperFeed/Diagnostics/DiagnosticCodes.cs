@@ -51,6 +51,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: an HTML paper card without a title link (<c>h3 a[href^="/papers/"]</c>); skipped.</summary>
     public const string UntitledCard = "PF403";
 
+    /// <summary>Warning: an HTML element whose content is raw text (<c>script</c>, <c>style</c>, <c>textarea</c>…) is never closed; what follows its start tag is read as markup, not hidden.</summary>
+    public const string UnclosedRawText = "PF404";
+
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";
 
