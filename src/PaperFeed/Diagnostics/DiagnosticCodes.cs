@@ -71,4 +71,7 @@ public static class DiagnosticCodes
 
     /// <summary>Error: an input that must be held in memory whole (an HTML page) is larger than the reader's limit.</summary>
     public const string InputTooLarge = "PF924";
+
+    /// <summary>Error: a reader that returns one feed was given an input that holds several listings (an HTML file with several pages or <c>DailyPapers</c> components).</summary>
+    public const string MultipleListings = "PF925";
 }
