@@ -295,7 +295,7 @@ internal sealed class HtmlPageReader
                 if (page is { IsPage: true })
                 {
                     var papers = new List<Paper>(page.DailyPapers!.Count);
-                    new ApiPaperMapper(_options).AddPapers(page, position.Line, position.Column, papers);
+                    new ApiPaperMapper(_options).AddPapers(page, position.Line, position.Column, "data-props", null, papers);
                     _feeds.Add(ApiPaperMapper.PageFeed(page, papers));
                     _pageHasPropsFeed = true;
                     return true;
