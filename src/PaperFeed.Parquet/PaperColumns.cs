@@ -9,7 +9,8 @@ namespace PaperFeed.Parquet;
 /// </summary>
 internal sealed class PaperColumns
 {
-    private ReadOnlyMemory<char>?[] _strings = [];
+    private ReadOnlyMemory<char>[] _strings = [];
+    private int[] _definitionLevels = [];
     private int?[] _ints = [];
     private DateOnly?[] _dates = [];
     private DateTime?[] _instants = [];
@@ -60,7 +61,8 @@ internal sealed class PaperColumns
     private void Grow(int rows)
     {
         if (_strings.Length >= rows) return;
-        _strings = new ReadOnlyMemory<char>?[rows];
+        _strings = new ReadOnlyMemory<char>[rows];
+        _definitionLevels = new int[rows];
         _ints = new int?[rows];
         _dates = new DateOnly?[rows];
         _instants = new DateTime?[rows];
@@ -69,15 +71,24 @@ internal sealed class PaperColumns
     private Task WriteRequiredAsync(ParquetRowGroupWriter rowGroup, DataField field, IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
         // A required column has no definition levels: the values go in as they are.
-        var values = new ReadOnlyMemory<char>[papers.Count];
-        for (int i = 0; i < papers.Count; i++) values[i] = papers[i].Title.AsMemory();
-        return rowGroup.WriteAsync<ReadOnlyMemory<char>>(field, values, repetitionLevels: null, customMetadata: null, cancellationToken);
+        for (int i = 0; i < papers.Count; i++) _strings[i] = papers[i].Title.AsMemory();
+        return rowGroup.WriteAsync<ReadOnlyMemory<char>>(field, _strings.AsMemory(0, papers.Count), repetitionLevels: null, customMetadata: null, cancellationToken);
     }
 
+    /// <summary>
+    /// An optional string column, with its definition levels given (0 for <c>NULL</c>, 1 for a value): Parquet.Net's
+    /// nullable path writes a <c>null</c> <see cref="ReadOnlyMemory{T}"/> as an empty string.
+    /// </summary>
     private Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, IReadOnlyList<Paper> papers, Func<Paper, string?> value, CancellationToken cancellationToken)
     {
-        for (int i = 0; i < papers.Count; i++) _strings[i] = value(papers[i]) is string s ? s.AsMemory() : null;
-        return rowGroup.WriteAsync<ReadOnlyMemory<char>>(field, _strings.AsMemory(0, papers.Count), repetitionLevels: null, customMetadata: null, cancellationToken);
+        int present = 0;
+        for (int i = 0; i < papers.Count; i++)
+        {
+            string? text = value(papers[i]);
+            _definitionLevels[i] = text is null ? 0 : 1;
+            if (text is not null) _strings[present++] = text.AsMemory();
+        }
+        return rowGroup.WriteAllPartsAsync<ReadOnlyMemory<char>>(field, _strings.AsMemory(0, present), _definitionLevels.AsMemory(0, papers.Count), repetitionLevels: null, cancellationToken);
     }
 
     private Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, IReadOnlyList<Paper> papers, Func<Paper, int?> value, CancellationToken cancellationToken)
