@@ -50,6 +50,7 @@ public static class ParquetExport
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(papers);
+        Directory.CreateDirectory(directory);
         await using var writer = new ParquetDatasetWriter(directory, options ?? ParquetExportOptions.Default);
         await foreach (var paper in papers.WithCancellation(cancellationToken).ConfigureAwait(false))
         {

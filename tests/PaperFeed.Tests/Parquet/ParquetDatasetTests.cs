@@ -115,6 +115,27 @@ public sealed class ParquetDatasetTests : IDisposable
     }
 
     [Fact]
+    public async Task No_papers_with_partitions_give_an_empty_folder()
+    {
+        string dataset = _temp.File("ds");
+
+        var files = await ParquetExport.WriteDatasetAsync(dataset, AsyncEnumerable.Empty<Paper>(), new ParquetExportOptions { PartitionBy = ParquetPartitioning.Day });
+
+        files.Should().BeEmpty();
+        Directory.EnumerateFileSystemEntries(dataset).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_becomes_the_replacement_character()
+    {
+        string dataset = _temp.File("ds");
+
+        await ParquetExport.WriteDatasetAsync(dataset, new[] { new Paper { Title = "a\uD800b", Abstract = "ok \uD83E\uDD80" } }.ToAsyncEnumerable());
+
+        _duck.Rows($"SELECT title, abstract FROM {DuckDbSession.Dataset(dataset)}").Single().Should().Equal("a\uFFFDb", "ok \uD83E\uDD80");
+    }
+
+    [Fact]
     public void A_row_group_holds_at_least_one_paper() =>
         FluentActions.Invoking(() => new ParquetExportOptions { RowGroupSize = 0 }).Should().Throw<ArgumentOutOfRangeException>();
 }
