@@ -97,6 +97,9 @@ public sealed class ParquetDuckDbTests : IDisposable
             ["withdrawnAt"] = "TIMESTAMP WITH TIME ZONE",
             ["featured_month"] = "VARCHAR",
         });
+        var repetition = _duck.Rows($"SELECT name, repetition_type FROM parquet_schema('{dataset}/*/*.parquet') WHERE name IN ('title', 'arxivId')")
+            .Select(r => ((string)r[0]!, (string)r[1]!)).Distinct().Order();
+        repetition.Should().Equal(("arxivId", "OPTIONAL"), ("title", "REQUIRED"));
     }
 
     [Fact]
