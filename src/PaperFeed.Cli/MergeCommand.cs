@@ -19,7 +19,7 @@ internal sealed class MergeCommand
 
     private readonly Option<string?> _output = CommonOptions.Output();
 
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly ReporterOptions _reporting = new();
 
     private readonly ParquetOutput _parquet = new();
 
@@ -30,7 +30,7 @@ internal sealed class MergeCommand
         _parser.AddTo(Command);
         Command.Options.Add(_format);
         Command.Options.Add(_output);
-        Command.Options.Add(_quiet);
+        _reporting.AddTo(Command);
         _filters.AddTo(Command);
         _parquet.AddTo(Command, _format, _output);
     }
@@ -39,7 +39,7 @@ internal sealed class MergeCommand
 
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
-        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        using var reporter = _reporting.Create(result, context);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         var merger = new PaperMerger(reporter.Report);
         await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, _parser.Read(result), reporter, cancellationToken).ConfigureAwait(false))
@@ -53,7 +53,7 @@ internal sealed class MergeCommand
         {
             return await _parquet.WriteAsync(result, result.GetValue(_output)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
-        await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
+        await using var output = context.OpenOutput(result.GetValue(_output));
         await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
