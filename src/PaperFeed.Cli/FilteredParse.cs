@@ -7,11 +7,11 @@ namespace PaperFeed.Cli;
 internal static class FilteredParse
 {
     public static async Task<int> RunAsync(string[]? files, CliContext context, FeedParserOptions options, Reporter reporter,
-        PaperDeduplicator? dedupe, PaperFilter? filter, string format, string? outputPath, CancellationToken cancellationToken)
+        PaperDeduplicator? dedupe, PaperFilter? filter, string format, Func<OutputTarget> openOutput, CancellationToken cancellationToken)
     {
         var inputs = Inputs.Resolve(files, context.Stdin);
         filter ??= new PaperFilter();
-        await using var output = OutputTarget.Open(outputPath, context.Stdout);
+        await using var output = openOutput();
         if (format == "json")
         {
             // The document form keeps its feeds: the filter applies within each.
