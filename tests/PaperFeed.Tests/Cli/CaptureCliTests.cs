@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PaperFeed.Cli;
+using PaperFeed.Tests.Faults;
 using PaperFeed.Tests.Text.Captures;
 
 namespace PaperFeed.Tests.Cli;
@@ -19,7 +20,7 @@ public sealed class CaptureCliTests : IDisposable
     [InlineData("clipper-export-search-intercode-bash.txt", 9, 27)]
     public async Task Parse_reads_a_capture_into_papers_with_arxiv_ids(string name, int papers, int upvotes)
     {
-        var run = await ExecutableRun.RunAsync("parse", "--format", "jsonl", Real(name));
+        var run = await PaperfeedProcess.RunAsync("parse", "--format", "jsonl", Real(name));
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
         run.Stderr.Should().BeEmpty();
@@ -32,8 +33,8 @@ public sealed class CaptureCliTests : IDisposable
     [Fact]
     public async Task Stats_and_parse_agree_on_a_capture_and_warn_with_file_and_line()
     {
-        var stats = await ExecutableRun.RunAsync("stats", Real("reference-links-search-long-context-asr.txt"));
-        var parse = await ExecutableRun.RunAsync("parse", "--format", "jsonl", Real("reference-links-search-long-context-asr.txt"));
+        var stats = await PaperfeedProcess.RunAsync("stats", Real("reference-links-search-long-context-asr.txt"));
+        var parse = await PaperfeedProcess.RunAsync("parse", "--format", "jsonl", Real("reference-links-search-long-context-asr.txt"));
 
         stats.ExitCode.Should().Be(ExitCodes.Success, stats.Stderr);
         JsonDocument.Parse(stats.Stdout).RootElement.GetProperty("papers").GetInt32().Should().Be(34);
@@ -48,8 +49,8 @@ public sealed class CaptureCliTests : IDisposable
         var path = _folder.File("input." + kind);
         await File.WriteAllBytesAsync(path, NotAListingTests.Input(kind));
 
-        var run = await ExecutableRun.RunAsync("parse", path);
-        var stats = await ExecutableRun.RunAsync("stats", path);
+        var run = await PaperfeedProcess.RunAsync("parse", path);
+        var stats = await PaperfeedProcess.RunAsync("stats", path);
 
         foreach (var result in new[] { run, stats })
         {
@@ -66,7 +67,7 @@ public sealed class CaptureCliTests : IDisposable
         var path = _folder.File("README.md");
         await File.WriteAllBytesAsync(path, NotAListingTests.Input("readme"));
 
-        var run = await ExecutableRun.RunAsync("parse", "--quiet", "--input-format", "text", "--format", "jsonl", path);
+        var run = await PaperfeedProcess.RunAsync("parse", "--quiet", "--input-format", "text", "--format", "jsonl", path);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
     }
