@@ -25,11 +25,18 @@ internal static class FilteredParse
         }
         else
         {
-            var papers = InputFeeds.ReadPapersAsync(inputs, inputs.Paths, options, reporter, cancellationToken);
-            if (dedupe is not null) papers = papers.Where(dedupe.TryAdd);
-            await PaperOutput.WriteAsync(output.Stream, format, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await PaperOutput.WriteAsync(output.Stream, format, Papers(inputs, options, reporter, dedupe, filter, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Every paper of the inputs, in order, deduplicated and filtered as asked, read as it is consumed.</summary>
+    public static IAsyncEnumerable<Paper> Papers(Inputs inputs, FeedParserOptions options, Reporter reporter, PaperDeduplicator? dedupe,
+        PaperFilter? filter, CancellationToken cancellationToken)
+    {
+        var papers = InputFeeds.ReadPapersAsync(inputs, inputs.Paths, options, reporter, cancellationToken);
+        if (dedupe is not null) papers = papers.Where(dedupe.TryAdd);
+        return (filter ?? new PaperFilter()).ApplyAsync(papers, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ParseCommand
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "json: one array of feeds over all inputs; jsonl: one paper per line; rss, atom, jsonfeed, csv, markdown: a standard export of the papers.",
+        Description = "json: one array of feeds over all inputs; jsonl: one paper per line; rss, atom, jsonfeed, csv, markdown: a standard export of the papers; parquet: a Parquet dataset in --output DIR.",
         DefaultValueFactory = _ => "json",
     };
 
@@ -25,6 +25,8 @@ internal sealed class ParseCommand
 
     private readonly ReporterOptions _reporting = new();
 
+    private readonly ParquetOutput _parquet = new();
+
     public ParseCommand()
     {
         FilterOptions.AcceptOnly(_format!, FilterOptions.Formats);
@@ -35,6 +37,7 @@ internal sealed class ParseCommand
         Command.Options.Add(_dedupe);
         _reporting.AddTo(Command);
         _filters.AddTo(Command);
+        _parquet.AddTo(Command, _format, _output);
     }
 
     public Command Command { get; }
@@ -47,6 +50,12 @@ internal sealed class ParseCommand
         var inputFormat = result.GetValue(_parser.InputFormat);
         var dedupe = result.GetValue(_dedupe) ? new PaperDeduplicator() : null;
         var filter = _filters.Read(result);
+        if (result.GetValue(_format) == ParquetOutput.Format)
+        {
+            var parquetInputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
+            return await _parquet.WriteAsync(result, result.GetValue(_output)!,
+                FilteredParse.Papers(parquetInputs, options, reporter, dedupe, filter, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
         if (filter is not null || FilterOptions.ExportOf(result.GetValue(_format)) is not null)
         {
             return await FilteredParse.RunAsync(result.GetValue(_parser.Files), context, options, reporter, dedupe, filter,
