@@ -7,7 +7,7 @@ namespace PaperFeed.Cli;
 internal static class FilteredParse
 {
     public static async Task<int> RunAsync(string[]? files, CliContext context, FeedParserOptions options, Reporter reporter,
-        PaperDeduplicator? dedupe, PaperFilter? filter, string format, string? outputPath, CancellationToken cancellationToken)
+        PaperDeduplicator? dedupe, PaperFilter? filter, string format, string? outputPath, PaperFeed.Export.ExportOptions exportOptions, CancellationToken cancellationToken)
     {
         var inputs = Inputs.Resolve(files, context.Stdin);
         filter ??= new PaperFilter();
@@ -27,7 +27,7 @@ internal static class FilteredParse
         {
             var papers = InputFeeds.ReadPapersAsync(inputs, inputs.Paths, options, reporter, cancellationToken);
             if (dedupe is not null) papers = papers.Where(dedupe.TryAdd);
-            await PaperOutput.WriteAsync(output.Stream, format, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await PaperOutput.WriteAsync(output.Stream, format, filter.ApplyAsync(papers, cancellationToken), exportOptions, cancellationToken).ConfigureAwait(false);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;

@@ -10,6 +10,7 @@ internal sealed class MergeCommand
 {
     private readonly ParserOptions _parser = new();
     private readonly FilterOptions _filters = new();
+    private readonly ExportCliOptions _export = new();
 
     private readonly Option<string> _format = new("--format")
     {
@@ -30,6 +31,7 @@ internal sealed class MergeCommand
         Command.Options.Add(_output);
         Command.Options.Add(_quiet);
         _filters.AddTo(Command);
+        _export.AddTo(Command);
     }
 
     public Command Command { get; }
@@ -39,7 +41,8 @@ internal sealed class MergeCommand
         var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         var merger = new PaperMerger(reporter.Report);
-        await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, _parser.Read(result), reporter, cancellationToken).ConfigureAwait(false))
+        var parserOptions = _parser.Read(result);
+        await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, parserOptions, reporter, cancellationToken).ConfigureAwait(false))
         {
             merger.Add(feed, name);
         }
@@ -47,7 +50,7 @@ internal sealed class MergeCommand
         var papers = merger.GetResults().Select(m => m.Paper).ToAsyncEnumerable();
         var filter = _filters.Read(result) ?? new PaperFilter();
         await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
-        await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), _export.Read(result, parserOptions, reporter), cancellationToken).ConfigureAwait(false);
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }

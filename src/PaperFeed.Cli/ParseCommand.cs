@@ -9,6 +9,7 @@ internal sealed class ParseCommand
 {
     private readonly ParserOptions _parser = new();
     private readonly FilterOptions _filters = new();
+    private readonly ExportCliOptions _export = new();
 
     private readonly Option<string> _format = new("--format")
     {
@@ -35,6 +36,7 @@ internal sealed class ParseCommand
         Command.Options.Add(_dedupe);
         Command.Options.Add(_quiet);
         _filters.AddTo(Command);
+        _export.AddTo(Command);
     }
 
     public Command Command { get; }
@@ -50,7 +52,7 @@ internal sealed class ParseCommand
         if (filter is not null || FilterOptions.ExportOf(result.GetValue(_format)) is not null)
         {
             return await FilteredParse.RunAsync(result.GetValue(_parser.Files), context, options, reporter, dedupe, filter,
-                result.GetValue(_format)!, result.GetValue(_output), cancellationToken).ConfigureAwait(false);
+                result.GetValue(_format)!, result.GetValue(_output), _export.Read(result, options, reporter), cancellationToken).ConfigureAwait(false);
         }
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);

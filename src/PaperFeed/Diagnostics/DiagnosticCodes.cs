@@ -51,6 +51,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: an HTML paper card without a title link (<c>h3 a[href^="/papers/"]</c>); skipped.</summary>
     public const string UntitledCard = "PF403";
 
+    /// <summary>Warning: an export met a paper URL that is not an absolute <c>http</c>/<c>https</c> URL; the paper is written without that link.</summary>
+    public const string UnsafeLink = "PF501";
+
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";
 
