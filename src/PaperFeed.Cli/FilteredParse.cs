@@ -7,11 +7,11 @@ namespace PaperFeed.Cli;
 internal static class FilteredParse
 {
     public static async Task<int> RunAsync(string[]? files, CliContext context, FeedParserOptions options, Reporter reporter,
-        PaperDeduplicator? dedupe, PaperFilter? filter, string format, string? outputPath, PaperFeed.Export.ExportOptions exportOptions, CancellationToken cancellationToken)
+        PaperDeduplicator? dedupe, PaperFilter? filter, string format, Func<OutputTarget> openOutput, PaperFeed.Export.ExportOptions exportOptions, CancellationToken cancellationToken)
     {
         var inputs = Inputs.Resolve(files, context.Stdin);
         filter ??= new PaperFilter();
-        await using var output = OutputTarget.Open(outputPath, context.Stdout);
+        await using var output = openOutput();
         if (format == "json")
         {
             // The document form keeps its feeds: the filter applies within each.
@@ -25,11 +25,18 @@ internal static class FilteredParse
         }
         else
         {
-            var papers = InputFeeds.ReadPapersAsync(inputs, inputs.Paths, options, reporter, cancellationToken);
-            if (dedupe is not null) papers = papers.Where(dedupe.TryAdd);
-            await PaperOutput.WriteAsync(output.Stream, format, filter.ApplyAsync(papers, cancellationToken), exportOptions, cancellationToken).ConfigureAwait(false);
+            await PaperOutput.WriteAsync(output.Stream, format, Papers(inputs, options, reporter, dedupe, filter, cancellationToken), exportOptions, cancellationToken).ConfigureAwait(false);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Every paper of the inputs, in order, deduplicated and filtered as asked, read as it is consumed.</summary>
+    public static IAsyncEnumerable<Paper> Papers(Inputs inputs, FeedParserOptions options, Reporter reporter, PaperDeduplicator? dedupe,
+        PaperFilter? filter, CancellationToken cancellationToken)
+    {
+        var papers = InputFeeds.ReadPapersAsync(inputs, inputs.Paths, options, reporter, cancellationToken);
+        if (dedupe is not null) papers = papers.Where(dedupe.TryAdd);
+        return (filter ?? new PaperFilter()).ApplyAsync(papers, cancellationToken);
     }
 }

@@ -14,13 +14,15 @@ internal sealed class MergeCommand
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "json (one feed of the merged papers), jsonl, rss, atom, jsonfeed, csv or markdown.",
+        Description = "json (one feed of the merged papers), jsonl, rss, atom, jsonfeed, csv, markdown, or parquet (a Parquet dataset in --output DIR).",
         DefaultValueFactory = _ => "json",
     };
 
     private readonly Option<string?> _output = CommonOptions.Output();
 
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly ReporterOptions _reporting = new();
+
+    private readonly ParquetOutput _parquet = new();
 
     public MergeCommand()
     {
@@ -29,16 +31,17 @@ internal sealed class MergeCommand
         _parser.AddTo(Command);
         Command.Options.Add(_format);
         Command.Options.Add(_output);
-        Command.Options.Add(_quiet);
+        _reporting.AddTo(Command);
         _filters.AddTo(Command);
         _export.AddTo(Command);
+        _parquet.AddTo(Command, _format, _output);
     }
 
     public Command Command { get; }
 
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
-        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        using var reporter = _reporting.Create(result, context);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         var merger = new PaperMerger(reporter.Report);
         var parserOptions = _parser.Read(result);
@@ -49,7 +52,11 @@ internal sealed class MergeCommand
 
         var papers = merger.GetResults().Select(m => m.Paper).ToAsyncEnumerable();
         var filter = _filters.Read(result) ?? new PaperFilter();
-        await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
+        if (result.GetValue(_format) == ParquetOutput.Format)
+        {
+            return await _parquet.WriteAsync(result, result.GetValue(_output)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        await using var output = context.OpenOutput(result.GetValue(_output));
         await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), _export.Read(result, parserOptions, reporter), cancellationToken).ConfigureAwait(false);
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;

@@ -13,7 +13,7 @@ internal sealed class ParseCommand
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "json: one array of feeds over all inputs; jsonl: one paper per line; rss, atom, jsonfeed, csv, markdown: a standard export of the papers.",
+        Description = "json: one array of feeds over all inputs; jsonl: one paper per line; rss, atom, jsonfeed, csv, markdown: a standard export of the papers; parquet: a Parquet dataset in --output DIR.",
         DefaultValueFactory = _ => "json",
     };
 
@@ -24,7 +24,9 @@ internal sealed class ParseCommand
         Description = "Keep only the first of papers that are the same paper (same arXiv id, else same title up to case, whitespace and punctuation).",
     };
 
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly ReporterOptions _reporting = new();
+
+    private readonly ParquetOutput _parquet = new();
 
     public ParseCommand()
     {
@@ -34,29 +36,36 @@ internal sealed class ParseCommand
         Command.Options.Add(_format);
         Command.Options.Add(_output);
         Command.Options.Add(_dedupe);
-        Command.Options.Add(_quiet);
+        _reporting.AddTo(Command);
         _filters.AddTo(Command);
         _export.AddTo(Command);
+        _parquet.AddTo(Command, _format, _output);
     }
 
     public Command Command { get; }
 
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
-        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        using var reporter = _reporting.Create(result, context);
         var format = result.GetValue(_format) == "jsonl" ? FeedJsonFormat.JsonLines : FeedJsonFormat.Document;
         var options = _parser.Read(result);
         var inputFormat = result.GetValue(_parser.InputFormat);
         var dedupe = result.GetValue(_dedupe) ? new PaperDeduplicator() : null;
         var filter = _filters.Read(result);
+        if (result.GetValue(_format) == ParquetOutput.Format)
+        {
+            var parquetInputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
+            return await _parquet.WriteAsync(result, result.GetValue(_output)!,
+                FilteredParse.Papers(parquetInputs, options, reporter, dedupe, filter, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
         if (filter is not null || FilterOptions.ExportOf(result.GetValue(_format)) is not null)
         {
             return await FilteredParse.RunAsync(result.GetValue(_parser.Files), context, options, reporter, dedupe, filter,
-                result.GetValue(_format)!, result.GetValue(_output), _export.Read(result, options, reporter), cancellationToken).ConfigureAwait(false);
+                result.GetValue(_format)!, () => context.OpenOutput(result.GetValue(_output)), _export.Read(result, options, reporter), cancellationToken).ConfigureAwait(false);
         }
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
-        await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
+        await using var output = context.OpenOutput(result.GetValue(_output));
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
         await using (var writer = new FeedJsonWriter(output.Stream, format, indented: format == FeedJsonFormat.Document, leaveOpen: true))
         {

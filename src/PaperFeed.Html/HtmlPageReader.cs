@@ -191,7 +191,7 @@ internal sealed class HtmlPageReader
                 if (page is { IsPage: true })
                 {
                     var papers = new List<Paper>(page.DailyPapers!.Count);
-                    new ApiPaperMapper(_options).AddPapers(page, position.Line, position.Column, papers);
+                    new ApiPaperMapper(_options).AddPapers(page, position.Line, position.Column, "data-props", null, papers);
                     return ApiPaperMapper.PageFeed(page, papers);
                 }
                 problem = "data-props JSON has no dailyPapers array";

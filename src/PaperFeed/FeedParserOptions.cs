@@ -28,6 +28,14 @@ public sealed record FeedParserOptions
     /// </summary>
     public DateOnly? ReferenceDate { get; init; }
 
+    /// <summary>
+    /// The day of the Daily Papers listing the input holds, when the caller knows it and the input does not say
+    /// (an <c>/api/daily_papers?date=…</c> response saved as <c>2025-03-11.json</c>). Hugging Face API input uses it
+    /// as the date of feeds that have none of their own and as the featured day of items without
+    /// <c>submittedOnDailyAt</c> (never earlier than their published day). See docs/inputs.md.
+    /// </summary>
+    public DateOnly? ListingDate { get; init; }
+
     /// <summary>What to do with sentences repeated inside an abstract; collapse by default.</summary>
     public DuplicateSentenceHandling DuplicateSentences { get; init; } = DuplicateSentenceHandling.Collapse;
 

@@ -15,11 +15,13 @@ internal static class PaperFormatDetector
     [
         "paper", "id", "summary", "publishedAt", "submittedOnDailyAt", "numComments", "ai_summary", "ai_keywords",
         "discussionId", "thumbnail", "submittedBy", "mediaUrls", "isAuthorParticipating", "dailyPapers", "dateString",
-        "periodType", "githubRepo", "githubStars", "projectPage", "withdrawnAt", "organization",
+        "periodType", "githubRepo", "githubStars", "projectPage", "withdrawnAt", "organization", "submitterOrganization",
+        "submittedOnDailyBy", "canSubmit", "nextDate", "prevDate", "publisher",
     ];
 
     // Keys only PaperFeed's own JSON uses (Feed and Paper records, camelCase).
-    private static readonly string[] PaperFeedKeys = ["abstract", "papers", "date", "period", "arxivId", "authorCount", "published", "featured", "url", "details"];
+    // "date" is also a listing page's and an archiver wrapper's key: it decides only when nothing else does.
+    private static readonly string[] PaperFeedKeys = ["abstract", "papers", "period", "arxivId", "authorCount", "published", "featured", "url", "details"];
 
     private enum Shape { Undecided, Api, PaperFeed, Unknown }
 
@@ -68,6 +70,8 @@ internal static class PaperFormatDetector
             sawToken = true;
             if (reader.TokenType is JsonTokenType.EndArray) return Shape.PaperFeed; // [] reads as nothing either way
             if (reader.TokenType is JsonTokenType.Null) return Shape.Api; // only the API reader skips null items
+            // Items saved as strings (Python reprs): only the API reader explains what is wrong with them.
+            if (reader.TokenType is JsonTokenType.String) return Shape.Api;
             if (reader.TokenType != JsonTokenType.StartObject) return Shape.Unknown;
         }
         return ClassifyObject(ref reader, ref sawToken);
@@ -77,16 +81,37 @@ internal static class PaperFormatDetector
     private static Shape ClassifyObject(ref Utf8JsonReader reader, ref bool sawToken)
     {
         int depth = reader.CurrentDepth;
-        bool sawProperty = false;
+        bool sawProperty = false, sawDate = false;
         while (reader.Read())
         {
             sawToken = true;
             if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
             {
-                // No distinguishing key: {"title": …} is the smallest PaperFeed paper, {} an empty one; anything else no reader takes.
-                return sawProperty ? Shape.Unknown : Shape.PaperFeed;
+                // No distinguishing key: {"title": …} is the smallest PaperFeed paper, {} an empty one, {"date": …} a feed;
+                // anything else no reader takes.
+                return sawDate || !sawProperty ? Shape.PaperFeed : Shape.Unknown;
             }
             if (reader.TokenType != JsonTokenType.PropertyName) continue;
+            if (reader.ValueTextEquals("date"u8))
+            {
+                sawDate = true;
+                if (!reader.Read() || !reader.TrySkip()) return Shape.Undecided;
+                continue;
+            }
+            // An archiver's wrapper {status, date, count, data: [items]}: its items tell.
+            if (reader.ValueTextEquals("data"u8))
+            {
+                if (!reader.Read()) return Shape.Undecided;
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    if (!reader.Read()) return Shape.Undecided;
+                    if (reader.TokenType is JsonTokenType.String) return Shape.Api;
+                    if (reader.TokenType is JsonTokenType.StartObject) return ClassifyObject(ref reader, ref sawToken);
+                }
+                if (!reader.TrySkip()) return Shape.Undecided;
+                sawProperty = true;
+                continue;
+            }
             foreach (string key in ApiKeys)
             {
                 if (reader.ValueTextEquals(key)) return Shape.Api;

@@ -89,25 +89,19 @@ public static class PaperReader
                 return await FeedParser.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
             case PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines:
                 return await FeedJson.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
+            case PaperFormat.HuggingFaceApiJson:
+                return await HuggingFaceJson.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
         }
-        // The API and HTML readers have no counting pass of their own: count what they read, one feed at a time.
-        long feeds = 0, papers = 0, withMetadata = 0, warnings = 0, infos = 0;
-        var counting = options with
-        {
-            OnDiagnostic = diagnostic =>
-            {
-                if (diagnostic.Severity == DiagnosticSeverity.Warning) warnings++;
-                else if (diagnostic.Severity == DiagnosticSeverity.Info) infos++;
-                options.OnDiagnostic?.Invoke(diagnostic);
-            },
-        };
-        await foreach (var feed in ReadFeedsAsync(stream, resolved, counting, html, cancellationToken).ConfigureAwait(false))
+        // The HTML reader has no counting pass of its own: count what it reads, one page at a time.
+        long feeds = 0, papers = 0, withMetadata = 0;
+        var tally = new DiagnosticTally();
+        await foreach (var feed in ReadFeedsAsync(stream, resolved, tally.Counting(options), html, cancellationToken).ConfigureAwait(false))
         {
             feeds++;
             papers += feed.Papers.Count;
             withMetadata += feed.Papers.Count(p => p.AuthorCount is not null || p.Published is not null);
         }
-        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = warnings, Infos = infos };
+        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = tally.Warnings, Infos = tally.Infos };
     }
 
     /// <summary>Resolves the kind of input, then reads it with the reader for that kind.</summary>
@@ -140,8 +134,8 @@ public static class PaperReader
         }
         var head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
         var detected = DetectFormat(head.Span, isEntireInput: head.Length < DetectionLength) ?? throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
-            "the input is JSON of no shape PaperFeed reads: its first object has neither the Hugging Face API's keys (paper, id, summary, …) " +
-            "nor PaperFeed's (abstract, papers, date, …)", options.SourceName));
+            "the input is JSON of no shape PaperFeed reads: expected Hugging Face API items (with keys such as paper, id, summary, …), " +
+            "a listing page (dailyPapers) or PaperFeed's own feeds and papers (abstract, papers, date, …)", options.SourceName));
         return (detected, new ReplayStream(head, stream));
     }
 

@@ -14,5 +14,7 @@ namespace PaperFeed.Api;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     MaxDepth = 64)]
 [JsonSerializable(typeof(ApiEntry))]
+[JsonSerializable(typeof(ApiPaper))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(List<ApiEntry>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

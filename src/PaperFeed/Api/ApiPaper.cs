@@ -27,8 +27,8 @@ internal class ApiPaper
     [JsonPropertyName("submittedOnDailyAt"), JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? SubmittedOnDailyAt { get; set; }
 
-    [JsonPropertyName("upvotes"), JsonConverter(typeof(LenientInt32Converter))]
-    public int? Upvotes { get; set; }
+    [JsonPropertyName("upvotes"), JsonConverter(typeof(ApiCountConverter))]
+    public ApiCount Upvotes { get; set; }
 
     [JsonPropertyName("ai_summary"), JsonConverter(typeof(LenientStringConverter))]
     public string? AiSummary { get; set; }
@@ -39,20 +39,14 @@ internal class ApiPaper
     [JsonPropertyName("githubRepo"), JsonConverter(typeof(LenientStringConverter))]
     public string? GithubRepo { get; set; }
 
-    [JsonPropertyName("githubStars"), JsonConverter(typeof(LenientInt32Converter))]
-    public int? GithubStars { get; set; }
+    [JsonPropertyName("githubStars"), JsonConverter(typeof(ApiCountConverter))]
+    public ApiCount GithubStars { get; set; }
 
     [JsonPropertyName("projectPage"), JsonConverter(typeof(LenientStringConverter))]
     public string? ProjectPage { get; set; }
 
     [JsonPropertyName("withdrawnAt"), JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? WithdrawnAt { get; set; }
-
-    [JsonPropertyName("discussionId"), JsonConverter(typeof(LenientStringConverter))]
-    public string? DiscussionId { get; set; }
-
-    [JsonPropertyName("mediaUrls"), JsonConverter(typeof(LenientStringListConverter))]
-    public List<string>? MediaUrls { get; set; }
 
     /// <summary>Newer paper objects carry the organization themselves; the item's wins when both are given.</summary>
     [JsonPropertyName("organization"), JsonConverter(typeof(ApiOrganizationConverter))]

@@ -4,8 +4,9 @@ namespace PaperFeed.Api;
 
 /// <summary>
 /// Turns API DTOs into <see cref="Paper"/> records, reading each field from the level the API puts it on
-/// (<c>numComments</c>, <c>organization</c> and the featured time on the item; everything else under
-/// <c>paper</c>). Shared by the JSON reader and the HTML reader's <c>data-props</c> fast path. See docs/inputs.md.
+/// (<c>numComments</c>, <c>organization</c> and <c>submitterOrganization</c> on the item; everything else under
+/// <c>paper</c>). Shared by the JSON reader and the HTML reader's <c>data-props</c> fast path. The featured day
+/// follows docs/inputs.md: <c>paper.submittedOnDailyAt</c>, else the listing's day, never earlier than published.
 /// </summary>
 internal sealed class ApiPaperMapper
 {
@@ -17,56 +18,86 @@ internal sealed class ApiPaperMapper
     public ApiPaperMapper(FeedParserOptions options) => _options = options;
 
     /// <summary>
-    /// Appends the papers of one top-level value (an item, a bare paper, or a listing page's items) to
-    /// <paramref name="into"/>; untitled items are skipped with a warning at <paramref name="line"/>/<paramref name="column"/>
-    /// (for JSON input: the value's 1-based position; for HTML: the element's line and column).
+    /// Appends the papers of one top-level value (an item, a bare paper, or the items of a listing page or wrapper)
+    /// to <paramref name="into"/>. Problems are reported at <paramref name="line"/>/<paramref name="column"/> (where
+    /// the value starts) with the JSON path below <paramref name="path"/> in the message.
     /// </summary>
-    public void AddPapers(ApiEntry entry, int line, int? column, ICollection<Paper> into)
+    /// <param name="entry">The value.</param>
+    /// <param name="line">The line where the value starts.</param>
+    /// <param name="column">The column where the value starts, when known.</param>
+    /// <param name="path">The value's JSON path, for messages.</param>
+    /// <param name="listingDay">The day of the listing the value belongs to, when known: the featured day of items
+    /// without <c>submittedOnDailyAt</c>. A page's own date wins over it.</param>
+    /// <param name="into">Receives the papers.</param>
+    /// <exception cref="FeedFormatException">An item is a string (an archiver saved Python reprs): no item can be read.</exception>
+    public void AddPapers(ApiEntry entry, int line, int? column, string path, PaperDate? listingDay, ICollection<Paper> into)
     {
-        if (!entry.IsPage)
+        if (entry.Items is not { } items)
         {
-            Add(entry, line, column, null, into);
+            Add(entry, new Where(line, column, path), listingDay, into);
             return;
         }
-        var items = entry.DailyPapers!;
+        listingDay = PageDate(entry) ?? listingDay;
+        string itemsPath = path + (entry.DailyPapers is not null ? ".dailyPapers" : ".data");
         for (int i = 0; i < items.Count; i++)
         {
-            if (items[i] is { } item) Add(item, line, column, i, into);
+            Add(items[i], new Where(line, column, string.Create(CultureInfo.InvariantCulture, $"{itemsPath}[{i}]")), listingDay, into);
         }
     }
 
     /// <summary>
-    /// The feed of a listing page: its day as <see cref="Feed.Date"/>, or its week or month as <see cref="Feed.Period"/>
-    /// (from <c>periodType</c> and <c>dateString</c>; a day page's period is the day of its date).
+    /// The feed of a listing page or wrapper: its day as <see cref="Feed.Date"/>, or its week or month as
+    /// <see cref="Feed.Period"/> (from <c>periodType</c> and <c>dateString</c>); <paramref name="listingDay"/> when it has none.
     /// </summary>
-    public static Feed PageFeed(ApiEntry page, IReadOnlyList<Paper> papers)
+    public static Feed PageFeed(ApiEntry page, IReadOnlyList<Paper> papers, PaperDate? listingDay = null)
     {
-        FeedPeriod? period = FeedPeriod.TryFromListing(page.PeriodType, page.DateString, out var p) && p.Kind != FeedPeriodKind.Day ? p : null;
-        return new Feed { Date = period is null ? PageDate(page) : null, Period = period, Papers = papers };
+        var period = PagePeriod(page);
+        return new Feed { Date = period is null ? PageDate(page) ?? listingDay : null, Period = period, Papers = papers };
     }
 
-    /// <summary>A listing page's date (<c>dateString</c>) when it is a day; week and month periods give null.</summary>
-    public static PaperDate? PageDate(ApiEntry page) =>
-        page.DateString is { } text && PaperDate.TryParseIso(text.AsSpan().Trim(), out var date) && date.HasYear ? date : null;
+    /// <summary>A page's week or month; null for a day page or when it has no period.</summary>
+    public static FeedPeriod? PagePeriod(ApiEntry page) =>
+        FeedPeriod.TryFromListing(page.PeriodType, page.DateString, out var p) && p.Kind != FeedPeriodKind.Day ? p : null;
 
-    private void Add(ApiEntry entry, int line, int? column, int? pageIndex, ICollection<Paper> into)
+    /// <summary>
+    /// A listing page's or wrapper's day: <c>dateString</c> when it is a day, else <c>date</c> (a day, or the ISO
+    /// timestamp of 2024 pages, taken as its UTC day); week and month pages give null.
+    /// </summary>
+    public static PaperDate? PageDate(ApiEntry page)
     {
-        var paper = ToPaper(entry, out int collapsedRuns);
-        string where = pageIndex is int index ? string.Create(CultureInfo.InvariantCulture, $"dailyPapers[{index}]") : "the item";
+        if (page.DateString is { } text)
+        {
+            return PaperDate.TryParseIso(text.AsSpan().Trim(), out var date) && date.HasYear ? date : null;
+        }
+        if (page.Date is not { } raw) return null;
+        var trimmed = raw.AsSpan().Trim();
+        if (PaperDate.TryParseIso(trimmed, out var day) && day.HasYear) return day;
+        return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) && trimmed.Length > 10
+            ? UtcDate(time)
+            : null;
+    }
+
+    /// <summary>Where a value is: the diagnostic's line and column, and its JSON path for the message.</summary>
+    private readonly record struct Where(int Line, int? Column, string Path);
+
+    private void Add(ApiEntry entry, Where where, PaperDate? listingDay, ICollection<Paper> into)
+    {
+        if (entry.StringItem is { } text) throw StringItem(text, where);
+        var paper = ToPaper(entry, where, listingDay, out int collapsedRuns);
         if (paper is null)
         {
-            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, line, column, $"{where} has no title (item or paper level); skipped");
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, where, $"the item at {where.Path} has no title (item or paper level); skipped");
             return;
         }
         if (collapsedRuns > 0)
         {
-            Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, line, column, $"a repeated run of sentences in the summary of {where} was collapsed");
+            Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, where, $"a repeated run of sentences in the summary of the item at {where.Path} was collapsed");
         }
         into.Add(paper);
     }
 
     /// <summary>Maps one item or bare paper; null when it has no title at any level.</summary>
-    internal Paper? ToPaper(ApiEntry entry, out int collapsedRuns)
+    private Paper? ToPaper(ApiEntry entry, Where where, PaperDate? listingDay, out int collapsedRuns)
     {
         collapsedRuns = 0;
         bool isItem = entry.Paper is not null;
@@ -75,22 +106,44 @@ internal sealed class ApiPaperMapper
         if (title is null) return null;
 
         string? summary = AbstractText.Normalize(WhitespaceFolding.Fold(paper.Summary) ?? entry.Summary, _options, out collapsedRuns);
+        string paperPath = isItem ? where.Path + ".paper" : where.Path;
 
         var authors = Authors(paper.Authors);
         string? id = WhitespaceFolding.Fold(paper.Id);
+        var published = UtcDate(paper.PublishedAt);
         return new Paper
         {
             Title = title,
             Abstract = summary,
             Authors = authors,
             AuthorCount = paper.Authors is null ? null : authors.Count,
-            Published = UtcDate(paper.PublishedAt),
-            Featured = UtcDate(paper.SubmittedOnDailyAt) ?? (isItem ? UtcDate(entry.PublishedAt) : null),
-            Upvotes = paper.Upvotes,
+            Published = published,
+            Featured = Featured(UtcDate(paper.SubmittedOnDailyAt) ?? listingDay, published, where),
+            Upvotes = Count(paper.Upvotes, paperPath + ".upvotes", where),
             ArxivId = id,
             Url = id is null ? null : PaperUrlPrefix + Uri.EscapeDataString(id).Replace("%2F", "/", StringComparison.Ordinal),
-            Details = Details(entry, paper),
+            Details = Details(entry, paper, paperPath, where),
         };
+    }
+
+    /// <summary>A featured day earlier than the published day is impossible: it is dropped, with an info.</summary>
+    private PaperDate? Featured(PaperDate? featured, PaperDate? published, Where where)
+    {
+        if (featured is not PaperDate day || published is not PaperDate publishedDay
+            || day.ToDateOnly() is not DateOnly f || publishedDay.ToDateOnly() is not DateOnly p || f >= p) return featured;
+        Report(DiagnosticSeverity.Info, DiagnosticCodes.FeaturedBeforePublished, where,
+            $"the item at {where.Path} would be featured on {day} but was published on {publishedDay}; its featured day is left unknown");
+        return null;
+    }
+
+    private int? Count(ApiCount count, string path, Where where)
+    {
+        if (count.Invalid is { } text)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidCount, where,
+                $"{path} is {text}, not a count (a whole number from 0 to {int.MaxValue}); read as unknown");
+        }
+        return count.Value;
     }
 
     /// <summary>Every named author in order, hidden ones included: <c>hidden</c> is about the author's profile, not the paper.</summary>
@@ -105,18 +158,21 @@ internal sealed class ApiPaperMapper
         return list;
     }
 
-    private static PaperDetails? Details(ApiEntry entry, ApiPaper paper)
+    private PaperDetails? Details(ApiEntry entry, ApiPaper paper, string paperPath, Where where)
     {
-        var organization = Organization(entry.Organization) ?? (ReferenceEquals(entry, paper) ? null : Organization(paper.Organization));
+        bool isItem = !ReferenceEquals(entry, paper);
+        var organization = Organization(entry.Organization)
+            ?? Organization(entry.SubmitterOrganization)
+            ?? (isItem ? Organization(paper.Organization) : null);
         var details = new PaperDetails
         {
             AiSummary = WhitespaceFolding.Fold(paper.AiSummary),
             AiKeywords = Keywords(paper.AiKeywords),
             GithubRepo = WhitespaceFolding.Fold(paper.GithubRepo),
-            GithubStars = paper.GithubStars,
+            GithubStars = Count(paper.GithubStars, paperPath + ".githubStars", where),
             ProjectPage = WhitespaceFolding.Fold(paper.ProjectPage),
             Organization = organization,
-            CommentCount = entry.NumComments,
+            CommentCount = Count(entry.NumComments, where.Path + ".numComments", where),
             WithdrawnAt = paper.WithdrawnAt,
         };
         return details.IsEmpty ? null : details;
@@ -141,9 +197,18 @@ internal sealed class ApiPaperMapper
     private static PaperDate? UtcDate(DateTimeOffset? time) =>
         time is DateTimeOffset value ? new PaperDate(DateOnly.FromDateTime(value.UtcDateTime)) : null;
 
-    private void Report(DiagnosticSeverity severity, string code, int line, int? column, string message)
+    private FeedFormatException StringItem(string text, Where where)
     {
-        var diagnostic = new FeedDiagnostic(severity, code, line, column, message, _options.SourceName);
+        string shape = text.TrimStart().StartsWith("{'", StringComparison.Ordinal)
+            ? "a Python repr of an item (single quotes, True/False/None), not JSON: the archive was saved with str() instead of json.dumps()"
+            : "a string, not a JSON object";
+        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.StringItems, where.Line, where.Column,
+            $"the item at {where.Path} is {shape}; no item can be read from it", _options.SourceName));
+    }
+
+    private void Report(DiagnosticSeverity severity, string code, Where where, string message)
+    {
+        var diagnostic = new FeedDiagnostic(severity, code, where.Line, where.Column, message, _options.SourceName);
         _options.OnDiagnostic?.Invoke(diagnostic);
         if (_options.Strict && severity == DiagnosticSeverity.Warning) throw new FeedFormatException(diagnostic);
     }

@@ -5,10 +5,11 @@ namespace PaperFeed;
 
 /// <summary>
 /// Reads the Hugging Face API's JSON: the array of <c>/api/daily_papers</c> (or of <c>/api/papers/search</c>),
-/// the single paper object of <c>/api/papers/{id}</c>, a listing page's <c>{dateString, dailyPapers}</c>, and
-/// JSON Lines of any of these (how people archive them). Streaming: one item is held at a time. Unknown
-/// properties are ignored; optional ones may be missing, null, or of an unexpected type. See docs/inputs.md
-/// for the field mapping.
+/// the single paper object of <c>/api/papers/{id}</c>, a listing page's <c>data-props</c> (<c>{dateString | date,
+/// dailyPapers}</c>), an archiver's wrapper (<c>{status, date, count, data}</c>), and JSON Lines of any of these (how
+/// people archive them). Streaming: one top-level value is held at a time. Unknown properties are ignored; optional
+/// ones may be missing, null, or of an unexpected type. See docs/inputs.md for the field mapping, how values group
+/// into feeds, and the featured-day rule.
 /// </summary>
 public static class HuggingFaceJson
 {
@@ -16,12 +17,14 @@ public static class HuggingFaceJson
     /// <param name="utf8Json">UTF-8 JSON (a BOM is skipped); not disposed.</param>
     /// <param name="options">
     /// Options; <see cref="FeedParserOptions.OnDiagnostic"/>, <see cref="FeedParserOptions.Strict"/>,
-    /// <see cref="FeedParserOptions.DuplicateSentences"/> and <see cref="FeedParserOptions.SourceName"/> apply.
-    /// Diagnostics give the item's 1-based position among the top-level values as their line.
+    /// <see cref="FeedParserOptions.DuplicateSentences"/>, <see cref="FeedParserOptions.ListingDate"/> and
+    /// <see cref="FeedParserOptions.SourceName"/> apply. Diagnostics give the line and column where the top-level
+    /// value starts, and the JSON path inside it in their message.
     /// </param>
-    /// <param name="cancellationToken">Stops reading between items.</param>
-    /// <exception cref="FeedFormatException">(While enumerating.) The JSON is not well-formed (code
-    /// <see cref="DiagnosticCodes.InvalidJson"/>, with the reader's line and byte column), or a warning in strict mode.</exception>
+    /// <param name="cancellationToken">Stops reading between values.</param>
+    /// <exception cref="FeedFormatException">(While enumerating.) The items are JSON strings, not objects
+    /// (<see cref="DiagnosticCodes.StringItems"/>), a value is too large, or a warning in strict mode. A line of JSON
+    /// Lines that is not JSON, or a document that breaks, is a warning (the rest is kept), not an exception.</exception>
     public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream utf8Json, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -29,8 +32,10 @@ public static class HuggingFaceJson
     }
 
     /// <summary>
-    /// Reads feeds: one per listing page (<c>{dateString, dailyPapers}</c>, dated when it is a day), and one
-    /// undated feed for each run of items or papers between pages.
+    /// Reads feeds: one per listing. A document that is one array (a daily response), a listing page, a wrapper, and
+    /// a JSON Lines line that is an array are one feed each; consecutive JSON Lines items form one feed per day of
+    /// <c>paper.submittedOnDailyAt</c>. A feed's date is its page's or wrapper's own day, that day, or
+    /// <see cref="FeedParserOptions.ListingDate"/>.
     /// </summary>
     /// <inheritdoc cref="ReadPapersAsync" path="/param"/>
     /// <inheritdoc cref="ReadPapersAsync" path="/exception"/>
@@ -40,66 +45,56 @@ public static class HuggingFaceJson
         return ReadFeedsIterator(utf8Json, options ?? FeedParserOptions.Default, cancellationToken);
     }
 
-    /// <summary>
-    /// Reads the input as it is structured, for writers that stream: a feed per listing page, single papers for
-    /// loose items, so that at most one page or one item is in memory (see <see cref="PaperReader"/>).
-    /// </summary>
+    /// <summary>For writers that stream: whole feeds, one listing at a time (see <see cref="PaperReader"/>).</summary>
     internal static async IAsyncEnumerable<object> ReadItemsAsync(Stream stream, FeedParserOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        options ??= FeedParserOptions.Default;
-        var mapper = new ApiPaperMapper(options);
-        var papers = new List<Paper>();
-        int position = 0;
-        await foreach (var entry in ApiEntryReader.ReadAsync(stream, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var feed in ReadFeedsIterator(stream, options ?? FeedParserOptions.Default, cancellationToken).ConfigureAwait(false)) yield return feed;
+    }
+
+    /// <summary>Counts listings and papers as <see cref="ReadFeedsAsync"/> reads them, holding one paper at a time.</summary>
+    internal static async Task<FeedStatistics> CountAsync(Stream stream, FeedParserOptions options, CancellationToken cancellationToken)
+    {
+        long feeds = 0, papers = 0, withMetadata = 0;
+        var tally = new DiagnosticTally();
+        var reader = new ApiListingReader(tally.Counting(options));
+        await foreach (var item in reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
         {
-            mapper.AddPapers(entry, ++position, null, papers);
-            if (entry.IsPage)
+            if (item is ApiFeedStart)
             {
-                yield return ApiPaperMapper.PageFeed(entry, papers);
-                papers = [];
+                feeds++;
                 continue;
             }
-            foreach (var paper in papers) yield return paper;
-            papers.Clear();
+            var paper = (Paper)item;
+            papers++;
+            if (paper.AuthorCount is not null || paper.Published is not null) withMetadata++;
         }
+        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = tally.Warnings, Infos = tally.Infos, Lines = reader.LineCount };
     }
 
     private static async IAsyncEnumerable<Paper> ReadPapersIterator(Stream stream, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var mapper = new ApiPaperMapper(options);
-        var papers = new List<Paper>();
-        int position = 0;
-        await foreach (var entry in ApiEntryReader.ReadAsync(stream, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in new ApiListingReader(options).ReadAsync(stream, cancellationToken).ConfigureAwait(false))
         {
-            mapper.AddPapers(entry, ++position, null, papers);
-            foreach (var paper in papers) yield return paper;
-            papers.Clear();
+            if (item is Paper paper) yield return paper;
         }
     }
 
     private static async IAsyncEnumerable<Feed> ReadFeedsIterator(Stream stream, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var mapper = new ApiPaperMapper(options);
-        List<Paper>? loose = null;
-        int position = 0;
-        await foreach (var entry in ApiEntryReader.ReadAsync(stream, options, cancellationToken).ConfigureAwait(false))
+        ApiFeedStart? open = null;
+        var papers = new List<Paper>();
+        await foreach (var item in new ApiListingReader(options).ReadAsync(stream, cancellationToken).ConfigureAwait(false))
         {
-            position++;
-            if (!entry.IsPage)
+            if (item is Paper paper)
             {
-                mapper.AddPapers(entry, position, null, loose ??= []);
+                papers.Add(paper);
                 continue;
             }
-            if (loose is not null)
-            {
-                yield return new Feed { Papers = loose };
-                loose = null;
-            }
-            var papers = new List<Paper>();
-            mapper.AddPapers(entry, position, null, papers);
-            yield return ApiPaperMapper.PageFeed(entry, papers);
+            if (open is not null) yield return new Feed { Date = open.Date, Period = open.Period, Papers = papers };
+            open = (ApiFeedStart)item;
+            papers = [];
         }
-        if (loose is not null) yield return new Feed { Papers = loose };
+        if (open is not null) yield return new Feed { Date = open.Date, Period = open.Period, Papers = papers };
     }
 }

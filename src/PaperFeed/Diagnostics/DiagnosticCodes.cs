@@ -12,6 +12,9 @@ public static class DiagnosticCodes
     /// <summary>Info: the title line was repeated as the next line and kept once.</summary>
     public const string DuplicateTitle = "PF103";
 
+    /// <summary>Info: an API item's featured day (its listing's day) is earlier than its published day; the featured day is left unknown.</summary>
+    public const string FeaturedBeforePublished = "PF110";
+
     /// <summary>Warning: an entry ended after its title, so its abstract is null.</summary>
     public const string MissingAbstract = "PF201";
 
@@ -51,6 +54,18 @@ public static class DiagnosticCodes
     /// <summary>Warning: an HTML paper card without a title link (<c>h3 a[href^="/papers/"]</c>); skipped.</summary>
     public const string UntitledCard = "PF403";
 
+    /// <summary>Warning: an API count (<c>upvotes</c>, <c>numComments</c>, <c>githubStars</c>) is not a whole number from 0 to 2,147,483,647; read as unknown.</summary>
+    public const string InvalidCount = "PF410";
+
+    /// <summary>Warning: a line of JSON Lines input is not valid JSON; it is skipped, the other lines are read.</summary>
+    public const string InvalidJsonLine = "PF411";
+
+    /// <summary>Warning: a top-level JSON value of API input is not an object or an array of items (a number, a boolean); skipped.</summary>
+    public const string UnexpectedJsonValue = "PF412";
+
+    /// <summary>Warning: a JSON document breaks (a syntax error, or it ends early); the items before the break are kept, the rest is not read.</summary>
+    public const string TruncatedJson = "PF413";
+
     /// <summary>Warning: an export met a paper URL that is not an absolute <c>http</c>/<c>https</c> URL; the paper is written without that link.</summary>
     public const string UnsafeLink = "PF501";
 
@@ -62,6 +77,9 @@ public static class DiagnosticCodes
 
     /// <summary>Error: one JSON value (a paper, or a whole feed) is larger than the reader accepts (256 MiB).</summary>
     public const string JsonValueTooLarge = "PF903";
+
+    /// <summary>Error: API input holds its items as JSON strings (an archiver saved Python reprs of them), not objects.</summary>
+    public const string StringItems = "PF910";
 
     /// <summary>Error: the input's format cannot be recognised (see docs/inputs.md for the detection rules).</summary>
     public const string UnknownFormat = "PF922";

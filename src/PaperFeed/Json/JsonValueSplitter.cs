@@ -30,10 +30,18 @@ internal sealed class JsonValueSplitter : IDisposable
     private int _scanned;
     private JsonReaderState _scanState;
 
-    public JsonValueSplitter(Stream stream, string? source, int initialBufferSize = 16 * 1024)
+    private readonly bool _arraySequence;
+
+    /// <param name="stream">The input.</param>
+    /// <param name="source">The input's name, for errors.</param>
+    /// <param name="initialBufferSize">The buffer's first size; it grows to the largest value.</param>
+    /// <param name="arraySequence">Accept several top-level arrays one after another (JSON Lines whose every line is
+    /// an array), each split into its elements; see <see cref="ArrayCount"/>.</param>
+    public JsonValueSplitter(Stream stream, string? source, int initialBufferSize = 16 * 1024, bool arraySequence = false)
     {
         _stream = stream;
         _source = source;
+        _arraySequence = arraySequence;
         _buffer = ArrayPool<byte>.Shared.Rent(initialBufferSize);
     }
 
@@ -45,6 +53,34 @@ internal sealed class JsonValueSplitter : IDisposable
 
     /// <summary>Lines read so far, counted as the text parser counts them (a final line without a newline counts).</summary>
     public long LineCount => _column == 1 ? _line - 1 : _line;
+
+    /// <summary>How many top-level arrays have been opened so far (0 for a sequence of values).</summary>
+    public int ArrayCount { get; private set; }
+
+    /// <summary>True once the input turned out to be a sequence of values (JSON Lines, or one value), not one top-level array.</summary>
+    public bool IsValueSequence => _mode == Mode.Values;
+
+    /// <summary>
+    /// After <see cref="ReadAsync"/> threw on a value of a sequence, drops the rest of the line the value started on
+    /// (so JSON Lines input can go on with its next line) and forgets the partial scan.
+    /// </summary>
+    public async ValueTask SkipLineAsync(CancellationToken cancellationToken)
+    {
+        _scanned = 0;
+        _scanState = default;
+        while (true)
+        {
+            int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                Consume(newline + 1);
+                return;
+            }
+            Consume(_end - _start);
+            if (_eof) return;
+            await FillAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The next value, valid until the next call; empty at the end of the input.</summary>
     public async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken)
@@ -72,8 +108,10 @@ internal sealed class JsonValueSplitter : IDisposable
             switch (_mode)
             {
                 case Mode.Start when b == (byte)'[':
+                case Mode.ArrayDone when b == (byte)'[' && _arraySequence:
                     Consume(1);
                     _mode = Mode.ArrayFirst;
+                    ArrayCount++;
                     continue;
                 case Mode.Start:
                     _mode = Mode.Values;

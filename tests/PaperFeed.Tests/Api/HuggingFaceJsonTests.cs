@@ -35,7 +35,7 @@ public class HuggingFaceJsonTests
         Authors = [new("Grace Hopper"), new("Alan Turing")],
         AuthorCount = 2,
         Published = new PaperDate(2025, 8, 26),
-        Featured = new PaperDate(2025, 8, 28), // no submittedOnDailyAt: the item's publishedAt
+        Featured = null, // no submittedOnDailyAt and no listing day: the item's publishedAt is not one (docs/inputs.md)
         Upvotes = 7,
         ArxivId = "2508.19999",
         Url = "https://huggingface.co/papers/2508.19999",
@@ -48,7 +48,6 @@ public class HuggingFaceJsonTests
         Authors = [new("Barbara Liskov")],
         AuthorCount = 1,
         Published = new PaperDate(2025, 8, 25),
-        Featured = new PaperDate(2025, 8, 28),
         Upvotes = 0,
         ArxivId = "2508.18888",
         Url = "https://huggingface.co/papers/2508.18888",
@@ -74,6 +73,9 @@ public class HuggingFaceJsonTests
 
     internal static readonly Paper[] DailyPapers = [FullItem, MinimalItem, NullsItem, WithdrawnItem];
 
+    /// <summary>The papers of <see cref="DailyPapers"/> read as the listing of <paramref name="day"/>: its featured day for those without submittedOnDailyAt.</summary>
+    internal static List<Paper> OnListingDay(PaperDate day) => DailyPapers.Select(p => p.Featured is null ? p with { Featured = day } : p).ToList();
+
     [Fact]
     public async Task Daily_papers_array_maps_every_field_from_its_own_level()
     {
@@ -83,15 +85,46 @@ public class HuggingFaceJsonTests
         papers.Should().Equal(DailyPapers);
         papers[0].Authors.Select(a => a.Name).Should().ContainInOrder("Ada Lovelace", "José Müller-Łukasz", "李雷", "Zoë O'Brien");
         papers[0].Details!.Should().Be(FullItem.Details);
-        diagnostics.Should().BeEmpty();
+        // githubStars is an object in the last item: not silently dropped, a warning with its JSON path.
+        diagnostics.Should().ContainSingle().Which.Should().Match<FeedDiagnostic>(d =>
+            d.Code == DiagnosticCodes.InvalidCount && d.Message.StartsWith("$[3].paper.githubStars is an object", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Json_lines_archive_reads_like_the_array()
+    public async Task Json_lines_archive_reads_like_the_array_but_groups_by_listing_day()
     {
         var papers = await Fixtures.ReadApiAsync(Fixtures.ArchiveJsonLines);
 
-        papers.Should().Equal(DailyPapers);
+        // The same items; those without submittedOnDailyAt take the day of the line before them (docs/inputs.md).
+        var day27 = new PaperDate(2025, 8, 27);
+        papers.Should().Equal(FullItem, MinimalItem with { Featured = day27 }, NullsItem with { Featured = day27 }, WithdrawnItem);
+    }
+
+    [Fact]
+    public async Task A_listing_day_from_the_caller_is_the_featured_day_of_items_without_their_own()
+    {
+        var day = new DateOnly(2025, 8, 28);
+        var feeds = await HuggingFaceJson.ReadFeedsAsync(File.OpenRead(Fixtures.DailyPapersJson), new FeedParserOptions { ListingDate = day }).ToListAsync();
+
+        var listingDay = new PaperDate(day);
+        feeds.Should().ContainSingle().Which.Should().Be(new Feed
+        {
+            Date = listingDay,
+            Papers = [FullItem, MinimalItem with { Featured = listingDay }, NullsItem with { Featured = listingDay }, WithdrawnItem],
+        });
+    }
+
+    [Fact]
+    public async Task A_featured_day_before_the_published_day_is_never_emitted()
+    {
+        var diagnostics = new List<FeedDiagnostic>();
+        string input = """[{"paper": {"id": "1", "title": "T", "publishedAt": "2025-03-10T17:00:00.000Z"}, "publishedAt": "2025-03-09T00:00:00.000Z"}]""";
+
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { ListingDate = new DateOnly(2025, 3, 9), OnDiagnostic = diagnostics.Add }).ToListAsync();
+
+        papers.Should().ContainSingle().Which.Featured.Should().BeNull();
+        papers[0].Published.Should().Be(new PaperDate(2025, 3, 10));
+        diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.FeaturedBeforePublished);
     }
 
     [Fact]
@@ -126,7 +159,8 @@ public class HuggingFaceJsonTests
         feeds.Should().AllSatisfy(feed =>
         {
             feed.Date.Should().Be(new PaperDate(2025, 8, 28));
-            feed.Papers.Should().Equal(DailyPapers);
+            // The page's date is the featured day of items without submittedOnDailyAt.
+            feed.Papers.Should().Equal(OnListingDay(new PaperDate(2025, 8, 28)));
         });
     }
 
@@ -163,8 +197,8 @@ public class HuggingFaceJsonTests
         var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "x.json" }).ToListAsync();
 
         papers.Select(p => p.Title).Should().Equal("One", "Three");
-        diagnostics.Should().ContainSingle().Which.Should().Be(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, 2, null,
-            "the item has no title (item or paper level); skipped", "x.json"));
+        diagnostics.Should().ContainSingle().Which.Should().Be(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, 1, 42,
+            "the item at $[1] has no title (item or paper level); skipped", "x.json"));
     }
 
     [Fact]
@@ -176,41 +210,130 @@ public class HuggingFaceJsonTests
     }
 
     [Fact]
-    public async Task Malformed_json_is_a_typed_error_with_line_and_column()
+    public async Task A_document_that_breaks_keeps_every_item_before_it_and_names_line_and_column()
     {
+        var diagnostics = new List<FeedDiagnostic>();
         string input = "[\n  {\"paper\": {\"id\": \"1\", \"title\": \"One\"}},\n  {\"paper\": {\"id\": \"2\", \"title\": \"Two\"}},\n  {\"paper\": {\"id\": \"3\", \"title\" \"Three\"}}\n]";
 
-        var act = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { SourceName = "bad.json" }).ToListAsync();
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { SourceName = "bad.json", OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var strict = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { SourceName = "bad.json", Strict = true }).ToListAsync();
 
-        // (Items of the same read buffer are deserialized before any is handed out, so the good ones before the error
-        // come out only when they were in an earlier buffer.)
-        var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
-        error.Code.Should().Be(DiagnosticCodes.InvalidJson);
-        error.Line.Should().Be(4);
-        error.Column.Should().Be(33); // the byte where a colon was expected: the quote of "Three"
-        error.SourceName.Should().Be("bad.json");
-        error.Message.Should().StartWith("bad.json:4:33: error PF902: invalid JSON");
+        papers.Select(p => p.Title).Should().Equal("One", "Two");
+        var warning = diagnostics.Should().ContainSingle().Subject;
+        (warning.Code, warning.Line, warning.Column).Should().Be((DiagnosticCodes.TruncatedJson, 4, 33)); // the quote of "Three", where ':' was expected
+        warning.Message.Should().Contain("the 2 top-level values before it are kept");
+        (await strict.Should().ThrowAsync<FeedFormatException>()).Which.Message.Should().StartWith("bad.json:4:33: warning PF413");
+    }
+
+    [Fact]
+    public async Task A_bad_json_lines_line_is_skipped_and_every_other_line_kept()
+    {
+        var diagnostics = new List<FeedDiagnostic>();
+        var lines = Enumerable.Range(1, 30).Select(i => $$$"""{"paper": {"id": "{{{i}}}", "title": "T{{{i}}}"}}""").ToList();
+        lines[20] = """{"paper": {"id": "21", "title": "T21"}"""; // cut short: runs into the next line
+        lines[24] = "not json at all";
+        string input = string.Join("\n", lines) + "\n";
+
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var strict = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { Strict = true }).ToListAsync();
+
+        papers.Select(p => p.ArxivId).Should().Equal(Enumerable.Range(1, 30).Where(i => i is not (21 or 25)).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        diagnostics.Select(d => (d.Code, d.Line)).Should().Equal((DiagnosticCodes.InvalidJsonLine, 21), (DiagnosticCodes.InvalidJsonLine, 25));
+        (await strict.Should().ThrowAsync<FeedFormatException>()).Which.Line.Should().Be(21);
     }
 
     [Theory]
-    [InlineData("""[{"paper": "not an object"}]""")]
-    [InlineData("""[{"title": "T", "dailyPapers": 5}]""")]
-    [InlineData("""[{"title": "T"}""")]
-    [InlineData("""{"title": "T"} {"title": """)]
-    [InlineData("""[1]""")]
-    [InlineData("DEEP")]
-    public async Task Structurally_wrong_or_truncated_json_is_a_typed_error(string input)
+    [InlineData("""[{"paper": "not an object"}]""", "", DiagnosticCodes.UntitledItem)]
+    [InlineData("""[{"title": "T", "dailyPapers": 5}]""", "T", null)]
+    [InlineData("""[{"title": "T"}""", "T", DiagnosticCodes.TruncatedJson)]
+    [InlineData("""{"title": "T"} {"title": """, "T", DiagnosticCodes.InvalidJsonLine)]
+    [InlineData("""[1, {"title": "T"}]""", "T", DiagnosticCodes.UnexpectedJsonValue)]
+    [InlineData("DEEP", "", DiagnosticCodes.TruncatedJson)]
+    public async Task Structurally_wrong_or_truncated_json_keeps_what_it_can_with_a_warning(string input, string titles, string? code)
     {
         // Nesting deeper than the reader's limit (64) is refused, not recursed into.
         if (input == "DEEP") input = "[{\"title\": \"T\", \"x\": " + new string('[', 10_000) + new string(']', 10_000) + "}]";
-        var act = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input)).ToListAsync();
+        var diagnostics = new List<FeedDiagnostic>();
 
-        (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.InvalidJson);
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+
+        string.Join(",", papers.Select(p => p.Title)).Should().Be(titles);
+        diagnostics.Select(d => d.Code).Should().Equal(code is null ? [] : [code]);
+        diagnostics.Where(d => d.Message.Contains("PaperFeed.", StringComparison.Ordinal) || d.Message.Contains("System.", StringComparison.Ordinal)).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("1.5")]
+    [InlineData("\"abc\"")]
+    [InlineData("-5")]
+    public async Task A_count_that_is_not_a_non_negative_int32_is_a_warning_with_its_location(string upvotes)
+    {
+        var diagnostics = new List<FeedDiagnostic>();
+        string input = $$$"""[{"paper": {"id": "1", "title": "A", "upvotes": 3}}, {"paper": {"id": "2", "title": "B", "upvotes": {{{upvotes}}}}}]""";
+
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+
+        papers.Select(p => p.Upvotes).Should().Equal(3, null);
+        var warning = diagnostics.Should().ContainSingle().Subject;
+        (warning.Code, warning.Line, warning.Column).Should().Be((DiagnosticCodes.InvalidCount, 1, 54)); // where the item starts
+        warning.Message.Should().Be($"$[1].paper.upvotes is {upvotes}, not a count (a whole number from 0 to 2147483647); read as unknown");
+    }
+
+    [Fact]
+    public async Task Items_saved_as_python_reprs_are_one_clear_error()
+    {
+        string input = """["{'paper': {'id': '2412.19723', 'title': 'T', 'hidden': False}}", "{'paper': {}}"]""";
+
+        var act = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { SourceName = "2025-01-02.json" }).ToListAsync();
+
+        var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
+        error.Code.Should().Be(DiagnosticCodes.StringItems);
+        error.Message.Should().Be("2025-01-02.json:1:2: error PF910: the item at $[0] is a Python repr of an item (single quotes, True/False/None), not JSON: " +
+            "the archive was saved with str() instead of json.dumps(); no item can be read from it");
+    }
+
+    [Fact]
+    public async Task An_archivers_wrapper_is_one_listing_dated_by_its_date()
+    {
+        string input = $$$"""{"status": "success", "date": "2025-08-28", "count": 4, "data": {{{File.ReadAllText(Fixtures.DailyPapersJson)}}}}""";
+
+        var feeds = await PaperReader.ReadFeedsAsync(Fixtures.Utf8(input)).ToListAsync();
+
+        var day = new PaperDate(2025, 8, 28);
+        feeds.Should().ContainSingle().Which.Should().Be(new Feed
+        {
+            Date = day,
+            Papers = OnListingDay(day),
+        });
+    }
+
+    [Fact]
+    public async Task A_saved_listing_page_json_is_api_json_dated_by_its_date_timestamp()
+    {
+        // A 2024 page's data-props: date is a timestamp, no dateString; the key order of the real pages.
+        string input = $$$"""{"canSubmit": false, "date": "2024-05-27T00:00:00.000Z", "dailyPapers": {{{File.ReadAllText(Fixtures.DailyPapersJson)}}}, "nextDate": "2024-05-28", "prevDate": "2024-05-24", "publisher": null}""";
+
+        var feeds = await PaperReader.ReadFeedsAsync(Fixtures.Utf8(input)).ToListAsync();
+
+        feeds.Should().ContainSingle().Which.Date.Should().Be(new PaperDate(2024, 5, 27));
+        feeds[0].Papers.Select(p => p.ArxivId).Should().Equal(DailyPapers.Select(p => p.ArxivId));
+    }
+
+    [Fact]
+    public async Task Item_level_submitter_organization_is_read()
+    {
+        string input = """[{"paper": {"id": "1", "title": "T"}, "submitterOrganization": {"_id": "x", "name": "nvidia", "fullname": "NVIDIA", "avatar": "a.png"}}]""";
+
+        var paper = (await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input)).ToListAsync()).Should().ContainSingle().Subject;
+
+        paper.Details!.Organization.Should().Be(new Organization("nvidia", "NVIDIA"));
     }
 
     [Fact]
     public async Task Unexpected_types_in_optional_fields_read_as_absent()
     {
+        var diagnostics = new List<FeedDiagnostic>();
         string input = """
             {"paper": {"id": 2508.1, "title": "T", "summary": ["x"], "upvotes": 1.5, "authors": "nobody",
               "ai_keywords": ["a", 1, null, {"b": 2}, "c"], "publishedAt": "yesterday", "githubRepo": true,
@@ -218,17 +341,20 @@ public class HuggingFaceJsonTests
              "numComments": [], "organization": {"name": "acme", "fullname": {"x": 1}}, "publishedAt": "2025-08-28"}
             """;
 
-        var paper = (await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input)).ToListAsync()).Should().ContainSingle().Subject;
+        var paper = (await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync()).Should().ContainSingle().Subject;
 
         paper.Should().Be(new Paper
         {
             Title = "T",
             ArxivId = "2508.1",
             Url = "https://huggingface.co/papers/2508.1",
-            Featured = new PaperDate(2025, 8, 28),
             Details = new PaperDetails { AiKeywords = ["a", "1", "c"], Organization = new Organization("acme") },
         });
         paper.AuthorCount.Should().BeNull("authors was not a list");
+        // Counts are not dropped silently: each one that is not a count is a warning.
+        diagnostics.Select(d => d.Message).Should().Equal(
+            "$.paper.upvotes is 1.5, not a count (a whole number from 0 to 2147483647); read as unknown",
+            "$.numComments is an array, not a count (a whole number from 0 to 2147483647); read as unknown");
     }
 
     [Fact]

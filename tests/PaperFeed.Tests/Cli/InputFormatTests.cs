@@ -19,7 +19,8 @@ public class InputFormatTests
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
         var papers = await FeedJson.ReadPapersAsync(new MemoryStream(Encoding.UTF8.GetBytes(run.Stdout))).ToListAsync();
         papers.Select(p => p.ArxivId).Should().Equal(HuggingFaceJsonTests.DailyPapers.Select(p => p.ArxivId));
-        if (!fixture.Contains("cards", StringComparison.Ordinal)) papers.Should().Equal(HuggingFaceJsonTests.DailyPapers);
+        // (Featured days depend on how each input groups into listings: see the library's tests.)
+        if (!fixture.Contains("cards", StringComparison.Ordinal)) papers.Select(p => p with { Featured = null }).Should().Equal(HuggingFaceJsonTests.DailyPapers.Select(p => p with { Featured = null }));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class EquivalenceTests
         from title in Word.Array[2, 8]
         from sentences in Word.Array[3, 12].Select(w => string.Join(" ", w) + ".").Array[1, 5]
         from authors in Gen.OneOf(Names).Array[1, 6]
-        from day in Gen.Int[0, 6 * 365]
+        from day in Gen.Int[0, 2066] // published on or before the listing day, 2025-08-28
         from upvotes in Gen.Int[1, 999]
         from number in Gen.Int[1, 99_999]
         select new Source("Paper " + string.Join(" ", title), sentences, authors, new DateOnly(2020, 1, 1).AddDays(day), upvotes,

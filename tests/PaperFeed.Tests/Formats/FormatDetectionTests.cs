@@ -55,10 +55,33 @@ public class FormatDetectionTests
     [Theory]
     [InlineData("[1, 2, 3]")]
     [InlineData("{\"unknown\": 1, \"other\": [1]}")]
-    [InlineData("[\"strings\"]")]
     public void Json_of_an_unknown_shape_is_unknown_not_text(string content)
     {
         PaperReader.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().BeNull();
+    }
+
+    [Theory]
+    // Items saved as strings (Python reprs): the API reader says what is wrong with them.
+    [InlineData("[\"{'paper': {}}\"]")]
+    // A listing page's data-props saved alone, whatever the order of its keys ("date" is also PaperFeed's).
+    [InlineData("{\"date\": \"2024-05-27T00:00:00.000Z\", \"canSubmit\": false, \"dailyPapers\": []}")]
+    [InlineData("{\"canSubmit\": false, \"date\": \"2024-05-27T00:00:00.000Z\", \"dailyPapers\": []}")]
+    // An archiver's wrapper: its data's items tell.
+    [InlineData("{\"status\": \"success\", \"date\": \"2025-01-10\", \"count\": 1, \"data\": [{\"paper\": {}}]}")]
+    [InlineData("{\"status\": \"success\", \"date\": \"2025-01-10\", \"count\": 1, \"data\": [\"{'paper': {}}\"]}")]
+    public void Api_shapes_from_the_wild_are_api_json(string content)
+    {
+        PaperReader.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().Be(PaperFormat.HuggingFaceApiJson);
+    }
+
+    [Fact]
+    public async Task Unknown_json_is_refused_without_naming_a_type_or_a_first_object()
+    {
+        var act = () => PaperReader.ReadFeedsAsync(new MemoryStream(Encoding.UTF8.GetBytes("[1, 2, 3]"))).ToListAsync();
+
+        var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
+        error.Code.Should().Be(DiagnosticCodes.UnknownFormat);
+        error.Message.Should().NotContain("first object").And.NotContain("PaperFeed.Paper").And.NotContain("System.");
     }
 
     [Fact]

@@ -14,8 +14,10 @@ public class PaperReaderTests
         await using var stream = new OneByteAtATimeStream(File.ReadAllBytes(Fixtures.Path(fixture.Split('/'))));
 
         var papers = await PaperReader.ReadPapersAsync(stream).ToListAsync();
+        await using var direct = File.OpenRead(Fixtures.Path(fixture.Split('/')));
 
-        papers.Should().Equal(HuggingFaceJsonTests.DailyPapers);
+        papers.Should().Equal(await HuggingFaceJson.ReadPapersAsync(direct).ToListAsync());
+        papers.Select(p => p.ArxivId).Should().Equal(HuggingFaceJsonTests.DailyPapers.Select(p => p.ArxivId));
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public class PaperReaderTests
 
         var feeds = await AnyPaperReader.ReadFeedsAsync(stream).ToListAsync();
 
-        feeds.Should().ContainSingle().Which.Should().Be(new Feed { Date = new PaperDate(2025, 8, 28), Papers = HuggingFaceJsonTests.DailyPapers });
+        feeds.Should().ContainSingle().Which.Should().Be(new Feed { Date = new PaperDate(2025, 8, 28), Papers = HuggingFaceJsonTests.OnListingDay(new PaperDate(2025, 8, 28)) });
     }
 
     [Fact]
@@ -64,23 +66,33 @@ public class PaperReaderTests
     {
         // JSON forced to be read as a text listing is a (strange) listing, not JSON.
         var asText = await PaperReader.ReadPapersAsync(Fixtures.Utf8("[]\n\nnot an abstract"), PaperFormat.TextListing).ToListAsync();
-        var asApi = () => PaperReader.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), PaperFormat.HuggingFaceApiJson).ToListAsync();
+        var diagnostics = new List<FeedDiagnostic>();
+        var asApi = await PaperReader.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), PaperFormat.HuggingFaceApiJson, new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var asApiStrict = () => PaperReader.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), PaperFormat.HuggingFaceApiJson, new FeedParserOptions { Strict = true }).ToListAsync();
 
         asText.Select(p => p.Title).Should().Equal("[]");
-        (await asApi.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.InvalidJson);
+        // Text forced to be read as API JSON Lines: each line that is not JSON is skipped with a warning naming it.
+        asApi.Should().BeEmpty();
+        diagnostics.Select(d => (d.Code, d.Line)).Should().Equal((DiagnosticCodes.InvalidJsonLine, 1), (DiagnosticCodes.InvalidJsonLine, 3));
+        (await asApiStrict.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.InvalidJsonLine);
     }
 
     [Fact]
-    public async Task Streaming_items_are_api_pages_as_feeds_and_loose_items_as_papers()
+    public async Task Streaming_items_of_api_input_are_whole_listings()
     {
         string page = $$"""{"dateString": "2025-08-28", "dailyPapers": {{File.ReadAllText(Fixtures.DailyPapersJson).ReplaceLineEndings(" ")}}}""";
         string input = File.ReadAllText(Fixtures.ArchiveJsonLines) + page + "\n";
 
         var items = await PaperReader.ReadItemsAsync(Fixtures.Utf8(input), null, null, CancellationToken.None).ToListAsync();
 
-        items.Take(4).Should().Equal(HuggingFaceJsonTests.DailyPapers);
-        items[4].Should().Be(new Feed { Date = new PaperDate(2025, 8, 28), Papers = HuggingFaceJsonTests.DailyPapers });
-        items.Should().HaveCount(5);
+        // JSON Lines items group by the day of submittedOnDailyAt (lines without it stay with the line before); the
+        // page is one listing, whose own date is the featured day of its items without submittedOnDailyAt.
+        var (full, minimal, nulls, withdrawn) = (HuggingFaceJsonTests.FullItem, HuggingFaceJsonTests.MinimalItem, HuggingFaceJsonTests.NullsItem, HuggingFaceJsonTests.WithdrawnItem);
+        var (day27, day28) = (new PaperDate(2025, 8, 27), new PaperDate(2025, 8, 28));
+        items.Should().Equal(
+            new Feed { Date = day27, Papers = [full, minimal with { Featured = day27 }, nulls with { Featured = day27 }] },
+            new Feed { Date = day28, Papers = [withdrawn] },
+            new Feed { Date = day28, Papers = [full, minimal with { Featured = day28 }, nulls with { Featured = day28 }, withdrawn] });
     }
 
     [Fact]
@@ -90,7 +102,7 @@ public class PaperReaderTests
 
         var statistics = await PaperReader.CountAsync(Fixtures.Utf8(input));
 
-        (statistics.Feeds, statistics.Papers, statistics.PapersWithMetadata, statistics.Warnings).Should().Be((1L, 4L, 4L, 1L));
+        (statistics.Feeds, statistics.Papers, statistics.PapersWithMetadata, statistics.Warnings).Should().Be((2L, 4L, 4L, 2L)); // two listing days; githubStars that is an object, and the untitled line
     }
 
     [Fact]

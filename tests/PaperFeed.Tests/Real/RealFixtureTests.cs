@@ -60,12 +60,15 @@ public sealed class RealFixtureTests
     /// Checks one file. Keys of an entry (all but <c>papers</c> optional): <c>papers</c>, <c>feeds</c>,
     /// <c>upvotesSum</c>, <c>arxivIds</c> (count of distinct non-null ids), <c>firstTitle</c>, <c>lastTitle</c>,
     /// <c>feedDates</c> (array of ISO or --MM-dd strings, in order), <c>featured</c> (distinct featured days, ISO,
-    /// sorted), <c>error</c> (a diagnostic code the read must fail with, instead of reading).
+    /// sorted), <c>withOrganization</c> (papers with an organization), <c>error</c> (a diagnostic code the read must
+    /// fail with, instead of reading). One key is an input, not an expectation: <c>listingDate</c> (ISO) is passed as
+    /// <see cref="FeedParserOptions.ListingDate"/>, the day an archiver's file name gives.
     /// </summary>
     private static async Task CheckAsync(string path, JsonElement expected)
     {
         var name = Path.GetFileName(Path.GetDirectoryName(path)) + "/" + Path.GetFileName(path);
         var options = FeedParserOptions.Default with { SourceName = name };
+        if (expected.TryGetProperty("listingDate", out var listingDate)) options = options with { ListingDate = DateOnly.Parse(listingDate.GetString()!, System.Globalization.CultureInfo.InvariantCulture) };
         await using var stream = File.OpenRead(path);
         var feeds = new List<Feed>();
         try
@@ -97,6 +100,10 @@ public sealed class RealFixtureTests
         if (expected.TryGetProperty("feedDates", out var dates))
         {
             feeds.Select(f => f.Date?.ToString()).Should().Equal(dates.EnumerateArray().Select(d => d.GetString()), name);
+        }
+        if (expected.TryGetProperty("withOrganization", out var organizations))
+        {
+            papers.Count(p => p.Details?.Organization is not null).Should().Be(organizations.GetInt32(), name);
         }
         if (expected.TryGetProperty("featured", out var featured))
         {

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using PaperFeed.Json;
+
+namespace PaperFeed.Api;
+
+/// <summary>
+/// Reads Hugging Face API JSON as a stream of <see cref="ApiFeedStart"/> marks and <see cref="Paper"/>s, one top-level
+/// value at a time (flat memory however large the archive). How values group into listings (docs/inputs.md):
+/// a document that is one array is one listing (one <c>/api/daily_papers</c> response); a listing page or an
+/// archiver's wrapper is one listing, and so is a JSON Lines line that is a whole array; consecutive item lines
+/// form one listing per day of <c>paper.submittedOnDailyAt</c> (a line without it stays in the listing before it).
+/// </summary>
+/// <remarks>
+/// Broken input keeps what can be kept: in JSON Lines a line that is not JSON is skipped with a warning naming its
+/// line; a document that breaks ends with a warning naming line and column, after every item before the break.
+/// In strict mode both throw.
+/// </remarks>
+internal sealed class ApiListingReader
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
+
+    private readonly FeedParserOptions _options;
+    private readonly ApiPaperMapper _mapper;
+    private readonly PaperDate? _listingDay;
+
+    public ApiListingReader(FeedParserOptions options)
+    {
+        _options = options;
+        _mapper = new ApiPaperMapper(options);
+        _listingDay = options.ListingDate is DateOnly day ? new PaperDate(day) : null;
+    }
+
+    /// <summary>Lines of the input read so far (as the text parser counts them).</summary>
+    public long LineCount { get; private set; }
+
+    /// <summary>Each item is an <see cref="ApiFeedStart"/> (before the papers of each listing) or a <see cref="Paper"/>.</summary>
+    public async IAsyncEnumerable<object> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var splitter = new JsonValueSplitter(stream, _options.SourceName, arraySequence: true);
+        var papers = new List<Paper>();
+        bool groupOpen = false;
+        PaperDate? groupDay = null;
+        int index = -1, arrays = 0;
+        while (true)
+        {
+            ReadOnlyMemory<byte>? next;
+            FeedFormatException? broken = null;
+            try
+            {
+                next = await splitter.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (FeedFormatException e) when (e.Diagnostic.Code == DiagnosticCodes.InvalidJson)
+            {
+                next = null;
+                broken = e;
+            }
+            LineCount = splitter.LineCount;
+            if (broken is not null)
+            {
+                if (!IsBadLine(splitter, broken.Diagnostic))
+                {
+                    Report(DiagnosticSeverity.Warning, DiagnosticCodes.TruncatedJson, broken.Diagnostic.Line, broken.Diagnostic.Column,
+                        $"the JSON breaks here ({broken.Diagnostic.Message}); the {index + 1} top-level values before it are kept, the rest of the input is not read");
+                    yield break;
+                }
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidJsonLine, (int)Math.Min(splitter.ValueLine, int.MaxValue), null,
+                    $"this line is not valid JSON ({broken.Diagnostic.Message}, column {broken.Diagnostic.Column}); skipped");
+                await splitter.SkipLineAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            // Each top-level array (the document, or a JSON Lines line) is one listing, an empty one too.
+            while (arrays < splitter.ArrayCount)
+            {
+                arrays++;
+                index = -1;
+                yield return new ApiFeedStart(_listingDay, null);
+            }
+            if (next is not { } value) break;
+            index++;
+            bool inArray = !splitter.IsValueSequence;
+            int line = (int)Math.Min(splitter.ValueLine, int.MaxValue);
+            int column = (int)Math.Min(splitter.ValueColumn, int.MaxValue);
+            string path = inArray ? string.Create(CultureInfo.InvariantCulture, $"$[{index}]") : "$";
+            switch (value.Span[0])
+            {
+                case (byte)'{':
+                    if (Entry(value.Span, line, column, path) is not { } entry) continue;
+                    if (entry.IsPage && !inArray)
+                    {
+                        yield return new ApiFeedStart(ApiPaperMapper.PagePeriod(entry) is null ? ApiPaperMapper.PageDate(entry) ?? _listingDay : null, ApiPaperMapper.PagePeriod(entry));
+                        groupOpen = false;
+                        _mapper.AddPapers(entry, line, column, path, _listingDay, papers);
+                        break;
+                    }
+                    if (!inArray && DayOf(entry) is var day && (!groupOpen || (day is not null && day != groupDay)))
+                    {
+                        groupDay = day;
+                        groupOpen = true;
+                        yield return new ApiFeedStart(day ?? _listingDay, null);
+                    }
+                    _mapper.AddPapers(entry, line, column, path, inArray ? _listingDay : groupDay ?? _listingDay, papers);
+                    break;
+                case (byte)'[' when !inArray:
+                    // A JSON Lines line that is a whole response, after lines of another shape: one listing.
+                    yield return new ApiFeedStart(_listingDay, null);
+                    groupOpen = false;
+                    var items = Items(value.Span);
+                    for (int i = 0; i < items.Count; i++)
+                    {
+                        _mapper.AddPapers(items[i], line, column, string.Create(CultureInfo.InvariantCulture, $"$[{i}]"), _listingDay, papers);
+                    }
+                    break;
+                case (byte)'"':
+                    _mapper.AddPapers(new ApiEntry { StringItem = JsonSerializer.Deserialize(value.Span, ApiJsonContext.Default.String) }, line, column, path, _listingDay, papers);
+                    break;
+                case (byte)'n':
+                    continue; // a literal null carries nothing; it is not an error
+                default:
+                    Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedJsonValue, line, column,
+                        $"the value at {path} is {Describe(value.Span)}, not an item, a listing page or an array of items; skipped");
+                    continue;
+            }
+            foreach (var paper in papers) yield return paper;
+            papers.Clear();
+        }
+    }
+
+    /// <summary>
+    /// A JSON Lines line that is not JSON: the input is a sequence of values and the reader broke on the line the
+    /// value started on, or at the very start of the next line (a line cut short runs into the next one).
+    /// Anything else is a document (pretty-printed over many lines) that breaks.
+    /// </summary>
+    private static bool IsBadLine(JsonValueSplitter splitter, FeedDiagnostic error) =>
+        splitter.IsValueSequence && (error.Line == splitter.ValueLine || (error.Line == splitter.ValueLine + 1 && error.Column == 1));
+
+    private ApiEntry? Entry(ReadOnlySpan<byte> json, int line, int column, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, ApiJsonContext.Default.ApiEntry);
+        }
+        catch (JsonException)
+        {
+            // Every field is read leniently, so only nesting deeper than the limit lands here.
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedJsonValue, line, column,
+                $"the object at {path} is nested deeper than {ReaderOptions.MaxDepth} levels; skipped");
+            return null;
+        }
+    }
+
+    private static List<ApiEntry> Items(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        reader.Read();
+        return ApiItemListConverter.ReadList(ref reader) ?? [];
+    }
+
+    /// <summary>The listing day an item says it belongs to: the UTC day of <c>paper.submittedOnDailyAt</c>.</summary>
+    private static PaperDate? DayOf(ApiEntry entry) =>
+        (entry.Paper ?? entry).SubmittedOnDailyAt is DateTimeOffset time ? new PaperDate(DateOnly.FromDateTime(time.UtcDateTime)) : null;
+
+    private static string Describe(ReadOnlySpan<byte> json) => json[0] switch
+    {
+        (byte)'t' or (byte)'f' => "a boolean",
+        (byte)'[' => "an array inside the top-level array",
+        _ => "a number",
+    };
+
+    private void Report(DiagnosticSeverity severity, string code, int line, int? column, string message)
+    {
+        var diagnostic = new FeedDiagnostic(severity, code, line, column, message, _options.SourceName);
+        _options.OnDiagnostic?.Invoke(diagnostic);
+        if (_options.Strict && severity == DiagnosticSeverity.Warning) throw new FeedFormatException(diagnostic);
+    }
+}

@@ -1,0 +1,20 @@
+namespace PaperFeed;
+
+/// <summary>Counts the warnings and infos of a read whose reader has no counting pass of its own, passing each on.</summary>
+internal sealed class DiagnosticTally
+{
+    public long Warnings { get; private set; }
+
+    public long Infos { get; private set; }
+
+    /// <summary>The options with <see cref="FeedParserOptions.OnDiagnostic"/> counting here first, then calling the caller's.</summary>
+    public FeedParserOptions Counting(FeedParserOptions options) => options with
+    {
+        OnDiagnostic = diagnostic =>
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Warning) Warnings++;
+            else if (diagnostic.Severity == DiagnosticSeverity.Info) Infos++;
+            options.OnDiagnostic?.Invoke(diagnostic);
+        },
+    };
+}
