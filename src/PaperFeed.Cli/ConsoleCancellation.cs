@@ -38,10 +38,16 @@ internal sealed class ConsoleCancellation : IDisposable
     }
 
     /// <summary>How long a run may take to stop after a signal before the process ends without it.</summary>
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMilliseconds(800);
+
+    private int _finished;
+
+    /// <summary>The run ended by itself (and reported how): a late deadline must not report it again.</summary>
+    public void Finished() => Interlocked.Exchange(ref _finished, 1);
 
     private void ForceExit()
     {
+        if (Interlocked.Exchange(ref _finished, 1) == 1) return;
         var signal = Signal!;
         OutputTarget.RemovePending();
         Console.Error.WriteLine($"paperfeed: error: interrupted by {signal.Name}; output not written");

@@ -11,7 +11,7 @@ namespace PaperFeed.Cli;
 internal static class OrderedInputs
 {
     private const int ItemsAhead = 16;
-    private static readonly TimeSpan AbandonAfter = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan AbandonAfter = TimeSpan.FromMilliseconds(500);
 
     public static async IAsyncEnumerable<T> ReadAsync<T>(
         IReadOnlyList<string> inputs,

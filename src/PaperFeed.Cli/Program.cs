@@ -3,13 +3,15 @@ using PaperFeed.Cli;
 
 // The process entry: real console streams in, exit code out. Everything else is in Cli, testable in-process.
 using var cancel = new ConsoleCancellation();
-return await Cli.InvokeAsync(
+int exitCode = await Cli.InvokeAsync(
     args,
     new CliContext(Console.OpenStandardInput(), OpenStandardOutput(), Console.Error, StderrIsTerminal: !Console.IsErrorRedirected)
     {
         Signal = () => cancel.Signal,
     },
     cancel.Token);
+cancel.Finished();
+return exitCode;
 
 // Console.OpenStandardOutput ignores EPIPE, so `paperfeed … | head -1` would parse on to the end for nobody. A
 // pipe (or terminal) is written as a plain file descriptor instead, whose writes fail once the reader is gone.

@@ -30,7 +30,13 @@ internal sealed class PaperfeedProcess : IDisposable
     public Stream Stdout => _process.StandardOutput.BaseStream;
 
     /// <summary>Starts <c>paperfeed <paramref name="args"/></c> with standard input empty and closed.</summary>
-    public static PaperfeedProcess Start(params string[] args)
+    public static PaperfeedProcess Start(params string[] args) => Start(null, args);
+
+    /// <summary>
+    /// Starts <c>paperfeed <paramref name="args"/></c>; standard input gets <paramref name="stdin"/> and then stays open
+    /// with nothing more, as from a producer that stalls (null: empty and closed).
+    /// </summary>
+    public static PaperfeedProcess Start(byte[]? stdin, params string[] args)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -41,7 +47,15 @@ internal sealed class PaperfeedProcess : IDisposable
         };
         foreach (string arg in args) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("paperfeed did not start");
-        process.StandardInput.Close();
+        if (stdin is null)
+        {
+            process.StandardInput.Close();
+        }
+        else
+        {
+            process.StandardInput.BaseStream.Write(stdin);
+            process.StandardInput.BaseStream.Flush();
+        }
         return new PaperfeedProcess(process);
     }
 

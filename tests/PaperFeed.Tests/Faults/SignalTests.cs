@@ -22,7 +22,8 @@ public sealed class SignalTests(LargeDump dump, ITestOutputHelper output) : ICla
     {
         string target = _folder.File("out.json");
         File.WriteAllText(target, "old output\n");
-        string[] inputs = command == "diff" ? [dump.Path, dump.Path] : [dump.Path];
+        // The dump more than once, so the run is surely still going when the signal comes (diff takes two inputs).
+        string[] inputs = command == "diff" ? [dump.Path, dump.Path] : [dump.Path, dump.Path, dump.Path];
         using var run = PaperfeedProcess.Start([command, "--quiet", "--output", target, .. inputs]);
         var stdout = run.Stdout.CopyToAsync(Stream.Null);
 
@@ -40,6 +41,36 @@ public sealed class SignalTests(LargeDump dump, ITestOutputHelper output) : ICla
         Directory.GetFileSystemEntries(_folder.Path).Should().Equal([target], "the temporary file is removed");
         // "Within a second" on an idle machine; generous here, where other builds share the cores.
         stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Theory]
+    [InlineData("parse", "INT", 130)]
+    [InlineData("merge", "TERM", 143)]
+    public async Task A_signal_stops_a_run_waiting_on_standard_input(string command, string signal, int exitCode)
+    {
+        // A read of a pipe cannot be cancelled: the run gives it up (parse) or the process ends without it (merge).
+        string target = _folder.File("out.json");
+        File.WriteAllText(target, "old output\n");
+        var sample = File.ReadAllBytes(Path.Combine(SourceTree.Root, "samples", "daily-papers.txt"));
+        byte[] first = [.. sample, .. sample, .. sample];
+        using var run = PaperfeedProcess.Start(first, command, "--quiet", "--output", target, "-");
+        var stdout = run.Stdout.CopyToAsync(Stream.Null);
+
+        // Startup reads far less than this: past it, the run has read what was written and waits for more.
+        await WaitUntilReadingAsync(run.Id, first.Length);
+        await Task.Delay(200);
+        var stopwatch = Stopwatch.StartNew();
+        run.Signal(signal);
+        var result = await run.WaitAsync();
+        stopwatch.Stop();
+        await stdout;
+        output.WriteLine($"{command} on a stalled standard input, SIG{signal}: exited {stopwatch.ElapsedMilliseconds} ms after the signal");
+
+        result.ExitCode.Should().Be(exitCode, result.Stderr);
+        result.StderrLines.Should().ContainSingle().Which.Should().Be($"paperfeed: error: interrupted by SIG{signal}; output not written");
+        File.ReadAllText(target).Should().Be("old output\n");
+        Directory.GetFileSystemEntries(_folder.Path).Should().Equal([target], "the temporary file is removed");
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(6));
     }
 
     /// <summary>Waits until the process has read part of its input (Linux: /proc/PID/io), so the signal lands mid-run.</summary>
