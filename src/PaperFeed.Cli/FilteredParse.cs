@@ -7,7 +7,7 @@ namespace PaperFeed.Cli;
 internal static class FilteredParse
 {
     public static async Task<int> RunAsync(string[]? files, CliContext context, FeedParserOptions options, Reporter reporter,
-        PaperDeduplicator? dedupe, PaperFilter? filter, string format, Func<OutputTarget> openOutput, CancellationToken cancellationToken)
+        PaperDeduplicator? dedupe, PaperFilter? filter, string format, Func<OutputTarget> openOutput, PaperFeed.Export.ExportOptions exportOptions, CancellationToken cancellationToken)
     {
         var inputs = Inputs.Resolve(files, context.Stdin);
         filter ??= new PaperFilter();
@@ -25,7 +25,7 @@ internal static class FilteredParse
         }
         else
         {
-            await PaperOutput.WriteAsync(output.Stream, format, Papers(inputs, options, reporter, dedupe, filter, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await PaperOutput.WriteAsync(output.Stream, format, Papers(inputs, options, reporter, dedupe, filter, cancellationToken), exportOptions, cancellationToken).ConfigureAwait(false);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;

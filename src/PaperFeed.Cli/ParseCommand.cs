@@ -9,6 +9,7 @@ internal sealed class ParseCommand
 {
     private readonly ParserOptions _parser = new();
     private readonly FilterOptions _filters = new();
+    private readonly ExportCliOptions _export = new();
 
     private readonly Option<string> _format = new("--format")
     {
@@ -37,6 +38,7 @@ internal sealed class ParseCommand
         Command.Options.Add(_dedupe);
         _reporting.AddTo(Command);
         _filters.AddTo(Command);
+        _export.AddTo(Command);
         _parquet.AddTo(Command, _format, _output);
     }
 
@@ -59,7 +61,7 @@ internal sealed class ParseCommand
         if (filter is not null || FilterOptions.ExportOf(result.GetValue(_format)) is not null)
         {
             return await FilteredParse.RunAsync(result.GetValue(_parser.Files), context, options, reporter, dedupe, filter,
-                result.GetValue(_format)!, () => context.OpenOutput(result.GetValue(_output)), cancellationToken).ConfigureAwait(false);
+                result.GetValue(_format)!, () => context.OpenOutput(result.GetValue(_output)), _export.Read(result, options, reporter), cancellationToken).ConfigureAwait(false);
         }
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
