@@ -266,4 +266,36 @@ public class CaptureTests
             stats.Feeds.Should().Be(1, name);
         }
     }
+
+    private static readonly string[] Fragments =
+        ["\n", "\r\n", "\r", " ", "\n\n", "[", "]", "][3]", "](https://huggingface.co/papers/2508.00001)", "(https://huggingface.co/papers/2508.00002)",
+         "https://huggingface.co/papers/2508.00001", "https://huggingface.co/login?next=%2Fpapers", "#community", "### [", "###", "![](a.png)", "\\", "\\\\",
+         "* 3 authors", "- 12 authors", "1 author", "[-]", " [-] 7", "-", "65", "·", "Aug 25", ", 2023", "May 29[6]", " [ 6][39]", "Feb 30",
+         "Get trending papers in your email inbox!", "new", "url: https://huggingface.co/papers?q=x", "Title", "An abstract. An abstract.", "é", "\uFFFD", "99999999999"];
+
+    private static readonly Gen<string> Garbage = Gen.Frequency(
+        (8, (IGen<string>)Gen.OneOf(Fragments)),
+        (1, Gen.String[0, 12])).Array[0, 80].Select(parts => string.Concat(parts));
+
+    [Fact]
+    public void Any_text_reads_as_a_capture_or_throws_FeedFormatException()
+    {
+        Gen.Select(Garbage, Gen.Int[1, 60], Gen.Bool, Gen.Bool).Sample((text, maxLine, strict, clipper) =>
+        {
+            var options = new FeedParserOptions { MaxLineLength = maxLine, Strict = strict, ReferenceDate = new DateOnly(2026, 1, 2) };
+            var format = clipper ? PaperFormat.ClipperCapture : PaperFormat.MarkdownCapture;
+            try
+            {
+                var bytes = Encoding.UTF8.GetBytes(text);
+                var papers = PaperReader.ReadPapersAsync(new MemoryStream(bytes), format, options).ToListAsync().GetAwaiter().GetResult();
+                var stats = PaperReader.CountAsync(new MemoryStream(bytes), format, options).GetAwaiter().GetResult();
+                stats.Papers.Should().Be(papers.Count, text);
+                papers.Where(p => string.IsNullOrWhiteSpace(p.Title)).Should().BeEmpty(text);
+                PaperReader.DetectFormat(bytes, isEntireInput: true);
+            }
+            catch (FeedFormatException)
+            {
+            }
+        }, iter: 400, threads: 1);
+    }
 }
