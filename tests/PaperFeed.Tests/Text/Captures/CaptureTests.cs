@@ -175,6 +175,27 @@ public class CaptureTests
     }
 
     [Fact]
+    public async Task Reference_links_resolve_from_definitions_after_the_page()
+    {
+        var cards = new[]
+        {
+            new CardSpec("2410.05434", "A first title", "A first abstract.", 2, null, new PaperDate(2024, 10, 7), 1, null),
+            new CardSpec("2306.14898", "A second title", "A second abstract.", 4, null, new PaperDate(2023, 6, 26), null, 3),
+        };
+        // The tool lists its link targets after the page: the titles' references are 32 and 36 (see CaptureRenderer).
+        string text = CaptureRenderer.ReferenceLinks(new PaperDate(null, 3, 25), cards, "https://huggingface.co/papers") +
+            "\n[1]: https://huggingface.co/\n[32]: https://huggingface.co/papers/2410.05434\n[36]: <https://huggingface.co/papers/2306.14898> \"Paper page\"\n";
+
+        var (feeds, diagnostics) = await ReadAsync(text);
+        var papers = await PaperReader.ReadPapersAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToListAsync();
+
+        diagnostics.Should().BeEmpty();
+        feeds.Single().Papers.Should().Equal(CaptureRenderer.Expected(new PaperDate(null, 3, 25), cards, withIds: true, searchPage: false));
+        papers.Should().Equal(feeds[0].Papers);
+        papers.Select(p => p.Url).Should().Equal("https://huggingface.co/papers/2410.05434", "https://huggingface.co/papers/2306.14898");
+    }
+
+    [Fact]
     public async Task Two_captures_in_one_file_are_two_listings()
     {
         var first = new CardSpec("2501.00001", "First paper of day one", "One sentence here.", 2, null, new PaperDate(2025, 1, 2), 7, null);
