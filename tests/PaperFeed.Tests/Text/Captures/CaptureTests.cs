@@ -154,8 +154,10 @@ public class CaptureTests
     [Fact]
     public void Every_tool_layout_gives_the_cards_back_with_votes_on_the_right_paper()
     {
-        Gen.Select(DateGen.Select(d => new PaperDate(null, d.Month, d.Day)), CardGen.Array[1, 6], Gen.Bool).Sample((pageDate, cards, search) =>
+        Gen.Select(DateGen.Select(d => new PaperDate(null, d.Month, d.Day)), CardGen.Array[1, 6], Gen.Bool).Sample((pageDate, generated, search) =>
         {
+            // One page lists a paper once: the ids are made distinct.
+            var cards = generated.Select((card, i) => card with { Id = card.Id + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
             string url = search ? "https://huggingface.co/papers?q=graph" : "https://huggingface.co/papers";
             foreach (var (text, withIds) in new[]
             {
