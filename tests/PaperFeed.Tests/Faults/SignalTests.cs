@@ -23,7 +23,7 @@ public sealed class SignalTests(LargeDump dump, ITestOutputHelper output) : ICla
         string target = _folder.File("out.json");
         File.WriteAllText(target, "old output\n");
         // The dump more than once, so the run is surely still going when the signal comes (diff takes two inputs).
-        string[] inputs = command == "diff" ? [dump.Path, dump.Path] : [dump.Path, dump.Path, dump.Path];
+        string[] inputs = command == "diff" ? [dump.Path, dump.Path] : [.. Enumerable.Repeat(dump.Path, 6)];
         using var run = PaperfeedProcess.Start([command, "--quiet", "--output", target, .. inputs]);
         var stdout = run.Stdout.CopyToAsync(Stream.Null);
 
