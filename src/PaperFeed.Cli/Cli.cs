@@ -16,29 +16,52 @@ public static class Cli
     /// <param name="stderr">Standard error: diagnostics, errors, progress.</param>
     /// <param name="stderrIsTerminal">True when <paramref name="stderr"/> is a terminal: enables progress on large inputs.</param>
     /// <param name="cancellationToken">Stops the run (a temporary output file is removed).</param>
-    public static async Task<int> InvokeAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr,
-        bool stderrIsTerminal = false, CancellationToken cancellationToken = default)
+    public static Task<int> InvokeAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr,
+        bool stderrIsTerminal = false, CancellationToken cancellationToken = default) =>
+        InvokeAsync(args, new CliContext(stdin, stdout, stderr, stderrIsTerminal), cancellationToken);
+
+    /// <summary>Runs <c>paperfeed</c> in <paramref name="context"/> (the process entry, and tests that inject faults).</summary>
+    internal static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         // Progress is drawn from a timer thread while diagnostics are written: one synchronized writer for both.
-        stderr = TextWriter.Synchronized(stderr);
-        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal);
+        // Every write failure on standard output is told apart from an input's (a closed pipe ends the run quietly).
+        var stderr = TextWriter.Synchronized(context.Stderr);
+        context = context with { Stderr = stderr, Stdout = new OutputStream(context.Stdout, "standard output") };
         var reporter = new Reporter(stderr, quiet: false);
         var root = BuildCommand(context);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) reporter.Error(error.Message);
-            stderr.WriteLine("Run 'paperfeed --help' for usage.");
+            // One line: the first error (later ones often follow from it) and where to look.
+            reporter.Error($"{parsed.Errors[0].Message.TrimEnd()} (see 'paperfeed --help')");
             return ExitCodes.UsageError;
         }
 
-        await using var help = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = true };
+        await using var help = new StreamWriter(context.Stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = true };
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = help, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken)
+            // Signals are ConsoleCancellation's (the token): System.CommandLine must not install handlers of its own.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = help, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken)
                 .ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Whatever the cancellation surfaced as: the run was stopped, its temporary output already removed.
+            var signal = context.Signal();
+            reporter.Error(signal is null ? "interrupted; output not written" : $"interrupted by {signal.Name}; output not written");
+            return signal?.ExitCode ?? ExitCodes.Interrupted;
+        }
+        catch (OutputException e) when (e.IsBrokenPipe)
+        {
+            // The reader went away (paperfeed … | head -1): stop quietly, as a process SIGPIPE ends would.
+            return ExitCodes.BrokenPipe;
+        }
+        catch (OutputException e)
+        {
+            reporter.Error(e.Message);
+            return ExitCodes.InputError;
         }
         catch (FeedFormatException e)
         {
@@ -57,11 +80,6 @@ public static class Cli
             reporter.Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"--match: '{e.Pattern}' took longer than {e.MatchTimeout.TotalSeconds:0.#} s on one paper; simplify the pattern."));
             return ExitCodes.UsageError;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            reporter.Error("cancelled");
-            return ExitCodes.InputError;
         }
         catch (IOException e)
         {

@@ -1,4 +1,14 @@
 namespace PaperFeed.Cli;
 
 /// <summary>The streams a run uses: the console's in the process, memory streams in tests.</summary>
-internal sealed record CliContext(Stream Stdin, Stream Stdout, TextWriter Stderr, bool StderrIsTerminal);
+internal sealed record CliContext(Stream Stdin, Stream Stdout, TextWriter Stderr, bool StderrIsTerminal)
+{
+    /// <summary>Creates an output file for writing (tests inject streams that fail).</summary>
+    public Func<string, Stream> CreateFile { get; init; } = OutputTarget.CreateFile;
+
+    /// <summary>The signal that cancelled the run, when a signal did.</summary>
+    public Func<StopSignal?> Signal { get; init; } = static () => null;
+
+    /// <summary>Opens the <c>--output</c> of a command.</summary>
+    public OutputTarget OpenOutput(string? path) => OutputTarget.Open(path, Stdout, CreateFile);
+}

@@ -16,7 +16,9 @@ internal sealed class DiffCommand
         DefaultValueFactory = _ => "jsonl",
     };
 
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly Option<string?> _output = CommonOptions.Output();
+
+    private readonly ReporterOptions _reporting = new();
 
     public DiffCommand()
     {
@@ -26,14 +28,15 @@ internal sealed class DiffCommand
         Command = new Command("diff", "Show papers added, removed and changed (field by field) from OLD to NEW.");
         _parser.AddTo(Command);
         Command.Options.Add(_format);
-        Command.Options.Add(_quiet);
+        Command.Options.Add(_output);
+        _reporting.AddTo(Command);
     }
 
     public Command Command { get; }
 
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
-        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        using var reporter = _reporting.Create(result, context);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         var options = _parser.Read(result);
         var old = await ReadAsync(inputs.Paths[0]).ConfigureAwait(false);
@@ -41,16 +44,17 @@ internal sealed class DiffCommand
         string newName = Inputs.DisplayName(inputs.Paths[1]);
         var changes = PaperDiff.Compute(old, @new, d => reporter.Report(d with { Source = newName }));
 
+        await using var output = context.OpenOutput(result.GetValue(_output));
         if (result.GetValue(_format) == "table")
         {
-            await using var writer = new StreamWriter(context.Stdout, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            await using var writer = new StreamWriter(output.Stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             PaperDiff.WriteTable(writer, changes);
         }
         else
         {
-            PaperDiff.WriteJsonLines(context.Stdout, changes);
+            PaperDiff.WriteJsonLines(output.Stream, changes);
         }
-        await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
 
         async Task<List<Feed>> ReadAsync(string path)

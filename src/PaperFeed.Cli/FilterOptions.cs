@@ -9,11 +9,7 @@ internal sealed class FilterOptions
     /// <summary>The formats every paper-writing command accepts: PaperFeed JSON, then the standard exports.</summary>
     public static readonly string[] Formats = ["json", "jsonl", "rss", "atom", "jsonfeed", "csv", "markdown"];
 
-    private readonly Option<int?> _minUpvotes = new("--min-upvotes")
-    {
-        Description = "Keep papers with at least N upvotes (papers without a count are dropped).",
-        HelpName = "N",
-    };
+    private readonly Option<int?> _minUpvotes = CommonOptions.Count("--min-upvotes", "Keep papers with at least N upvotes (papers without a count are dropped).");
 
     private readonly Option<string?> _match = new("--match")
     {
@@ -38,11 +34,7 @@ internal sealed class FilterOptions
         HelpName = "KEY",
     };
 
-    private readonly Option<int?> _top = new("--top")
-    {
-        Description = "Keep the first N papers (after --sort). Across all inputs, except --format json: within each feed.",
-        HelpName = "N",
-    };
+    private readonly Option<int?> _top = CommonOptions.Count("--top", "Keep the first N papers (after --sort). Across all inputs, except --format json: within each feed.");
 
     public FilterOptions()
     {
@@ -58,10 +50,6 @@ internal sealed class FilterOptions
             {
                 result.AddError($"--match: '{result.GetValueOrDefault<string?>()}' is not a valid regular expression: {e.InnerException?.Message ?? e.Message}");
             }
-        });
-        _top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() < 0) result.AddError("--top must not be negative.");
         });
     }
 

@@ -19,7 +19,7 @@ internal sealed class MergeCommand
 
     private readonly Option<string?> _output = CommonOptions.Output();
 
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly ReporterOptions _reporting = new();
 
     public MergeCommand()
     {
@@ -28,7 +28,7 @@ internal sealed class MergeCommand
         _parser.AddTo(Command);
         Command.Options.Add(_format);
         Command.Options.Add(_output);
-        Command.Options.Add(_quiet);
+        _reporting.AddTo(Command);
         _filters.AddTo(Command);
     }
 
@@ -36,7 +36,7 @@ internal sealed class MergeCommand
 
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
-        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        using var reporter = _reporting.Create(result, context);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         var merger = new PaperMerger(reporter.Report);
         await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, _parser.Read(result), reporter, cancellationToken).ConfigureAwait(false))
@@ -46,7 +46,7 @@ internal sealed class MergeCommand
 
         var papers = merger.GetResults().Select(m => m.Paper).ToAsyncEnumerable();
         var filter = _filters.Read(result) ?? new PaperFilter();
-        await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
+        await using var output = context.OpenOutput(result.GetValue(_output));
         await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;

@@ -1,55 +1,151 @@
+using System.Collections.Concurrent;
+
 namespace PaperFeed.Cli;
 
 /// <summary>
-/// Where output goes: standard output, or a file written under a temporary name in the same directory and moved
-/// into place only on success, so that a failed run never leaves a half-written file behind.
+/// Where output goes (rules: README, "Command line"). Standard output; a new path or a regular file (a symlink's
+/// target included) written under a temporary name beside it and moved into place only on success, so a failed or
+/// interrupted run leaves the old file as it was and no temporary behind; a device or FIFO written in place.
+/// Every write failure is an <see cref="OutputException"/> that names the path the user gave.
 /// </summary>
 internal sealed class OutputTarget : IAsyncDisposable
 {
-    private readonly string? _path;
+    /// <summary>Temporary files of runs in progress, removed by <see cref="RemovePending"/> when a signal forces the end.</summary>
+    private static readonly ConcurrentDictionary<string, byte> Pending = new();
+
+    private readonly OutputPath _path;
     private readonly string? _temporary;
+    private readonly OutputStream _stream;
     private bool _committed;
 
-    private OutputTarget(Stream stream, string? path, string? temporary)
+    private OutputTarget(OutputPath path, Stream stream, string? temporary)
     {
-        Stream = stream;
         _path = path;
         _temporary = temporary;
+        _stream = new OutputStream(stream, path.Kind == OutputKind.Stdout ? "standard output" : path.Given);
     }
 
-    public Stream Stream { get; }
+    public Stream Stream => _stream;
 
-    /// <exception cref="InputErrorException">The output file cannot be created.</exception>
-    public static OutputTarget Open(string? path, Stream stdout)
+    /// <summary>Opens the output <paramref name="path"/> names.</summary>
+    /// <param name="path">The <c>--output</c> value; null or <c>-</c> for standard output.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="createFile">Creates a file for writing (tests inject failing streams).</param>
+    /// <exception cref="InputErrorException">The output cannot be written (a directory, a read-only file, …).</exception>
+    public static OutputTarget Open(string? path, Stream stdout, Func<string, Stream>? createFile = null)
     {
-        if (path is null or "-") return new OutputTarget(stdout, null, null);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var target = OutputPath.Of(path);
+        createFile ??= CreateFile;
         try
         {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
-            return new OutputTarget(stream, full, temporary);
+            switch (target.Kind)
+            {
+                case OutputKind.Stdout:
+                    return new OutputTarget(target, stdout, null);
+                case OutputKind.Directory:
+                    throw new InputErrorException($"{target.Given}: is a directory");
+                case OutputKind.Special:
+                    // A device or FIFO: replacing it with a regular file would break it (as root, -o /dev/null would).
+                    return new OutputTarget(target, new FileStream(target.Resolved, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1), null);
+                case OutputKind.Regular:
+                    RefuseReadOnly(target);
+                    break;
+            }
+            string temporary = Path.Combine(Path.GetDirectoryName(target.Resolved)!, $".{Path.GetFileName(target.Resolved)}.{Guid.NewGuid():N}.tmp");
+            var stream = createFile(temporary);
+            Pending.TryAdd(temporary, 0);
+            return new OutputTarget(target, stream, temporary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputErrorException($"{path}: cannot write: {e.Message}", e);
+            throw new InputErrorException($"{target.Given}: cannot write: {e.Message}", e);
         }
     }
 
+    /// <summary>Creates a file for writing; fails when it exists.</summary>
+    public static Stream CreateFile(string path) =>
+        new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+
     /// <summary>Flushes, and for a file moves it into place.</summary>
+    /// <exception cref="OutputException">The output cannot be written or moved into place.</exception>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        if (_path is null) return;
-        await Stream.DisposeAsync().ConfigureAwait(false);
-        File.Move(_temporary!, _path, overwrite: true);
+        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (_temporary is null) return;
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            // cp keeps the permissions of a file it overwrites: so does the replacement.
+            if (_path.Kind == OutputKind.Regular && !OperatingSystem.IsWindows()) File.SetUnixFileMode(_temporary, File.GetUnixFileMode(_path.Resolved));
+            File.Move(_temporary, _path.Resolved, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(_path.Given, e);
+        }
         _committed = true;
+        Pending.TryRemove(_temporary, out _);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_path is null) return;
-        await Stream.DisposeAsync().ConfigureAwait(false);
-        if (!_committed) File.Delete(_temporary!);
+        if (_path.Kind == OutputKind.Stdout) return;
+        try
+        {
+            // Flushing what is left may fail again (a full disk): that must not keep the temporary file.
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The run's own error, reported already or about to be, says what went wrong first.
+        }
+        finally
+        {
+            if (_temporary is not null && !_committed)
+            {
+                TryDelete(_temporary);
+                Pending.TryRemove(_temporary, out _);
+            }
+        }
+    }
+
+    /// <summary>Removes the temporary files of runs that did not finish (the process is about to end).</summary>
+    public static void RemovePending()
+    {
+        foreach (string temporary in Pending.Keys) TryDelete(temporary);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Refuses a file the user cannot write, as cp does, instead of replacing it (renaming over it needs only the
+    /// folder's permission). Judged like <c>test -w</c> (opening it for writing, which changes nothing), and by its
+    /// permission bits: a file no one may write (chmod a-w) is read-only even to root, whom the kernel lets write anything.
+    /// </summary>
+    private static void RefuseReadOnly(OutputPath target)
+    {
+        try
+        {
+            using (new FileStream(target.Resolved, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1)) { }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputErrorException($"{target.Given}: permission denied (not writable); nothing written");
+        }
+        const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(target.Resolved) & anyWrite) == 0)
+        {
+            throw new InputErrorException($"{target.Given}: read-only file (no write permission); nothing written");
+        }
     }
 }

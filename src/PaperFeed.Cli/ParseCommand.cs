@@ -23,7 +23,7 @@ internal sealed class ParseCommand
         Description = "Keep only the first of papers that are the same paper (same arXiv id, else same title up to case, whitespace and punctuation).",
     };
 
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly ReporterOptions _reporting = new();
 
     public ParseCommand()
     {
@@ -33,7 +33,7 @@ internal sealed class ParseCommand
         Command.Options.Add(_format);
         Command.Options.Add(_output);
         Command.Options.Add(_dedupe);
-        Command.Options.Add(_quiet);
+        _reporting.AddTo(Command);
         _filters.AddTo(Command);
     }
 
@@ -41,7 +41,7 @@ internal sealed class ParseCommand
 
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
-        var reporter = new Reporter(context.Stderr, result.GetValue(_quiet));
+        using var reporter = _reporting.Create(result, context);
         string format = result.GetValue(_format)!;
         var options = _parser.Read(result);
         var inputFormat = result.GetValue(_parser.InputFormat);
@@ -52,7 +52,7 @@ internal sealed class ParseCommand
         bool wholeFeeds = document && selection.NeedsWholeFeeds;
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
-        await using var output = OutputTarget.Open(result.GetValue(_output), context.Stdout);
+        await using var output = context.OpenOutput(result.GetValue(_output));
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
         var items = Reported(OrderedInputs.ReadAsync<object>(inputs.Paths, Produce, Environment.ProcessorCount, cancellationToken));
         if (document)

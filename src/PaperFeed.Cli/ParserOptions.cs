@@ -85,6 +85,8 @@ internal sealed class ParserOptions
             {
                 if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"unknown option '{token.Value}'.");
             }
+            // Two readers of one stream would each get part of it: bogus records, silently.
+            if (result.Tokens.Count(token => token.Value == "-") > 1) result.AddError("standard input ('-') can be given only once.");
         });
     }
 

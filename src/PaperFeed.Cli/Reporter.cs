@@ -1,30 +1,91 @@
 using System.Globalization;
+using System.Text;
 
 namespace PaperFeed.Cli;
 
-/// <summary>Writes diagnostics and errors to stderr, one line each, like a compiler: <c>PATH:LINE: warning: message [PF201]</c>.</summary>
-internal sealed class Reporter(TextWriter stderr, bool quiet)
+/// <summary>
+/// Writes diagnostics and errors to stderr, one line each, like a compiler: <c>PATH:LINE: warning: message [PF201]</c>.
+/// At most <see cref="ShownPerCodeAndFile"/> of one code in one file are shown, then one line counts the rest, so a
+/// pathological input cannot flood a log; <c>--diagnostics FILE</c> gets every one (<see cref="DiagnosticLog"/>).
+/// </summary>
+internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log = null) : IDisposable
 {
     /// <summary>The name of standard input in messages.</summary>
     public const string StdinName = "<stdin>";
 
+    /// <summary>How many diagnostics of one code in one file stderr shows.</summary>
+    public const int ShownPerCodeAndFile = 20;
+
+    /// <summary>The longest message shown: an error may quote input, and input can be a 200 MB line.</summary>
+    public const int MaxMessageLength = 400;
+
+    private readonly Dictionary<(string Source, string Code), long> _counts = [];
+
     public void Report(FeedDiagnostic diagnostic)
     {
+        log?.Write(diagnostic);
         if (quiet && diagnostic.Severity != DiagnosticSeverity.Error) return;
+        lock (_counts)
+        {
+            var key = (diagnostic.Source ?? StdinName, diagnostic.Code);
+            long count = _counts.GetValueOrDefault(key) + 1;
+            _counts[key] = count;
+            if (count > ShownPerCodeAndFile) return;
+        }
         stderr.WriteLine(Format(diagnostic));
     }
 
-    public void Error(string message) => stderr.WriteLine($"paperfeed: error: {message}");
+    public void Error(string message) => stderr.WriteLine($"paperfeed: error: {Bound(message)}");
 
     public static string Format(FeedDiagnostic diagnostic)
     {
-        string severity = diagnostic.Severity switch
-        {
-            DiagnosticSeverity.Info => "info",
-            DiagnosticSeverity.Warning => "warning",
-            _ => "error",
-        };
         return string.Create(CultureInfo.InvariantCulture,
-            $"{diagnostic.Source ?? StdinName}:{diagnostic.Line}: {severity}: {diagnostic.Message} [{diagnostic.Code}]");
+            $"{diagnostic.Source ?? StdinName}:{diagnostic.Line}: {SeverityName(diagnostic.Severity)}: {Bound(diagnostic.Message)} [{diagnostic.Code}]");
+    }
+
+    /// <summary>The severity as messages and <c>--diagnostics</c> spell it.</summary>
+    public static string SeverityName(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Info => "info",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "error",
+    };
+
+    /// <summary>A message as one line of bounded length: line breaks shown as \n, the middle of a long quote cut.</summary>
+    public static string Bound(string message)
+    {
+        if (message.Length <= MaxMessageLength && message.AsSpan().IndexOfAny('\r', '\n') < 0) return message;
+        var text = new StringBuilder(Math.Min(message.Length, MaxMessageLength) + 16);
+        // Keep the end: it says what was wrong ("… is an invalid JSON literal"); the start says where.
+        const int head = MaxMessageLength * 3 / 4, tail = MaxMessageLength / 4;
+        if (message.Length <= MaxMessageLength) Append(message);
+        else
+        {
+            Append(message.AsSpan(0, head));
+            text.Append(CultureInfo.InvariantCulture, $" […{message.Length - head - tail} characters…] ");
+            Append(message.AsSpan(message.Length - tail));
+        }
+        return text.ToString();
+
+        void Append(ReadOnlySpan<char> part)
+        {
+            foreach (char c in part) text.Append(c switch { '\n' => "\\n", '\r' => "\\r", _ => c.ToString() });
+        }
+    }
+
+    /// <summary>Counts, in one line per code and file, what stderr did not show; closes the log.</summary>
+    public void Dispose()
+    {
+        lock (_counts)
+        {
+            foreach (var ((source, code), count) in _counts)
+            {
+                if (count <= ShownPerCodeAndFile) continue;
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}: info: {count - ShownPerCodeAndFile} more {code} diagnostics not shown ({count} in all; --diagnostics FILE writes every one)"));
+            }
+            _counts.Clear();
+        }
+        log?.Dispose();
     }
 }

@@ -10,17 +10,24 @@ internal sealed class StatsCommand
 {
     private readonly ParserOptions _parser = new();
 
+    private readonly Option<string?> _output = CommonOptions.Output();
+
+    private readonly ReporterOptions _reporting = new();
+
     public StatsCommand()
     {
         Command = new Command("stats", "Count feeds, papers and diagnostics of the inputs; prints one JSON object.");
         _parser.AddTo(Command);
+        Command.Options.Add(_output);
+        _reporting.AddTo(Command);
     }
 
     public Command Command { get; }
 
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
-        var options = _parser.Read(result);
+        using var reporter = _reporting.Create(result, context);
+        var options = _parser.Read(result) with { OnDiagnostic = reporter.Report };
         var inputFormat = result.GetValue(_parser.InputFormat);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
@@ -28,12 +35,13 @@ internal sealed class StatsCommand
         var counts = OrderedInputs.ReadAsync<StatsReport>(inputs.Paths, Count, Environment.ProcessorCount, cancellationToken);
         await foreach (var count in counts.ConfigureAwait(false)) total = total.Add(count);
 
-        await using (var json = new Utf8JsonWriter(context.Stdout, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        await using var output = context.OpenOutput(result.GetValue(_output));
+        await using (var json = new Utf8JsonWriter(output.Stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             JsonSerializer.Serialize(json, total, CliJsonContext.Default.StatsReport);
         }
-        context.Stdout.Write("\n"u8);
-        await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        output.Stream.Write("\n"u8);
+        await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
 
         async Task Count(string path, ChannelWriter<StatsReport> channel, CancellationToken token)

@@ -210,7 +210,7 @@ public class ParseCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cancelled_run_exits_1_and_leaves_no_output_file()
+    public async Task A_cancelled_run_exits_130_and_leaves_no_output_file()
     {
         string target = Path.Combine(_dir, "out.json");
         using var input = new MemoryStream();
@@ -220,8 +220,8 @@ public class ParseCommandTests : IDisposable
         int exitCode = await PaperFeed.Cli.Cli.InvokeAsync(["parse", "--output", target, TestData.Corpus001], input, output, error,
             cancellationToken: new CancellationToken(canceled: true));
 
-        exitCode.Should().Be(ExitCodes.InputError);
-        error.ToString().Should().Be("paperfeed: error: cancelled\n".ReplaceLineEndings());
+        exitCode.Should().Be(ExitCodes.Interrupted);
+        error.ToString().Should().Be("paperfeed: error: interrupted; output not written\n".ReplaceLineEndings());
         Directory.GetFiles(_dir).Should().BeEmpty();
     }
 
