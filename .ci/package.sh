@@ -12,7 +12,7 @@ feed="$work/feed"
 version="$(dotnet msbuild src/PaperFeed/PaperFeed.csproj -getProperty:VersionPrefix)-ci.$(date +%Y%m%d%H%M%S)"
 
 echo "== pack $version"
-for project in PaperFeed PaperFeed.Html PaperFeed.Export; do
+for project in PaperFeed PaperFeed.Html PaperFeed.Export PaperFeed.Parquet; do
   dotnet pack "src/$project/$project.csproj" -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
   [ -f "$feed/$project.$version.nupkg" ] && [ -f "$feed/$project.$version.snupkg" ] || { echo "$project: package or symbols missing"; exit 1; }
 done
@@ -23,6 +23,10 @@ fi
 unzip -l "$feed/PaperFeed.$version.nupkg" > "$work/listing.txt"
 for entry in lib/net10.0/PaperFeed.dll lib/net10.0/PaperFeed.xml README.md; do
   grep -q "$entry" "$work/listing.txt" || { echo "$entry missing from the PaperFeed package"; exit 1; }
+done
+unzip -l "$feed/PaperFeed.Parquet.$version.nupkg" > "$work/parquet-listing.txt"
+for entry in lib/net10.0/PaperFeed.Parquet.dll lib/net10.0/PaperFeed.Parquet.xml README.md; do
+  grep -q "$entry" "$work/parquet-listing.txt" || { echo "$entry missing from the PaperFeed.Parquet package"; exit 1; }
 done
 # The core package depends on nothing: HTML's AngleSharp and the exports' Syndication stay in their own packages.
 unzip -p "$feed/PaperFeed.$version.nupkg" PaperFeed.nuspec > "$work/PaperFeed.nuspec"

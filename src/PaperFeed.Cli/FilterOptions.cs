@@ -6,8 +6,8 @@ namespace PaperFeed.Cli;
 /// <summary>The options that map onto <see cref="PaperFilter"/> (issue 9), shared by <c>parse</c> and <c>merge</c>.</summary>
 internal sealed class FilterOptions
 {
-    /// <summary>The formats every paper-writing command accepts: PaperFeed JSON, then the standard exports.</summary>
-    public static readonly string[] Formats = ["json", "jsonl", "rss", "atom", "jsonfeed", "csv", "markdown"];
+    /// <summary>The formats every paper-writing command accepts: PaperFeed JSON, the standard exports, then Parquet (a directory).</summary>
+    public static readonly string[] Formats = ["json", "jsonl", "rss", "atom", "jsonfeed", "csv", "markdown", ParquetOutput.Format];
 
     private readonly Option<int?> _minUpvotes = CommonOptions.Count("--min-upvotes", "Keep papers with at least N upvotes (papers without a count are dropped).");
 

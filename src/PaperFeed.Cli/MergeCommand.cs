@@ -13,13 +13,15 @@ internal sealed class MergeCommand
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "json (one feed of the merged papers), jsonl, rss, atom, jsonfeed, csv or markdown.",
+        Description = "json (one feed of the merged papers), jsonl, rss, atom, jsonfeed, csv, markdown, or parquet (a Parquet dataset in --output DIR).",
         DefaultValueFactory = _ => "json",
     };
 
     private readonly Option<string?> _output = CommonOptions.Output();
 
     private readonly ReporterOptions _reporting = new();
+
+    private readonly ParquetOutput _parquet = new();
 
     public MergeCommand()
     {
@@ -30,6 +32,7 @@ internal sealed class MergeCommand
         Command.Options.Add(_output);
         _reporting.AddTo(Command);
         _filters.AddTo(Command);
+        _parquet.AddTo(Command, _format, _output);
     }
 
     public Command Command { get; }
@@ -46,6 +49,10 @@ internal sealed class MergeCommand
 
         var papers = merger.GetResults().Select(m => m.Paper).ToAsyncEnumerable();
         var filter = _filters.Read(result) ?? new PaperFilter();
+        if (result.GetValue(_format) == ParquetOutput.Format)
+        {
+            return await _parquet.WriteAsync(result, result.GetValue(_output)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
         await using var output = context.OpenOutput(result.GetValue(_output));
         await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ internal sealed class ParseCommand
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "json: one array of feeds over all inputs; jsonl: one paper per line; rss, atom, jsonfeed, csv, markdown: a standard export of the papers.",
+        Description = "json: one array of feeds over all inputs; jsonl: one paper per line; rss, atom, jsonfeed, csv, markdown: a standard export of the papers; parquet: a Parquet dataset in --output DIR.",
         DefaultValueFactory = _ => "json",
     };
 
@@ -25,6 +25,8 @@ internal sealed class ParseCommand
 
     private readonly ReporterOptions _reporting = new();
 
+    private readonly ParquetOutput _parquet = new();
+
     public ParseCommand()
     {
         FilterOptions.AcceptOnly(_format!, FilterOptions.Formats);
@@ -35,6 +37,7 @@ internal sealed class ParseCommand
         Command.Options.Add(_dedupe);
         _reporting.AddTo(Command);
         _filters.AddTo(Command);
+        _parquet.AddTo(Command, _format, _output);
     }
 
     public Command Command { get; }
@@ -52,9 +55,14 @@ internal sealed class ParseCommand
         bool wholeFeeds = document && selection.NeedsWholeFeeds;
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
-        await using var output = context.OpenOutput(result.GetValue(_output));
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
         var items = Reported(OrderedInputs.ReadAsync<object>(inputs.Paths, Produce, Environment.ProcessorCount, cancellationToken));
+        if (format == ParquetOutput.Format)
+        {
+            // A dataset in a directory, written aside and moved into place: no output stream.
+            return await _parquet.WriteAsync(result, result.GetValue(_output)!, selection.Across(items.Cast<Paper>(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        await using var output = context.OpenOutput(result.GetValue(_output));
         if (document)
         {
             await using var writer = new FeedJsonWriter(output.Stream, FeedJsonFormat.Document, indented: true, leaveOpen: true);
