@@ -8,13 +8,13 @@ internal sealed class ParserOptions
 {
     public Argument<string[]> Files { get; } = new("FILE")
     {
-        Description = "Input files, read in order (text listing, HTML page, Hugging Face API JSON, PaperFeed JSON / JSON Lines; detected). None or '-' reads standard input.",
+        Description = "Input files, read in order (text listing, Markdown or clipper capture of the page, HTML page, Hugging Face API JSON, PaperFeed JSON / JSON Lines; detected). None or '-' reads standard input.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     public Option<PaperFormat?> InputFormat { get; } = new("--input-format")
     {
-        Description = "The inputs' format, instead of detecting it from their first bytes: auto, text, html, hf-json (Hugging Face API JSON or JSON Lines), json or jsonl (PaperFeed's own).",
+        Description = "The inputs' format, instead of detecting it from their first bytes: auto, text (the browser copy, read leniently), markdown or clipper (captures made by tools), html, hf-json (Hugging Face API JSON or JSON Lines), json or jsonl (PaperFeed's own).",
         HelpName = "FORMAT",
         CustomParser = result =>
         {
@@ -23,12 +23,14 @@ internal sealed class ParserOptions
             {
                 case "auto": return null;
                 case "text": return PaperFormat.TextListing;
+                case "markdown": return PaperFormat.MarkdownCapture;
+                case "clipper": return PaperFormat.ClipperCapture;
                 case "html": return PaperFormat.Html;
                 case "hf-json": return PaperFormat.HuggingFaceApiJson;
                 case "json": return PaperFormat.PaperFeedJson;
                 case "jsonl": return PaperFormat.PaperFeedJsonLines;
             }
-            result.AddError($"--input-format: '{text}' is not one of auto, text, html, hf-json, json, jsonl.");
+            result.AddError($"--input-format: '{text}' is not one of auto, text, markdown, clipper, html, hf-json, json, jsonl.");
             return null;
         },
     };

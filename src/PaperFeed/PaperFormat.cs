@@ -20,4 +20,13 @@ public enum PaperFormat
 
     /// <summary>A saved Daily Papers HTML page; read by the PaperFeed.Html package.</summary>
     Html,
+
+    /// <summary>
+    /// A Markdown capture of the page (web-to-Markdown readers, <c>lynx -dump</c>-like tools): titles as
+    /// <c>### [Title](https://huggingface.co/papers/…)</c> or <c>### [Title][32]</c>, other card parts as links (docs/format.md).
+    /// </summary>
+    MarkdownCapture,
+
+    /// <summary>A clipper or notebook export of the page: each link's text on one line and its URL on the next (docs/format.md).</summary>
+    ClipperCapture,
 }

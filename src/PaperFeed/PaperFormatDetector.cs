@@ -1,12 +1,13 @@
 using System.Text.Json;
 using PaperFeed.IO;
+using PaperFeed.Text;
 
 namespace PaperFeed;
 
 /// <summary>
 /// Tells the input's kind from its first bytes (rules in docs/inputs.md): <c>&lt;</c> is HTML; <c>[</c> or <c>{</c>
-/// that starts JSON is told apart by the property names of the first object; anything else is a text listing
-/// (a title may well start with <c>[</c>, so JSON that breaks at once is text; the text parser reports binary).
+/// that starts JSON is told apart by the property names of the first object; anything else is text (a title may
+/// well start with <c>[</c>, so JSON that breaks at once is text), whose kind <see cref="TextInputDetector"/> tells.
 /// </summary>
 internal static class PaperFormatDetector
 {
@@ -25,13 +26,18 @@ internal static class PaperFormatDetector
 
     private enum Shape { Undecided, Api, PaperFeed, Unknown }
 
-    /// <summary>The kind of the input that starts with <paramref name="head"/>; null for JSON of a shape no reader takes.</summary>
-    public static PaperFormat? Detect(ReadOnlySpan<byte> head)
+    /// <summary>The kind of the input that starts with <paramref name="head"/>; null for JSON of a shape no reader takes, or text that is no listing.</summary>
+    public static PaperFormat? Detect(ReadOnlySpan<byte> head, bool isEntireInput)
     {
         var content = InputStart.Content(head);
         if (content.IsEmpty) return PaperFormat.TextListing; // empty: a listing with no snapshot
         if (content[0] == (byte)'<') return PaperFormat.Html;
-        if (content[0] is not ((byte)'[' or (byte)'{')) return PaperFormat.TextListing;
+        if (content[0] is not ((byte)'[' or (byte)'{')) return TextInputDetector.Detect(content, isEntireInput);
+        // A Markdown capture may open with a link ("[[Hugging Face's logo] Hugging Face][1]"), which JSON would take.
+        if (content[0] == (byte)'[' && TextInputDetector.Detect(content, isEntireInput) is PaperFormat capture and (PaperFormat.MarkdownCapture or PaperFormat.ClipperCapture))
+        {
+            return capture;
+        }
         var reader = new Utf8JsonReader(content, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -53,7 +59,7 @@ internal static class PaperFormatDetector
         catch (JsonException)
         {
             // Broken right after the bracket ("[CLS] Tokens …") is text; broken later is JSON that its reader will report.
-            return sawToken ? PaperFeedJson(content) : PaperFormat.TextListing;
+            return sawToken ? PaperFeedJson(content) : TextInputDetector.Detect(content, isEntireInput);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using PaperFeed.IO;
+using PaperFeed.Text.Captures;
 
 namespace PaperFeed;
 
@@ -20,12 +21,14 @@ public static class PaperReader
     /// whitespace: <c>&lt;</c> is HTML; <c>[</c> or <c>{</c> starting JSON is told apart by the property names of its
     /// first object (the API's <c>paper</c>, <c>id</c>, <c>summary</c>, … or PaperFeed's <c>abstract</c>,
     /// <c>papers</c>, <c>date</c>, …); anything else, including text that starts with a bracket but is not JSON, is a
-    /// text listing (whose reader reports input that is not text).
+    /// text listing or a capture of the page made by a common tool (a Markdown reader's, a clipper's export) when its
+    /// lines show one, and none of these otherwise.
     /// </summary>
     /// <param name="start">The input's first bytes (fewer when the input is shorter).</param>
-    /// <param name="isEntireInput">True when <paramref name="start"/> is the whole input; these rules do not need to know.</param>
-    /// <returns>The format; null for JSON whose first object has only keys no reader knows.</returns>
-    public static PaperFormat? DetectFormat(ReadOnlySpan<byte> start, bool isEntireInput = false) => PaperFormatDetector.Detect(start);
+    /// <param name="isEntireInput">True when <paramref name="start"/> is the whole input (its last line is then judged too, even without a line end).</param>
+    /// <returns>The format; null for JSON whose first object has only keys no reader knows, and for text that is no Daily Papers
+    /// listing (no header, metadata line or capture entry in <paramref name="start"/>; rules in docs/format.md).</returns>
+    public static PaperFormat? DetectFormat(ReadOnlySpan<byte> start, bool isEntireInput = false) => PaperFormatDetector.Detect(start, isEntireInput);
 
     /// <summary>Reads feeds from any supported input, detecting its kind unless <paramref name="format"/> says it.</summary>
     /// <param name="stream">The input; not disposed. It need not be seekable: detected bytes are replayed.</param>
@@ -57,7 +60,7 @@ public static class PaperReader
 
     /// <summary>Reads items (see the overload), handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
     internal static IAsyncEnumerable<object> ReadItemsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
-        ReadAsync<object>(stream, format, options, FeedParser.ReadFeedsAsync, FeedJson.ReadItemsAsync, HuggingFaceJson.ReadItemsAsync,
+        ReadAsync<object>(stream, format, options, FeedParser.ReadFeedsAsync, FeedJson.ReadItemsAsync, HuggingFaceJson.ReadItemsAsync, CaptureParser.ReadFeedsAsync,
             html is null ? null : (s, o, c) => html(s, o ?? FeedParserOptions.Default, c), cancellationToken);
 
     /// <summary>Counts feeds, papers and diagnostics of any supported input without keeping papers.</summary>
@@ -69,12 +72,12 @@ public static class PaperReader
 
     /// <summary>Reads feeds, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
     internal static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
-        ReadAsync(stream, format, options, FeedParser.ReadFeedsAsync, FeedJson.ReadFeedsAsync, HuggingFaceJson.ReadFeedsAsync,
+        ReadAsync(stream, format, options, FeedParser.ReadFeedsAsync, FeedJson.ReadFeedsAsync, HuggingFaceJson.ReadFeedsAsync, CaptureParser.ReadFeedsAsync,
             html is null ? null : (s, o, c) => html(s, o ?? FeedParserOptions.Default, c), cancellationToken);
 
     /// <summary>Reads papers, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
     internal static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat? format, FeedParserOptions? options, FeedStreamReader? html, CancellationToken cancellationToken) =>
-        ReadAsync(stream, format, options, FeedParser.ReadPapersAsync, FeedJson.ReadPapersAsync, HuggingFaceJson.ReadPapersAsync,
+        ReadAsync(stream, format, options, FeedParser.ReadPapersAsync, FeedJson.ReadPapersAsync, HuggingFaceJson.ReadPapersAsync, CaptureParser.ReadPapersAsync,
             html is null ? null : (s, o, c) => Flatten(html(s, o ?? FeedParserOptions.Default, c), c), cancellationToken);
 
     /// <summary>Counts, handing HTML to <paramref name="html"/> (PaperFeed.Html supplies it).</summary>
@@ -109,12 +112,18 @@ public static class PaperReader
         Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readText,
         Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readJson,
         Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>> readApi,
+        Func<Stream, PaperFormat, FeedParserOptions, CancellationToken, IAsyncEnumerable<T>> readCapture,
         Func<Stream, FeedParserOptions?, CancellationToken, IAsyncEnumerable<T>>? readHtml,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= FeedParserOptions.Default;
         (var resolved, stream) = await ResolveAsync(stream, format, options, cancellationToken).ConfigureAwait(false);
+        if (resolved is PaperFormat.MarkdownCapture or PaperFormat.ClipperCapture)
+        {
+            await foreach (var item in readCapture(stream, resolved, options, cancellationToken).ConfigureAwait(false)) yield return item;
+            yield break;
+        }
         var read = resolved switch
         {
             PaperFormat.TextListing => readText,
@@ -125,18 +134,36 @@ public static class PaperReader
         await foreach (var item in read(stream, options, cancellationToken).ConfigureAwait(false)) yield return item;
     }
 
-    /// <summary>The kind to read with, and a stream that still starts at the first byte when detection read some.</summary>
+    /// <summary>
+    /// The kind to read with, and a stream that still starts at the first byte when detection read some. UTF-16 and
+    /// UTF-32 input with a byte order mark (Notepad's "Unicode") is decoded to UTF-8 first, whatever the kind.
+    /// </summary>
     private static async ValueTask<(PaperFormat, Stream)> ResolveAsync(Stream stream, PaperFormat? format, FeedParserOptions options, CancellationToken cancellationToken)
     {
-        if (format is PaperFormat known)
+        if (format is PaperFormat known && !Enum.IsDefined(known)) throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown PaperFormat.");
+        var head = await ReplayStream.ReadHeadAsync(stream, format is null ? DetectionLength : WideBom.Length, cancellationToken).ConfigureAwait(false);
+        stream = new ReplayStream(head, stream);
+        if (WideBom.Encoding(head.Span) is System.Text.Encoding wide)
         {
-            return Enum.IsDefined(known) ? (known, stream) : throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown PaperFormat.");
+            stream = System.Text.Encoding.CreateTranscodingStream(stream, wide, System.Text.Encoding.UTF8, leaveOpen: true);
+            if (format is null)
+            {
+                head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
+                stream = new ReplayStream(head, stream);
+            }
         }
-        var head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
-        var detected = DetectFormat(head.Span, isEntireInput: head.Length < DetectionLength) ?? throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
-            "the input is JSON of no shape PaperFeed reads: expected Hugging Face API items (with keys such as paper, id, summary, …), " +
-            "a listing page (dailyPapers) or PaperFeed's own feeds and papers (abstract, papers, date, …)", options.SourceName));
-        return (detected, new ReplayStream(head, stream));
+        if (format is PaperFormat given) return (given, stream);
+        var content = InputStart.Content(head.Span);
+        var detected = DetectFormat(head.Span, isEntireInput: head.Length < DetectionLength) ?? throw new FeedFormatException(
+            content.IsEmpty || content[0] is not ((byte)'[' or (byte)'{')
+                ? new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotAListing, 1, null,
+                    "not a Daily Papers listing: its first 16 KiB have no header line (Daily Papers, Subscribe, …), metadata line " +
+                    "(4 authors, Aug 25, ·) or captured entry (### [Title](https://huggingface.co/papers/…)); " +
+                    "read it as a text listing explicitly to parse it anyway", options.SourceName)
+                : new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+                    "the input is JSON of no shape PaperFeed reads: expected Hugging Face API items (with keys such as paper, id, summary, …), " +
+                    "a listing page (dailyPapers) or PaperFeed's own feeds and papers (abstract, papers, date, …)", options.SourceName));
+        return (detected, stream);
     }
 
     private static FeedFormatException Unsupported(PaperFormat format, FeedParserOptions options) =>

@@ -86,4 +86,10 @@ public static class DiagnosticCodes
 
     /// <summary>Error: an input that must be held in memory whole (an HTML page) is larger than the reader's limit.</summary>
     public const string InputTooLarge = "PF924";
+
+    /// <summary>
+    /// Error: text that is not a Daily Papers listing (no header, metadata line or capture entry in its first bytes),
+    /// found by detection; forcing <see cref="PaperFormat.TextListing"/> reads it anyway (see docs/format.md).
+    /// </summary>
+    public const string NotAListing = "PF925";
 }

@@ -13,8 +13,8 @@ public class PaperReaderJsonTests
     [InlineData("{", PaperFormat.PaperFeedJsonLines)]
     [InlineData("new\n\nGet trending papers in your email inbox!", PaperFormat.TextListing)]
     [InlineData("Aug 28\n\n[CLS] Tokens Are All You Need\n", PaperFormat.TextListing)]
-    [InlineData("[CLS] Tokens Are All You Need\n", PaperFormat.TextListing)]
-    [InlineData("{Braces} in a title\n", PaperFormat.TextListing)]
+    [InlineData("[CLS] Tokens Are All You Need\nAn abstract.\n• 3 authors\n", PaperFormat.TextListing)]
+    [InlineData("{Braces} in a title\nAn abstract.\n·\nAug 25\n", PaperFormat.TextListing)]
     [InlineData("", PaperFormat.TextListing)]
     [InlineData("abc\0def", PaperFormat.TextListing)]
     public void Detects_the_format_from_the_first_bytes(string head, PaperFormat expected) =>

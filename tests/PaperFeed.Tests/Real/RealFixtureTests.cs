@@ -60,7 +60,8 @@ public sealed class RealFixtureTests
     /// Checks one file. Keys of an entry (all but <c>papers</c> optional): <c>papers</c>, <c>feeds</c>,
     /// <c>upvotesSum</c>, <c>arxivIds</c> (count of distinct non-null ids), <c>firstTitle</c>, <c>lastTitle</c>,
     /// <c>feedDates</c> (array of ISO or --MM-dd strings, in order), <c>featured</c> (distinct featured days, ISO,
-    /// sorted), <c>withOrganization</c> (papers with an organization), <c>error</c> (a diagnostic code the read must
+    /// sorted), <c>withOrganization</c> (papers with an organization), <c>authorCountSum</c> (sum of the known
+    /// author counts), <c>abstracts</c> (papers with an abstract), <c>error</c> (a diagnostic code the read must
     /// fail with, instead of reading). One key is an input, not an expectation: <c>listingDate</c> (ISO) is passed as
     /// <see cref="FeedParserOptions.ListingDate"/>, the day an archiver's file name gives.
     /// </summary>
@@ -95,6 +96,8 @@ public sealed class RealFixtureTests
         if (expected.TryGetProperty("feeds", out var feedCount)) feeds.Should().HaveCount(feedCount.GetInt32(), name);
         if (expected.TryGetProperty("upvotesSum", out var sum)) papers.Sum(p => (long)(p.Upvotes ?? 0)).Should().Be(sum.GetInt64(), name);
         if (expected.TryGetProperty("arxivIds", out var ids)) papers.Select(p => p.ArxivId).OfType<string>().Distinct().Should().HaveCount(ids.GetInt32(), name);
+        if (expected.TryGetProperty("authorCountSum", out var authors)) papers.Sum(p => (long)(p.AuthorCount ?? 0)).Should().Be(authors.GetInt64(), name);
+        if (expected.TryGetProperty("abstracts", out var abstracts)) papers.Count(p => p.Abstract is not null).Should().Be(abstracts.GetInt32(), name);
         if (expected.TryGetProperty("firstTitle", out var first)) papers.FirstOrDefault()?.Title.Should().Be(first.GetString(), name);
         if (expected.TryGetProperty("lastTitle", out var last)) papers.LastOrDefault()?.Title.Should().Be(last.GetString(), name);
         if (expected.TryGetProperty("feedDates", out var dates))

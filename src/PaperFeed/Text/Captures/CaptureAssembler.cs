@@ -1,0 +1,249 @@
+using System.Globalization;
+using PaperFeed.Api;
+
+namespace PaperFeed.Text.Captures;
+
+/// <summary>
+/// Builds papers and feeds from the parts a capture reader recognised, in page order: page date, then per card
+/// the vote box, title (with its paper link), abstract, byline (author count or organisation) and published date.
+/// On the page the vote box stands before the title it belongs to, so a count is held until the next title.
+/// Diagnostics match the text listing's (PF201, PF202, PF204); rules in docs/format.md ("Text captures").
+/// </summary>
+internal sealed class CaptureAssembler
+{
+    private readonly FeedParserOptions _options;
+    private readonly bool _collectFeeds;
+    private readonly Queue<Paper> _papers = new();
+    private readonly Queue<Feed> _feeds = new();
+
+    private bool _feedOpen;
+    private PaperDate? _feedDate;
+    private bool _searchPage;
+    private List<Paper>? _feedPapers;
+    private int _feedPaperCount;
+
+    private bool _hasPendingVotes;
+    private int? _pendingVotes;
+
+    // The card in progress; _title is null between cards.
+    private string? _title;
+    private string? _arxivId;
+    private int _titleLine;
+    private int? _upvotes;
+    private string? _abstract;
+    private int _abstractLine;
+    private string? _abstractMissingReason;
+    private bool _hasByline;
+    private int _bylineLine;
+    private int? _authorCount;
+    private PaperDate? _published;
+
+    private long _feedCount, _paperCount, _withMetadata, _warnings, _infos;
+
+    public CaptureAssembler(FeedParserOptions options, bool collectFeeds)
+    {
+        _options = options;
+        _collectFeeds = collectFeeds;
+    }
+
+    public bool HasOutput => _collectFeeds ? _feeds.Count > 0 : _papers.Count > 0;
+
+    public bool TryTakePaper(out Paper paper) => _papers.TryDequeue(out paper!);
+
+    public bool TryTakeFeed(out Feed feed) => _feeds.TryDequeue(out feed!);
+
+    public FeedStatistics Statistics => new()
+    {
+        Feeds = _feedCount,
+        Papers = _paperCount,
+        PapersWithMetadata = _withMetadata,
+        Warnings = _warnings,
+        Infos = _infos,
+    };
+
+    /// <summary>True while a card's title has been read and the next title has not.</summary>
+    public bool InCard => _title is not null;
+
+    public bool CardHasAbstract => _abstract is not null;
+
+    public bool CardHasByline => _hasByline;
+
+    /// <summary>The arXiv id of the card in progress, when its title carried a link.</summary>
+    public string? CardArxivId => _arxivId;
+
+    /// <summary>The capture says it is of a search page (<c>/papers?q=…</c>): its papers were not featured on the page's day.</summary>
+    public void MarkSearchPage() => _searchPage = true;
+
+    /// <summary>A header phrase: the start of a listing, or of the next one when this one already has papers.</summary>
+    public void Header()
+    {
+        if (_feedOpen && (_feedPaperCount > 0 || InCard))
+        {
+            EmitCard();
+            FinishFeed();
+        }
+        if (!_feedOpen) StartFeed();
+    }
+
+    public void VoteBox(int? upvotes)
+    {
+        if (!_feedOpen) StartFeed();
+        _hasPendingVotes = true;
+        _pendingVotes = upvotes;
+    }
+
+    public void Title(string title, string? arxivId, int lineNumber)
+    {
+        EmitCard();
+        if (!_feedOpen) StartFeed();
+        _title = title;
+        _arxivId = arxivId;
+        _titleLine = lineNumber;
+        _upvotes = _hasPendingVotes ? _pendingVotes : null;
+        _hasPendingVotes = false;
+        _pendingVotes = null;
+    }
+
+    public void Abstract(string text, int lineNumber)
+    {
+        _abstract = text;
+        _abstractLine = lineNumber;
+    }
+
+    /// <summary>The card's abstract started but never ended (the capture was cut off inside it).</summary>
+    public void AbstractCutOff() => _abstractMissingReason = "its abstract is cut off";
+
+    public void Authors(int count, int lineNumber)
+    {
+        _hasByline = true;
+        _bylineLine = lineNumber;
+        _authorCount = count;
+    }
+
+    /// <summary>An organisation stands where the author count would (<c>[[microsoft] Microsoft]</c>).</summary>
+    public void Organization(int lineNumber)
+    {
+        _hasByline = true;
+        _bylineLine = lineNumber;
+    }
+
+    /// <summary>A date: the page's before the first card, else the card's published date.</summary>
+    public void Date(PaperDate date, int lineNumber, ReadOnlySpan<char> line)
+    {
+        if (InCard && _published is null)
+        {
+            _published = date;
+            if (!_hasByline)
+            {
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.IncompleteMetadata, lineNumber, null,
+                    "the card's date has no author count or organisation before it");
+            }
+            return;
+        }
+        if (!InCard && _feedPaperCount == 0 && _feedDate is null && !_hasPendingVotes)
+        {
+            if (!_feedOpen) StartFeed();
+            _feedDate = _options.ReferenceDate is DateOnly reference ? date.Resolve(reference) : date;
+            return;
+        }
+        Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedLine, lineNumber, null,
+            $"'{Shorten(line)}' is a date where no card expects one; ignored");
+    }
+
+    /// <summary>Ends the input: the last card and the last listing come out.</summary>
+    public void Complete()
+    {
+        EmitCard();
+        FinishFeed();
+    }
+
+    public void ReportLine(string code, int lineNumber, int? column, string message) =>
+        Report(DiagnosticSeverity.Warning, code, lineNumber, column, message);
+
+    private void EmitCard()
+    {
+        if (_title is null) return;
+        _paperCount++;
+        _feedPaperCount++;
+        bool hasMetadata = _hasByline || _published is not null;
+        if (hasMetadata) _withMetadata++;
+        if (_abstract is null)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.MissingAbstract, _titleLine, null,
+                $"the entry has no abstract: {_abstractMissingReason ?? "the card shows none"}");
+        }
+        if (_hasByline && _published is null)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.IncompleteMetadata, _bylineLine, null, "the card's byline has no date after it");
+        }
+        string? abstractText = AbstractText.Normalize(_abstract, _options, out int collapsedRuns);
+        for (int i = 0; i < collapsedRuns; i++)
+        {
+            Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, _abstractLine, null,
+                "a run of sentences repeated in the abstract was collapsed");
+        }
+        var paper = new Paper
+        {
+            Title = _title,
+            Abstract = abstractText,
+            AuthorCount = _authorCount,
+            Published = _published is PaperDate published ? Resolve(published) : null,
+            Upvotes = _upvotes,
+            ArxivId = _arxivId,
+            Url = _arxivId is null ? null : PaperLinks.HuggingFacePage(_arxivId),
+            Featured = _searchPage ? null : _feedDate,
+            SourceLine = _titleLine,
+        };
+        if (_collectFeeds) _feedPapers!.Add(paper);
+        else _papers.Enqueue(paper);
+        _title = null;
+        _arxivId = null;
+        _upvotes = null;
+        _abstract = null;
+        _abstractMissingReason = null;
+        _hasByline = false;
+        _authorCount = null;
+        _published = null;
+    }
+
+    private PaperDate Resolve(PaperDate date)
+    {
+        if (date.HasYear) return date;
+        if (_feedDate?.ToDateOnly() is DateOnly feedDay) return date.Resolve(feedDay);
+        return _options.ReferenceDate is DateOnly reference ? date.Resolve(reference) : date;
+    }
+
+    private void StartFeed()
+    {
+        _feedOpen = true;
+        _feedDate = null;
+        _feedPaperCount = 0;
+        _hasPendingVotes = false;
+        _feedCount++;
+        if (_collectFeeds) _feedPapers = [];
+    }
+
+    private void FinishFeed()
+    {
+        if (!_feedOpen) return;
+        _feedOpen = false;
+        if (_collectFeeds)
+        {
+            _feeds.Enqueue(new Feed { Date = _feedDate, Papers = _feedPapers! });
+            _feedPapers = null;
+        }
+    }
+
+    private void Report(DiagnosticSeverity severity, string code, int line, int? column, string message)
+    {
+        if (severity == DiagnosticSeverity.Info) _infos++;
+        else _warnings++;
+        if (_options.OnDiagnostic is null && !(_options.Strict && severity != DiagnosticSeverity.Info)) return;
+        var diagnostic = new FeedDiagnostic(severity, code, line, column, message, _options.SourceName);
+        _options.OnDiagnostic?.Invoke(diagnostic);
+        if (_options.Strict && severity != DiagnosticSeverity.Info) throw new FeedFormatException(diagnostic);
+    }
+
+    private static string Shorten(ReadOnlySpan<char> line) =>
+        line.Length <= 40 ? line.ToString() : string.Concat(line[..40], "…");
+}

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+
+namespace PaperFeed.Text.Captures;
+
+/// <summary>
+/// Reads text captures of the Daily Papers page made by common tools (<see cref="PaperFormat.MarkdownCapture"/>,
+/// <see cref="PaperFormat.ClipperCapture"/>), streaming line by line over the text listing's line reader (same
+/// line limit, invalid UTF-8 and NUL handling). Reached through <see cref="PaperReader"/>; rules in docs/format.md.
+/// </summary>
+internal static class CaptureParser
+{
+    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat format, FeedParserOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var session = new Session(stream, format, options, collectFeeds: true);
+        while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (session.Cards.TryTakeFeed(out var feed)) yield return feed;
+        }
+    }
+
+    public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat format, FeedParserOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var session = new Session(stream, format, options, collectFeeds: false);
+        while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (session.Cards.TryTakePaper(out var paper)) yield return paper;
+        }
+    }
+
+    /// <summary>Pulls lines into the dialect's reader until a paper or feed is ready.</summary>
+    private sealed class Session : IDisposable
+    {
+        private readonly LineReader _lines;
+        private readonly CaptureLineReader _reader;
+        private bool _done;
+
+        public Session(Stream stream, PaperFormat format, FeedParserOptions options, bool collectFeeds)
+        {
+            _lines = new LineReader(new Utf8StreamCharSource(stream), options.MaxLineLength, options.SourceName);
+            Cards = new CaptureAssembler(options, collectFeeds);
+            _reader = format == PaperFormat.ClipperCapture
+                ? new ClipperCaptureReader(Cards, options)
+                : new MarkdownCaptureReader(Cards, options);
+        }
+
+        public CaptureAssembler Cards { get; }
+
+        public async ValueTask<bool> AdvanceAsync(CancellationToken cancellationToken)
+        {
+            while (!_done)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (PumpBufferedLines()) return true;
+                if (!_done) await _lines.FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return Cards.HasOutput;
+        }
+
+        private bool PumpBufferedLines()
+        {
+            while (true)
+            {
+                var status = _lines.TryReadLine(out var line);
+                if (status == LineStatus.NeedData) return false;
+                if (status == LineStatus.End)
+                {
+                    _reader.Complete();
+                    _done = true;
+                    return Cards.HasOutput;
+                }
+                if (_lines.LineHadInvalidUtf8)
+                {
+                    Cards.ReportLine(DiagnosticCodes.InvalidUtf8, _lines.LineNumber, _lines.InvalidUtf8Column,
+                        "bytes that are not valid UTF-8 were replaced by U+FFFD");
+                }
+                if (status == LineStatus.TooLong) _reader.PushTooLong(_lines.LineNumber, _lines.SkippedLength);
+                else _reader.PushLine(line, _lines.LineNumber);
+                if (Cards.HasOutput) return true;
+            }
+        }
+
+        public void Dispose() => _lines.Dispose();
+    }
+}

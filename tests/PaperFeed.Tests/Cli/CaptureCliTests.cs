@@ -1,0 +1,87 @@
+using System.Text.Json;
+using PaperFeed.Cli;
+using PaperFeed.Tests.Faults;
+using PaperFeed.Tests.Text.Captures;
+
+namespace PaperFeed.Tests.Cli;
+
+/// <summary>
+/// The <c>paperfeed</c> program on text captures and on text that is no listing, run as a separate process; its
+/// JSON Lines are read with System.Text.Json's document reader, not PaperFeed's.
+/// </summary>
+public sealed class CaptureCliTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static string Real(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Real", "captures", name);
+
+    [Theory]
+    [InlineData("inline-links-search-source-citations.txt", 8, 275)]
+    [InlineData("clipper-export-search-intercode-bash.txt", 9, 27)]
+    public async Task Parse_reads_a_capture_into_papers_with_arxiv_ids(string name, int papers, int upvotes)
+    {
+        var run = await PaperfeedProcess.RunAsync("parse", "--format", "jsonl", Real(name));
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
+        run.Stderr.Should().BeEmpty();
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        lines.Should().HaveCount(papers);
+        lines.Sum(p => p.TryGetProperty("upvotes", out var u) ? u.GetInt32() : 0).Should().Be(upvotes);
+        lines.Should().OnlyContain(p => p.GetProperty("url").GetString() == "https://huggingface.co/papers/" + p.GetProperty("arxivId").GetString());
+    }
+
+    [Fact]
+    public async Task Stats_and_parse_agree_on_a_capture_and_warn_with_file_and_line()
+    {
+        var stats = await PaperfeedProcess.RunAsync("stats", Real("reference-links-search-long-context-asr.txt"));
+        var parse = await PaperfeedProcess.RunAsync("parse", "--format", "jsonl", Real("reference-links-search-long-context-asr.txt"));
+
+        stats.ExitCode.Should().Be(ExitCodes.Success, stats.Stderr);
+        JsonDocument.Parse(stats.Stdout).RootElement.GetProperty("papers").GetInt32().Should().Be(34);
+        parse.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(34);
+        parse.StderrLines.Should().ContainSingle().Which.Should().Contain("reference-links-search-long-context-asr.txt:939").And.Contain("PF201");
+    }
+
+    [Theory]
+    [MemberData(nameof(NotAListingTests.NotListings), MemberType = typeof(NotAListingTests))]
+    public async Task Text_that_is_no_listing_exits_1_with_one_line_and_no_output(string kind)
+    {
+        var path = _folder.File("input." + kind);
+        await File.WriteAllBytesAsync(path, NotAListingTests.Input(kind));
+
+        var run = await PaperfeedProcess.RunAsync("parse", path);
+        var stats = await PaperfeedProcess.RunAsync("stats", path);
+
+        foreach (var result in new[] { run, stats })
+        {
+            result.ExitCode.Should().Be(ExitCodes.InputError);
+            result.Stdout.Should().BeEmpty();
+            result.StderrLines.Should().ContainSingle().Which.Should().Contain("not a Daily Papers listing").And.Contain(DiagnosticCodes.NotAListing)
+                .And.Contain(path + ":1");
+        }
+    }
+
+    [Fact]
+    public async Task Input_format_text_reads_it_leniently()
+    {
+        var path = _folder.File("README.md");
+        await File.WriteAllBytesAsync(path, NotAListingTests.Input("readme"));
+
+        var run = await PaperfeedProcess.RunAsync("parse", "--quiet", "--input-format", "text", "--format", "jsonl", path);
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
+    }
+
+    [Fact]
+    public async Task Input_format_names_the_capture_kinds()
+    {
+        var markdown = await CliRun.InvokeAsync("stats", "--input-format", "markdown", Real("inline-links-search-source-citations.txt"));
+        var clipper = await CliRun.InvokeAsync("stats", "--input-format", "clipper", Real("clipper-export-search-intercode-bash.txt"));
+
+        markdown.ExitCode.Should().Be(ExitCodes.Success, markdown.Stderr);
+        JsonDocument.Parse(markdown.Stdout).RootElement.GetProperty("papers").GetInt32().Should().Be(8);
+        JsonDocument.Parse(clipper.Stdout).RootElement.GetProperty("papers").GetInt32().Should().Be(9);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
