@@ -10,31 +10,54 @@ using PaperFeed.Api;
 namespace PaperFeed.Html;
 
 /// <summary>
-/// Reads one saved Daily Papers page from AngleSharp's HTML tokenizer, in one linear pass. Fast path: the
-/// <c>data-props</c> JSON of <c>div[data-target="DailyPapers"]</c> (entities already decoded by the tokenizer),
-/// read with the API reader's DTOs and mapping, after which the rest of the page is not even tokenized.
-/// Fallback: the rendered <c>article</c> cards. No DOM is built: AngleSharp's tree construction takes
-/// quadratic time on deeply nested markup (see docs/inputs.md), and nothing here can run a script or fetch a
+/// Reads saved Daily Papers pages from AngleSharp's HTML tokenizer, in one linear pass. Each
+/// <c>div[data-target="DailyPapers"]</c> whose <c>data-props</c> JSON is good is one feed (entities already decoded
+/// by the tokenizer), read with the API reader's DTOs and mapping; the cards rendered inside it are its own and are
+/// not read again. The rendered <c>article</c> cards elsewhere, or inside a component whose JSON is broken or cut
+/// off, are the fallback: one feed per page. A file may hold several pages one after another (a new
+/// <c>&lt;!DOCTYPE&gt;</c> or <c>&lt;html&gt;</c> starts the next). No DOM is built: AngleSharp's tree construction
+/// takes quadratic time on deeply nested markup (see docs/inputs.md), and nothing here can run a script or fetch a
 /// resource, because there is no browsing context at all.
 /// </summary>
 internal sealed class HtmlPageReader
 {
     private const string PapersPath = "/papers/";
     private const string AbsolutePapersPath = "https://huggingface.co/papers/";
+    private const string ComponentMarker = "DailyPapers";
+    private const string ComponentAttribute = "data-target=\"DailyPapers\"";
 
+    private readonly string _html;
     private readonly HtmlTokenizer _tokenizer;
     private readonly FeedParserOptions _options;
+    private readonly List<Feed> _feeds = [];
+
+    // The page in progress.
     private readonly List<HtmlCard> _cards = [];
     private PaperDate? _canonicalDate;
     private FeedPeriod? _canonicalPeriod;
+    private bool _pageHasMarkup, _pageHasHtmlTag, _pageHasPropsFeed;
+
+    // The DailyPapers component in progress: its div nesting, and whether its JSON gave the feed (then its cards are a rendering of it).
+    private int _componentDepth;
+    private bool _componentRead;
 
     // The card in progress and where the tokenizer is inside it.
     private HtmlCard? _card;
+    private bool _cardIsRendering;
     private int _articleDepth, _h3Depth, _paragraphDepth;
     private bool _inTitleLink, _titleSeen;
 
-    public HtmlPageReader(TextSource source, FeedParserOptions options)
+    // Where the last start tag began, and whether the page ended inside a tag: together they tell a cut-off component.
+    private int _lastStartTagIndex = -1;
+    private bool _endedInsideTag;
+
+    // Look-aheads for raw-text elements: the next end tag per element name, and the next DailyPapers element.
+    private Dictionary<string, NextOccurrence>? _endTags;
+    private NextOccurrence _componentMarker;
+
+    public HtmlPageReader(string html, TextSource source, FeedParserOptions options)
     {
+        _html = html;
         _options = options;
         _tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
         {
@@ -43,21 +66,26 @@ internal sealed class HtmlPageReader
             // Only the attributes read below are materialised: a large page's thousands of class lists are not.
             ShouldEmitAttribute = static (ref StructHtmlToken _, ReadOnlyMemory<char> name) => IsWanted(name.Span),
         };
+        _tokenizer.Error += (_, error) => _endedInsideTag |= error.Code == (int)HtmlParseError.EOF;
     }
 
     private static bool IsWanted(ReadOnlySpan<char> name) =>
         name is "data-target" or "data-props" or "href" or "rel" or "property" or "content";
 
-    /// <summary>Reads the page's one feed.</summary>
-    public Feed Read()
+    /// <summary>Reads every feed of the input, in page order.</summary>
+    public List<Feed> Read()
     {
         while (true)
         {
             var token = _tokenizer.Get();
             switch (token.Type)
             {
+                case HtmlTokenType.Doctype:
+                    if (_pageHasMarkup) FinishPage();
+                    _pageHasMarkup = true;
+                    break;
                 case HtmlTokenType.StartTag:
-                    if (OnStartTag(token.AsTag()) is { } feed) return feed;
+                    OnStartTag(token.AsTag());
                     break;
                 case HtmlTokenType.EndTag:
                     OnEndTag(token.Name);
@@ -66,38 +94,52 @@ internal sealed class HtmlPageReader
                     OnText(token.Data);
                     break;
                 case HtmlTokenType.EndOfFile:
-                    FinishCard();
-                    return CardsFeed();
+                    ReportCutOffComponent();
+                    FinishPage();
+                    return _feeds;
             }
         }
     }
 
-    /// <returns>The feed, when this tag is the data-props element and its JSON is good.</returns>
-    private Feed? OnStartTag(HtmlTagToken tag)
+    private void OnStartTag(HtmlTagToken tag)
     {
         string name = tag.Name;
-        if (!tag.IsSelfClosing) SwitchTokenizerState(name);
+        _lastStartTagIndex = tag.Position.Position;
+        if (name == "html")
+        {
+            if (_pageHasHtmlTag) FinishPage();
+            _pageHasHtmlTag = true;
+        }
+        _pageHasMarkup = true;
+        if (!tag.IsSelfClosing) SwitchTokenizerState(tag);
         switch (name)
         {
-            case "div" when tag.GetAttribute("data-target") == "DailyPapers":
-                return FromProps(tag);
+            case "div" when tag.GetAttribute("data-target") == ComponentMarker:
+                FinishCard(); // a card does not span components
+                _componentDepth = 1;
+                _componentRead = FromProps(tag);
+                return;
+            case "div" when _componentDepth > 0:
+                _componentDepth++; // HTML ignores a div's self-closing slash: it stays open
+                return;
             case "link" when _canonicalDate is null && _canonicalPeriod is null && IsCanonical(tag.GetAttribute("rel")):
                 ReadPageAddress(tag.GetAttribute("href"));
-                return null;
+                return;
             case "meta" when _canonicalDate is null && _canonicalPeriod is null && tag.GetAttribute("property") == "og:url":
                 ReadPageAddress(tag.GetAttribute("content"));
-                return null;
+                return;
             case "article":
                 if (_articleDepth++ == 0)
                 {
                     _card = new HtmlCard(tag.Position.Line, tag.Position.Column);
+                    _cardIsRendering = _componentDepth > 0 && _componentRead;
                     _h3Depth = _paragraphDepth = 0;
                     _inTitleLink = _titleSeen = false;
                 }
                 if (tag.IsSelfClosing) OnEndTag("article");
-                return null;
+                return;
         }
-        if (_card is null || tag.IsSelfClosing) return null;
+        if (_card is null || tag.IsSelfClosing) return;
         switch (name)
         {
             case "h3":
@@ -112,11 +154,15 @@ internal sealed class HtmlPageReader
                 _paragraphDepth++;
                 break;
         }
-        return null;
     }
 
     private void OnEndTag(string name)
     {
+        if (name == "div" && _componentDepth > 0 && --_componentDepth == 0)
+        {
+            FinishCard();
+            _componentRead = false;
+        }
         if (_card is null) return;
         switch (name)
         {
@@ -146,35 +192,93 @@ internal sealed class HtmlPageReader
 
     private void FinishCard()
     {
-        if (_card is not null) _cards.Add(_card);
+        if (_card is not null && !_cardIsRendering) _cards.Add(_card);
         _card = null;
         _articleDepth = 0;
+    }
+
+    /// <summary>
+    /// Ends a page: its cards outside any component read from JSON become its feed when they hold a paper, and
+    /// always when no component gave one (a page is never nothing, even an empty one). Then the next page starts with nothing known.
+    /// </summary>
+    private void FinishPage()
+    {
+        FinishCard();
+        if (_cards.Count > 0 || !_pageHasPropsFeed)
+        {
+            var cardsFeed = CardsFeed();
+            if (cardsFeed.Papers.Count > 0 || !_pageHasPropsFeed) _feeds.Add(cardsFeed);
+        }
+        _cards.Clear();
+        _canonicalDate = null;
+        _canonicalPeriod = null;
+        _pageHasMarkup = _pageHasHtmlTag = _pageHasPropsFeed = false;
+        _componentDepth = 0;
+        _componentRead = false;
     }
 
     /// <summary>
     /// The tree builder normally tells the tokenizer when text is raw: a script's <c>a&lt;b</c> must not start a tag.
     /// With no tree builder, this does it for the elements whose content is never markup.
     /// </summary>
-    private void SwitchTokenizerState(string name)
+    /// <remarks>
+    /// An element whose end tag is missing would hide what follows as its text, up to the next such end tag or
+    /// the end of the page (a saved page cut inside a script, a stray <c>&lt;script&gt;</c>): when its text would
+    /// run to the end of the page, or hold the page's <c>DailyPapers</c> element, it is read as markup instead, with
+    /// a warning. Both look-aheads are cached, so the pass stays linear however many such tags there are.
+    /// </remarks>
+    private void SwitchTokenizerState(HtmlTagToken tag)
     {
-        switch (name)
+        var mode = tag.Name switch
         {
-            case "script":
-                _tokenizer.State = HtmlParseMode.Script;
-                break;
-            case "style" or "xmp" or "iframe" or "noembed" or "noframes":
-                _tokenizer.State = HtmlParseMode.Rawtext;
-                break;
-            case "title" or "textarea":
-                _tokenizer.State = HtmlParseMode.RCData;
-                break;
-            case "plaintext":
-                _tokenizer.State = HtmlParseMode.Plaintext;
-                break;
+            "script" => HtmlParseMode.Script,
+            "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
+            "title" or "textarea" => HtmlParseMode.RCData,
+            "plaintext" => HtmlParseMode.Plaintext, // has no end tag, by definition
+            _ => (HtmlParseMode?)null,
+        };
+        if (mode is not HtmlParseMode state) return;
+        if (state != HtmlParseMode.Plaintext && HiddenListing(tag) is { } why)
+        {
+            Report(DiagnosticCodes.UnclosedRawText, tag.Position.Line, tag.Position.Column,
+                $"a <{tag.Name}> whose end tag is missing: its text would {why}; reading what follows it as markup");
+            return;
+        }
+        _tokenizer.State = state;
+    }
+
+    /// <summary>What the raw text starting at <paramref name="tag"/> would hide, or null when it ends before anything that matters.</summary>
+    private string? HiddenListing(HtmlTagToken tag)
+    {
+        int start = tag.Position.Position;
+        _endTags ??= new(StringComparer.Ordinal);
+        _endTags.TryGetValue(tag.Name, out var endTag);
+        int end = endTag.Next(_html, "</" + tag.Name, start, StringComparison.OrdinalIgnoreCase);
+        _endTags[tag.Name] = endTag;
+        if (end < 0) return "run to the end of the page";
+        int component = _componentMarker.Next(_html, ComponentAttribute, start, StringComparison.Ordinal);
+        return component >= 0 && component < end ? "hold the page's DailyPapers element" : null;
+    }
+
+    /// <summary>The next occurrence of a string at or after a position, remembered: positions only grow, so each search resumes where it stopped.</summary>
+    private struct NextOccurrence
+    {
+        private int _searchedFrom; // 0 = never searched
+        private int _found;
+
+        public int Next(string text, string value, int from, StringComparison comparison)
+        {
+            if (_searchedFrom == 0 || from < _searchedFrom - 1 || (_found >= 0 && _found < from))
+            {
+                _found = text.IndexOf(value, from, comparison);
+                _searchedFrom = from + 1;
+            }
+            return _found;
         }
     }
 
-    private Feed? FromProps(HtmlTagToken tag)
+    /// <returns>True when the component's JSON gave its feed (added to the feeds).</returns>
+    private bool FromProps(HtmlTagToken tag)
     {
         var position = tag.Position;
         string? props = tag.GetAttribute("data-props");
@@ -192,7 +296,9 @@ internal sealed class HtmlPageReader
                 {
                     var papers = new List<Paper>(page.DailyPapers!.Count);
                     new ApiPaperMapper(_options).AddPapers(page, position.Line, position.Column, "data-props", null, papers);
-                    return ApiPaperMapper.PageFeed(page, papers);
+                    _feeds.Add(ApiPaperMapper.PageFeed(page, papers));
+                    _pageHasPropsFeed = true;
+                    return true;
                 }
                 problem = "data-props JSON has no dailyPapers array";
             }
@@ -204,7 +310,29 @@ internal sealed class HtmlPageReader
         }
         Report(DiagnosticCodes.BrokenEmbeddedJson, position.Line, position.Column,
             $"the DailyPapers element {problem}; reading the rendered paper cards instead");
-        return null;
+        return false;
+    }
+
+    /// <summary>
+    /// A page cut off inside the component's start tag (a download or a copy that stopped in its long
+    /// <c>data-props</c>) ends the tokenizer without the tag: warn, at the tag, rather than give nothing silently.
+    /// </summary>
+    private void ReportCutOffComponent()
+    {
+        if (!_endedInsideTag) return;
+        int marker = _html.LastIndexOf(ComponentMarker, StringComparison.Ordinal);
+        int tagStart = marker < 0 ? -1 : _html.LastIndexOf('<', marker);
+        if (tagStart <= _lastStartTagIndex || !_html.AsSpan(tagStart + 1).StartsWith("div", StringComparison.OrdinalIgnoreCase)) return;
+        var (line, column) = LineAndColumn(tagStart);
+        Report(DiagnosticCodes.BrokenEmbeddedJson, line, column,
+            "the DailyPapers element is cut off by the end of the page, inside its data-props; reading the rendered paper cards instead");
+    }
+
+    private (int Line, int Column) LineAndColumn(int index)
+    {
+        var before = _html.AsSpan(0, index);
+        int lastNewline = before.LastIndexOf('\n');
+        return (before.Count('\n') + 1, index - lastNewline);
     }
 
     private Feed CardsFeed()
@@ -227,11 +355,15 @@ internal sealed class HtmlPageReader
         return new Feed { Date = _canonicalDate, Period = _canonicalPeriod, Papers = papers };
     }
 
-    private void Report(string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+    private void Report(string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
+        Report(_options, code, line, column, message, severity);
+
+    /// <summary>Hands a diagnostic of the page to the caller; a warning in strict mode stops the read instead.</summary>
+    internal static void Report(FeedParserOptions options, string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
     {
-        var diagnostic = new FeedDiagnostic(severity, code, line, column, message, _options.SourceName);
-        _options.OnDiagnostic?.Invoke(diagnostic);
-        if (_options.Strict && severity == DiagnosticSeverity.Warning) throw new FeedFormatException(diagnostic);
+        var diagnostic = new FeedDiagnostic(severity, code, line, column, message, options.SourceName);
+        options.OnDiagnostic?.Invoke(diagnostic);
+        if (options.Strict && severity == DiagnosticSeverity.Warning) throw new FeedFormatException(diagnostic);
     }
 
     private static bool IsPaperLink(string? href) =>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using AngleSharp.Text;
-using PaperFeed.IO;
 
 namespace PaperFeed.Html;
 
@@ -23,48 +21,74 @@ public static class HtmlPaperReader
     /// <see cref="FeedParserOptions.DuplicateSentences"/>, <see cref="FeedParserOptions.ReferenceDate"/> (for cards'
     /// year-less dates) and <see cref="FeedParserOptions.SourceName"/> apply. Diagnostics give the page's line and column.
     /// </param>
-    /// <returns>The page's feed, dated by the page's <c>dateString</c> (or its canonical <c>/papers/date/…</c> URL) when it is a day.</returns>
-    /// <exception cref="FeedFormatException">A warning in strict mode.</exception>
+    /// <returns>The page's feed, dated by the page's <c>dateString</c> or <c>date</c> (or its canonical <c>/papers/date/…</c> URL) when it is a day.</returns>
+    /// <exception cref="FeedFormatException">
+    /// The input holds more than one listing (several <c>DailyPapers</c> components, or pages one after another:
+    /// read those with <see cref="ReadFeeds"/>), or a warning in strict mode.
+    /// </exception>
     public static Feed ReadFeed(string html, FeedParserOptions? options = null)
+    {
+        options ??= FeedParserOptions.Default;
+        return Single(ReadFeeds(html, options), options);
+    }
+
+    /// <summary>Reads every listing the markup holds: one feed per <c>DailyPapers</c> component, pages one after another each in turn.</summary>
+    /// <inheritdoc cref="ReadFeed(string, FeedParserOptions?)" path="/param"/>
+    /// <returns>The feeds, in page order; at least one.</returns>
+    /// <exception cref="FeedFormatException">A warning in strict mode.</exception>
+    public static IReadOnlyList<Feed> ReadFeeds(string html, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         using var source = new TextSource(html);
-        return new HtmlPageReader(source, options ?? FeedParserOptions.Default).Read();
+        return new HtmlPageReader(html, source, options ?? FeedParserOptions.Default).Read();
     }
 
-    /// <summary>Reads a page from UTF-8 bytes (a BOM is skipped).</summary>
+    /// <summary>Reads a page from its bytes, decoded as the page declares (a byte order mark, else its <c>meta</c> charset, else UTF-8).</summary>
     /// <param name="stream">The page; not disposed.</param>
     /// <param name="options">Options, as for <see cref="ReadFeed(string, FeedParserOptions?)"/>.</param>
     /// <param name="cancellationToken">Stops reading the stream.</param>
-    /// <exception cref="FeedFormatException">The page is larger than <see cref="MaxPageBytes"/>, or a warning in strict mode.</exception>
+    /// <exception cref="FeedFormatException">
+    /// The page is larger than <see cref="MaxPageBytes"/>, the input holds more than one listing (read those with
+    /// <see cref="ReadFeedsAsync"/>), or a warning in strict mode.
+    /// </exception>
     public static async Task<Feed> ReadFeedAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         options ??= FeedParserOptions.Default;
-        var limited = new ByteLimitStream(stream, MaxPageBytes, limit => new FeedFormatException(new FeedDiagnostic(
-            DiagnosticSeverity.Error, DiagnosticCodes.InputTooLarge, 1, null,
-            string.Create(CultureInfo.InvariantCulture, $"the HTML page is larger than {limit} bytes, the most read into memory"), options.SourceName)));
-        // Decoded into one string first: AngleSharp's stream-backed TextSource takes quadratic time on large pages.
-        string html;
-        using (var reader = new StreamReader(limited, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: -1, leaveOpen: true))
-        {
-            html = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        }
-        return ReadFeed(html, options);
+        return Single(await ReadAllAsync(stream, options, MaxPageBytes, cancellationToken).ConfigureAwait(false), options);
     }
 
-    /// <summary>Reads the papers of a page from UTF-8 bytes.</summary>
+    /// <summary>Reads every listing of a page's bytes (see <see cref="ReadFeeds"/> and <see cref="ReadFeedAsync"/>).</summary>
     /// <inheritdoc cref="ReadFeedAsync(Stream, FeedParserOptions?, CancellationToken)" path="/param"/>
-    /// <inheritdoc cref="ReadFeedAsync(Stream, FeedParserOptions?, CancellationToken)" path="/exception"/>
+    /// <exception cref="FeedFormatException">(While enumerating.) The page is larger than <see cref="MaxPageBytes"/>, or a warning in strict mode.</exception>
+    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var feed in await ReadAllAsync(stream, options ?? FeedParserOptions.Default, MaxPageBytes, cancellationToken).ConfigureAwait(false))
+        {
+            yield return feed;
+        }
+    }
+
+    /// <summary>Reads the papers of every listing of a page's bytes.</summary>
+    /// <inheritdoc cref="ReadFeedAsync(Stream, FeedParserOptions?, CancellationToken)" path="/param"/>
+    /// <exception cref="FeedFormatException">The page is larger than <see cref="MaxPageBytes"/>, or a warning in strict mode.</exception>
     public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var feed = await ReadFeedAsync(stream, options, cancellationToken).ConfigureAwait(false);
-        foreach (var paper in feed.Papers) yield return paper;
+        await foreach (var feed in ReadFeedsAsync(stream, options, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var paper in feed.Papers) yield return paper;
+        }
     }
 
-    /// <summary>The page as the one feed of a stream, in the shape <see cref="PaperReader"/> expects of an HTML reader.</summary>
-    internal static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Reads the page's bytes (at most <paramref name="maxBytes"/>), decodes and reads them.</summary>
+    internal static async Task<IReadOnlyList<Feed>> ReadAllAsync(Stream stream, FeedParserOptions options, long maxBytes, CancellationToken cancellationToken)
     {
-        yield return await ReadFeedAsync(stream, options, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(stream);
+        var bytes = await HtmlPageBytes.ReadAsync(stream, maxBytes, options, cancellationToken).ConfigureAwait(false);
+        return ReadFeeds(HtmlPageText.Decode(bytes.Span, options), options);
     }
+
+    private static Feed Single(IReadOnlyList<Feed> feeds, FeedParserOptions options) => feeds.Count == 1
+        ? feeds[0]
+        : throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.MultipleListings, 1, null,
+            string.Create(CultureInfo.InvariantCulture, $"the HTML holds {feeds.Count} listings, not one; read them all with ReadFeeds or ReadFeedsAsync"), options.SourceName));
 }

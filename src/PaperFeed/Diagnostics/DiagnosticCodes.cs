@@ -54,6 +54,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: an HTML paper card without a title link (<c>h3 a[href^="/papers/"]</c>); skipped.</summary>
     public const string UntitledCard = "PF403";
 
+    /// <summary>Warning: an HTML element whose content is raw text (<c>script</c>, <c>style</c>, <c>textarea</c>…) is never closed; what follows its start tag is read as markup, not hidden.</summary>
+    public const string UnclosedRawText = "PF404";
+
     /// <summary>Warning: an API count (<c>upvotes</c>, <c>numComments</c>, <c>githubStars</c>) is not a whole number from 0 to 2,147,483,647; read as unknown.</summary>
     public const string InvalidCount = "PF410";
 
@@ -92,4 +95,7 @@ public static class DiagnosticCodes
     /// found by detection; forcing <see cref="PaperFormat.TextListing"/> reads it anyway (see docs/format.md).
     /// </summary>
     public const string NotAListing = "PF925";
+
+    /// <summary>Error: a reader that returns one feed was given an input that holds several listings (an HTML file with several pages or <c>DailyPapers</c> components).</summary>
+    public const string MultipleListings = "PF926";
 }
