@@ -15,23 +15,29 @@ internal static class InputFeeds
         foreach (string path in paths)
         {
             string name = Inputs.DisplayName(path);
-            // In strict mode the first warning is thrown and reported once, as the run's error.
-            var inputOptions = options with { SourceName = name, OnDiagnostic = d => { if (!options.Strict || d.Severity != DiagnosticSeverity.Warning) reporter.Report(d); } };
             await using var stream = inputs.Open(path, onRead: null);
-            await foreach (var feed in AnyPaperReader.ReadFeedsAsync(stream, format: null, inputOptions, cancellationToken).ConfigureAwait(false))
+            await foreach (var feed in AnyPaperReader.ReadFeedsAsync(stream, format: null, OptionsFor(name, options, reporter), cancellationToken).ConfigureAwait(false))
             {
                 yield return (name, feed);
             }
         }
     }
 
-    /// <summary>The papers of every feed of every input, in order.</summary>
+    /// <summary>The papers of every input, in order, each as soon as it is read (memory holds one paper, not a feed).</summary>
     public static async IAsyncEnumerable<Paper> ReadPapersAsync(Inputs inputs, IReadOnlyList<string> paths, FeedParserOptions options,
         Reporter reporter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var (_, feed) in ReadAsync(inputs, paths, options, reporter, cancellationToken).ConfigureAwait(false))
+        foreach (string path in paths)
         {
-            foreach (var paper in feed.Papers) yield return paper;
+            await using var stream = inputs.Open(path, onRead: null);
+            await foreach (var paper in AnyPaperReader.ReadPapersAsync(stream, format: null, OptionsFor(Inputs.DisplayName(path), options, reporter), cancellationToken).ConfigureAwait(false))
+            {
+                yield return paper;
+            }
         }
     }
+
+    // In strict mode the first warning is thrown and reported once, as the run's error.
+    private static FeedParserOptions OptionsFor(string name, FeedParserOptions options, Reporter reporter) =>
+        options with { SourceName = name, OnDiagnostic = d => { if (!options.Strict || d.Severity != DiagnosticSeverity.Warning) reporter.Report(d); } };
 }

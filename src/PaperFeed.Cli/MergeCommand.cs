@@ -10,6 +10,7 @@ internal sealed class MergeCommand
 {
     private readonly ParserOptions _parser = new();
     private readonly FilterOptions _filters = new();
+    private readonly ExportCliOptions _export = new();
 
     private readonly Option<string> _format = new("--format")
     {
@@ -32,6 +33,7 @@ internal sealed class MergeCommand
         Command.Options.Add(_output);
         _reporting.AddTo(Command);
         _filters.AddTo(Command);
+        _export.AddTo(Command);
         _parquet.AddTo(Command, _format, _output);
     }
 
@@ -42,7 +44,8 @@ internal sealed class MergeCommand
         using var reporter = _reporting.Create(result, context);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         var merger = new PaperMerger(reporter.Report);
-        await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, _parser.Read(result), reporter, cancellationToken).ConfigureAwait(false))
+        var parserOptions = _parser.Read(result);
+        await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, parserOptions, reporter, cancellationToken).ConfigureAwait(false))
         {
             merger.Add(feed, name);
         }
@@ -54,7 +57,7 @@ internal sealed class MergeCommand
             return await _parquet.WriteAsync(result, result.GetValue(_output)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         await using var output = context.OpenOutput(result.GetValue(_output));
-        await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), _export.Read(result, parserOptions, reporter), cancellationToken).ConfigureAwait(false);
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }

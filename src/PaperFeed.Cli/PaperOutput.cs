@@ -5,11 +5,11 @@ namespace PaperFeed.Cli;
 /// <summary>Writes a stream of papers in a <c>--format</c>: PaperFeed JSON (one feed), JSON Lines, or a standard export.</summary>
 internal static class PaperOutput
 {
-    public static async Task WriteAsync(Stream destination, string format, IAsyncEnumerable<Paper> papers, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream destination, string format, IAsyncEnumerable<Paper> papers, ExportOptions exportOptions, CancellationToken cancellationToken)
     {
         if (FilterOptions.ExportOf(format) is ExportFormat export)
         {
-            await FeedExporter.WriteAsync(destination, papers, export, ExportOptions.Default, cancellationToken).ConfigureAwait(false);
+            await FeedExporter.WriteAsync(destination, papers, export, exportOptions, cancellationToken).ConfigureAwait(false);
             return;
         }
         var jsonFormat = format == "jsonl" ? FeedJsonFormat.JsonLines : FeedJsonFormat.Document;

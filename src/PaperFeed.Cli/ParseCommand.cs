@@ -9,6 +9,7 @@ internal sealed class ParseCommand
 {
     private readonly ParserOptions _parser = new();
     private readonly FilterOptions _filters = new();
+    private readonly ExportCliOptions _export = new();
 
     private readonly Option<string> _format = new("--format")
     {
@@ -37,6 +38,7 @@ internal sealed class ParseCommand
         Command.Options.Add(_dedupe);
         _reporting.AddTo(Command);
         _filters.AddTo(Command);
+        _export.AddTo(Command);
         _parquet.AddTo(Command, _format, _output);
     }
 
@@ -76,7 +78,7 @@ internal sealed class ParseCommand
         else
         {
             var papers = selection.Across(items.Cast<Paper>(), cancellationToken);
-            await PaperOutput.WriteAsync(output.Stream, format, papers, cancellationToken).ConfigureAwait(false);
+            await PaperOutput.WriteAsync(output.Stream, format, papers, _export.Read(result, options, reporter), cancellationToken).ConfigureAwait(false);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;

@@ -1,28 +1,26 @@
 namespace PaperFeed.Export;
 
 /// <summary>
-/// What every format says about one paper, computed once: stable id, link, date. Dates come from the data only
-/// (featured day, else published day, at 00:00 UTC), never from the clock.
+/// What every format says about one paper, computed once: a unique stable id, the safe links, the date. Dates come
+/// from the data only (featured day, else published day, at 00:00 UTC), never from the clock.
 /// </summary>
-internal sealed record ExportItem(Paper Paper, string Id, string? Link, DateTimeOffset? Date)
+/// <param name="Paper">The paper.</param>
+/// <param name="Id">Unique in the document; a URL (<see cref="IdIsLink"/>) or a <c>urn:</c>.</param>
+/// <param name="Link">The paper's page, an http(s) URL, or <c>null</c>.</param>
+/// <param name="ArxivLink">The arXiv abstract page, or <c>null</c>.</param>
+/// <param name="Date">The paper's day with a year, or <c>null</c> when it has none.</param>
+internal sealed record ExportItem(Paper Paper, string Id, string? Link, string? ArxivLink, DateTimeOffset? Date)
 {
-    /// <summary>The fixed stand-in for a missing date where a format requires one (Atom's <c>updated</c>): 1970-01-01Z.</summary>
-    public static readonly DateTimeOffset NoDate = DateTimeOffset.UnixEpoch;
+    /// <summary>True when <see cref="Id"/> is the paper's page (RSS <c>isPermaLink</c>).</summary>
+    public bool IdIsLink => Id == Link;
 
-    public static ExportItem From(Paper paper) =>
-        new(paper, paper.GetStableId(), paper.GetHuggingFaceUrl(), DateOf(paper));
-
-    /// <summary>The items and the feed's date: the latest item date, or <see cref="NoDate"/> for none.</summary>
-    public static (List<ExportItem> Items, DateTimeOffset Updated) Prepare(IEnumerable<Paper> papers)
+    /// <summary>The paper's day (featured, else published) resolved with <paramref name="reference"/>, at 00:00 UTC.</summary>
+    public static DateTimeOffset? DateOf(Paper paper, DateOnly? reference)
     {
-        var items = papers.Select(From).ToList();
-        var updated = items.Select(i => i.Date).Max() ?? NoDate;
-        return (items, updated);
-    }
-
-    private static DateTimeOffset? DateOf(Paper paper)
-    {
-        var day = paper.Featured?.ToDateOnly() ?? paper.Published?.ToDateOnly();
+        var day = Resolve(paper.Featured, reference) ?? Resolve(paper.Published, reference);
         return day is DateOnly d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
     }
+
+    private static DateOnly? Resolve(PaperDate? date, DateOnly? reference) =>
+        date is PaperDate d ? (reference is DateOnly r ? d.Resolve(r) : d).ToDateOnly() : null;
 }

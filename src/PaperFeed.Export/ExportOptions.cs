@@ -6,7 +6,7 @@ public sealed record ExportOptions
     /// <summary>The options used when none are given.</summary>
     public static ExportOptions Default { get; } = new();
 
-    /// <summary>The feed's title; <c>Daily Papers</c> by default.</summary>
+    /// <summary>The feed's title; <c>Daily Papers</c> by default. Atom also names it as the feed's author.</summary>
     public string Title { get; init; } = Feed.DefaultTitle;
 
     /// <summary>The feed's description (RSS requires one); a fixed sentence by default.</summary>
@@ -17,4 +17,27 @@ public sealed record ExportOptions
 
     /// <summary>Where the feed itself will be published (Atom <c>self</c> link, JSON Feed <c>feed_url</c>), when known.</summary>
     public string? FeedUrl { get; init; }
+
+    /// <summary>
+    /// The day that gives year-less dates (<c>Aug 25</c> of a text listing) a year, as <see cref="PaperDate.Resolve"/>
+    /// does. When <c>null</c>, the latest paper date that has a year serves; a date that still has no year is not
+    /// written (RSS, JSON Feed), or is the feed's <see cref="Updated"/> where a date is required (Atom).
+    /// </summary>
+    public DateOnly? ReferenceDate { get; init; }
+
+    /// <summary>
+    /// The feed's own date (RSS <c>lastBuildDate</c>, Atom <c>updated</c>). When <c>null</c>: the latest paper date;
+    /// else <see cref="ReferenceDate"/>; else, for Atom, which requires one, the time of the run.
+    /// </summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>
+    /// CSV only: when true (the default), a text cell that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or
+    /// a carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula
+    /// (OWASP "CSV injection"). Set false for the values exactly as they are (<c>paperfeed --csv-raw</c>).
+    /// </summary>
+    public bool EscapeCsvFormulas { get; init; } = true;
+
+    /// <summary>Receives the export's warnings (<see cref="DiagnosticCodes.UnsafeLink"/>); they never stop an export.</summary>
+    public Action<FeedDiagnostic>? OnDiagnostic { get; init; }
 }

@@ -3,58 +3,41 @@ using System.Text;
 namespace PaperFeed.Export;
 
 /// <summary>
-/// Writes papers as a standard document (<see cref="ExportFormat"/>). Deterministic: the same papers give the same
-/// bytes on every run, so exports can be diffed and cached. Item ids are <see cref="PaperLinks.GetStableId"/>; item
-/// dates are the featured day, else the published day (00:00 UTC), never the time of the run; the feed's date is the
-/// latest item date (when there is none, RSS omits it and Atom, which requires it, gets 1970-01-01Z). Zero papers give a valid empty document. Output is UTF-8
-/// without a byte-order mark.
+/// Writes papers as a standard document (<see cref="ExportFormat"/>), a paper at a time, in bounded memory whatever the
+/// input's size. Deterministic: the same papers give the same bytes on every run, so exports can be diffed and cached.
+/// Item ids are the paper's Hugging Face page (from its arXiv id), else <see cref="PaperIdentity.TitleUrn"/>, made
+/// unique within the document (<c>#2</c> for a second copy). Item dates are the featured day, else the published day
+/// (00:00 UTC), year-less days resolved with <see cref="ExportOptions.ReferenceDate"/>, never the time of the run. Only
+/// http/https URLs become links. No character in any field stops an export. Zero papers give a valid empty document.
+/// Output is UTF-8 without a byte-order mark.
 /// </summary>
 public static class FeedExporter
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes <paramref name="papers"/> (already filtered and ordered) to <paramref name="destination"/>.</summary>
     /// <param name="destination">The output; not disposed.</param>
-    /// <param name="papers">The papers, in output order.</param>
+    /// <param name="papers">The papers, in output order; enumerated once.</param>
     /// <param name="format">The document format.</param>
     /// <param name="options">Feed-level settings; <see cref="ExportOptions.Default"/> when null.</param>
     public static void Write(Stream destination, IEnumerable<Paper> papers, ExportFormat format, ExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(papers);
-        options ??= ExportOptions.Default;
-        switch (format)
-        {
-            case ExportFormat.Rss:
-            case ExportFormat.Atom:
-                SyndicationExport.Write(destination, papers, options, atom: format == ExportFormat.Atom);
-                break;
-            case ExportFormat.JsonFeed:
-                JsonFeedExport.Write(destination, papers, options);
-                break;
-            case ExportFormat.Csv:
-            case ExportFormat.Markdown:
-                using (var writer = new StreamWriter(destination, Utf8, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\n" })
-                {
-                    if (format == ExportFormat.Csv) CsvExport.Write(writer, papers);
-                    else MarkdownExport.Write(writer, papers, options);
-                }
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown export format.");
-        }
+        using var run = new ExportRun(destination, format, options ?? ExportOptions.Default);
+        foreach (var paper in papers) run.Add(paper);
+        run.Complete(CancellationToken.None);
     }
 
-    /// <summary>Collects an asynchronous sequence (a streaming parse, a filter) and writes it.</summary>
+    /// <summary>Writes an asynchronous sequence (a streaming parse, a filter) as it arrives.</summary>
     /// <inheritdoc cref="Write(Stream, IEnumerable{Paper}, ExportFormat, ExportOptions?)"/>
     public static async Task WriteAsync(Stream destination, IAsyncEnumerable<Paper> papers, ExportFormat format, ExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(papers);
-        // Feed-level dates precede the items in RSS and Atom, so every format sees the whole list first.
-        var list = new List<Paper>();
-        await foreach (var paper in papers.WithCancellation(cancellationToken).ConfigureAwait(false)) list.Add(paper);
-        Write(destination, list, format, options);
+        using var run = new ExportRun(destination, format, options ?? ExportOptions.Default);
+        await foreach (var paper in papers.WithCancellation(cancellationToken).ConfigureAwait(false)) run.Add(paper);
+        run.Complete(cancellationToken);
     }
 
     /// <summary>Writes a document to a string (for tests and small outputs).</summary>

@@ -1,10 +1,12 @@
+using System.Text;
 using System.Xml;
 
 namespace PaperFeed.Export;
 
 /// <summary>
-/// Text made safe for XML 1.0: characters XML cannot carry at all (C0 controls other than tab, CR and LF, lone
-/// surrogates, U+FFFE, U+FFFF) are dropped, so a stray control character in a title cannot abort an export.
+/// Text made safe for XML 1.0: characters XML cannot carry at all (NUL and the other C0 controls but tab, CR and LF,
+/// U+FFFE, U+FFFF) are dropped, and a lone surrogate becomes U+FFFD as in every UTF-8 output, so no character in any
+/// field can abort an export. Also the one place the XML writers are configured.
 /// </summary>
 internal static class XmlText
 {
@@ -12,7 +14,7 @@ internal static class XmlText
     {
         int first = FirstInvalid(text);
         if (first < 0) return text;
-        var builder = new System.Text.StringBuilder(text.Length);
+        var builder = new StringBuilder(text.Length);
         builder.Append(text, 0, first);
         for (int i = first; i < text.Length; i++)
         {
@@ -21,6 +23,10 @@ internal static class XmlText
             {
                 builder.Append(c).Append(text[++i]);
             }
+            else if (char.IsSurrogate(c))
+            {
+                builder.Append('\uFFFD');
+            }
             else if (XmlConvert.IsXmlChar(c))
             {
                 builder.Append(c);
@@ -28,6 +34,21 @@ internal static class XmlText
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// UTF-8 without a byte-order mark, indented; a CR inside text is written as <c>&amp;#xD;</c> so a reader gets it
+    /// back exactly.
+    /// </summary>
+    public static XmlWriter CreateWriter(Stream destination) => XmlWriter.Create(destination, new XmlWriterSettings
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = true,
+        CloseOutput = false,
+        NewLineHandling = NewLineHandling.Entitize,
+    });
+
+    /// <summary>Writes <c>&lt;name&gt;text&lt;/name&gt;</c> with the text cleaned.</summary>
+    public static void Element(XmlWriter writer, string name, string text) => writer.WriteElementString(name, Clean(text));
 
     private static int FirstInvalid(string text)
     {

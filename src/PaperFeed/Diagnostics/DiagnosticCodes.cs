@@ -69,6 +69,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: a JSON document breaks (a syntax error, or it ends early); the items before the break are kept, the rest is not read.</summary>
     public const string TruncatedJson = "PF413";
 
+    /// <summary>Warning: an export met a paper URL that is not an absolute <c>http</c>/<c>https</c> URL; the paper is written without that link.</summary>
+    public const string UnsafeLink = "PF501";
+
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";
 

@@ -28,22 +28,41 @@ public static class PaperIdentity
     /// <summary>
     /// The title key: Unicode NFKC, then lower case (invariant), with whitespace and punctuation removed. Titles that
     /// differ only in case, whitespace, line wraps, full-width forms or punctuation (<c>“Self-Play”: RL</c> and
-    /// <c>self play rl</c>) get the same key.
+    /// <c>self play rl</c>) get the same key. Any text has a key: lone surrogates and the noncharacters U+FFFE and
+    /// U+FFFF key as U+FFFD.
     /// </summary>
-    public static string NormalizeTitle(string title)
+    public static string NormalizeTitle(string title) => FoldTitle(title, keepPunctuation: false);
+
+    /// <summary>
+    /// Case, width and whitespace folded as in <see cref="NormalizeTitle"/>, punctuation kept: the key of export ids,
+    /// which must tell apart titles that differ only in punctuation.
+    /// </summary>
+    private static string FoldTitle(string title, bool keepPunctuation)
     {
         ArgumentNullException.ThrowIfNull(title);
-        // Normalize throws on a lone surrogate (JSON can carry one as "\ud800"): such a title keys as U+FFFD there.
-        title = ReplaceLoneSurrogates(title);
-        string normalized = title.IsNormalized(NormalizationForm.FormKC) ? title : title.Normalize(NormalizationForm.FormKC);
+        // Normalize throws on a lone surrogate (JSON can carry one as "\ud800") and on U+FFFE: such characters key as U+FFFD.
+        string normalized = Normalize(ReplaceUnnormalizable(title));
         var builder = new StringBuilder(normalized.Length);
         foreach (char c in normalized)
         {
-            if (char.IsWhiteSpace(c) || char.IsPunctuation(c)) continue;
-            if (!HasNormalization && FoldWithoutNormalization(c, builder)) continue;
+            if (char.IsWhiteSpace(c) || (!keepPunctuation && char.IsPunctuation(c))) continue;
+            if (!HasNormalization && FoldWithoutNormalization(c, builder, keepPunctuation)) continue;
             builder.Append(char.ToLowerInvariant(c));
         }
         return builder.ToString();
+    }
+
+    private static string Normalize(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // A code point this platform's normalizer rejects: the key is the text as it is, never an abort.
+            return text;
+        }
     }
 
     /// <summary>
@@ -56,12 +75,12 @@ public static class PaperIdentity
     /// The compatibility forms titles actually carry, folded by hand when NFKC is not available, so the library and
     /// the executable key titles alike: full-width ASCII (<c>Ｍ</c>) and the Latin ligatures (<c>ﬁ</c>).
     /// </summary>
-    internal static bool FoldWithoutNormalization(char c, StringBuilder builder)
+    internal static bool FoldWithoutNormalization(char c, StringBuilder builder, bool keepPunctuation = false)
     {
         if (c is >= '\uFF01' and <= '\uFF5E')
         {
             char ascii = (char)(c - 0xFEE0);
-            if (!char.IsPunctuation(ascii)) builder.Append(char.ToLowerInvariant(ascii));
+            if (keepPunctuation || !char.IsPunctuation(ascii)) builder.Append(char.ToLowerInvariant(ascii));
             return true;
         }
         string? ligature = c switch
@@ -90,12 +109,13 @@ public static class PaperIdentity
 
     /// <summary>
     /// A stable id for a paper known only by its title: <c>urn:paperfeed:title:</c> and the first 128 bits of the
-    /// SHA-256 of the UTF-8 <see cref="NormalizeTitle">normalised title</see>, in lower-case hex. The same title gives
-    /// the same URN in every run, process and version.
+    /// SHA-256 of the UTF-8 title folded like <see cref="NormalizeTitle"/> but with its punctuation kept, in lower-case
+    /// hex. The same title gives the same URN in every run and process; titles that differ in more than case, width
+    /// and whitespace (<c>Same paper A</c>, <c>Same paper: A!</c>) get different URNs.
     /// </summary>
     public static string TitleUrn(string title)
     {
-        byte[] utf8 = Encoding.UTF8.GetBytes(NormalizeTitle(title));
+        byte[] utf8 = Encoding.UTF8.GetBytes(FoldTitle(title, keepPunctuation: true));
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8, hash);
         return string.Concat(UrnPrefix, Convert.ToHexStringLower(hash[..16]));
@@ -133,14 +153,14 @@ public static class PaperIdentity
         }
     }
 
-    private static string ReplaceLoneSurrogates(string text)
+    private static string ReplaceUnnormalizable(string text)
     {
-        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return text;
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && text.AsSpan().IndexOfAny('\uFFFE', '\uFFFF') < 0) return text;
         var chars = text.ToCharArray();
         for (int i = 0; i < chars.Length; i++)
         {
             if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
-            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+            else if (char.IsSurrogate(chars[i]) || chars[i] is '\uFFFE' or '\uFFFF') chars[i] = '\uFFFD';
         }
         return new string(chars);
     }

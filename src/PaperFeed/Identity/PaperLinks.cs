@@ -36,7 +36,8 @@ public static class PaperLinks
 
     /// <summary>
     /// A stable id for feeds and caches: the Hugging Face page when the arXiv id is known, else
-    /// <see cref="PaperIdentity.TitleUrn"/> of the title. The same paper gets the same id in every run.
+    /// <see cref="PaperIdentity.TitleUrn"/> of the title (punctuation kept, so titles that differ only in punctuation get
+    /// different ids). The same paper gets the same id in every run.
     /// </summary>
     public static string GetStableId(this Paper paper) =>
         paper.GetCanonicalArxivId() is string id ? HuggingFacePage(id) : PaperIdentity.TitleUrn(paper.Title);

@@ -37,9 +37,9 @@ public class ExportTests
         var item = feed.Items.First();
         item.Id.Should().Be("https://huggingface.co/papers/2509.00001");
         item.Title.Text.Should().Be(Api.Title);
-        item.Summary.Text.Should().Be(Api.Abstract);
+        Consumers.HtmlText(item.Summary.Text).Should().Be(Api.Abstract, "the description is HTML that shows the abstract");
         item.Links.Single().Uri.Should().Be(new Uri("https://huggingface.co/papers/2509.00001"));
-        item.Authors.Select(a => a.Name).Should().Equal("Ada Lovelace", "Alan Turing");
+        item.ElementExtensions.ReadElementExtensions<string>("creator", "http://purl.org/dc/elements/1.1/").Should().Equal("Ada Lovelace, Alan Turing");
         item.Categories.Select(c => c.Name).Should().Equal("agents", "sparsity");
         item.PublishDate.Should().Be(new DateTimeOffset(2025, 9, 3, 0, 0, 0, TimeSpan.Zero));
         feed.LastUpdatedTime.Should().Be(new DateTimeOffset(2025, 9, 3, 0, 0, 0, TimeSpan.Zero));
@@ -59,7 +59,7 @@ public class ExportTests
         item.Summary.Text.Should().Be(Api.Abstract);
         item.LastUpdatedTime.Should().Be(new DateTimeOffset(2025, 9, 3, 0, 0, 0, TimeSpan.Zero));
         item.Categories.Select(c => c.Name).Should().Equal("agents", "sparsity");
-        feed.Items.Last().LastUpdatedTime.Should().Be(DateTimeOffset.UnixEpoch, "an undated paper gets the fixed stand-in, not the clock");
+        feed.Items.Last().LastUpdatedTime.Should().Be(new DateTimeOffset(2025, 9, 3, 0, 0, 0, TimeSpan.Zero), "an undated paper gets the feed's date, not an invented one");
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class ExportTests
 
         markdown.Should().Be(
             "# Daily Papers\n\n" +
-            "1. **[Sparse \"Agents\", \\<Fast\\> & Co](<https://huggingface.co/papers/2509.00001>)** · 42 upvotes · Ada Lovelace, Alan Turing\n" +
+            "1. **[Sparse \"Agents\", \\<Fast\\> \\& Co](<https://huggingface.co/papers/2509.00001>)** · 42 upvotes · Ada Lovelace, Alan Turing\n" +
             "   First sentence, with a comma.\n" +
             "2. **Multilingual Routing in Mixture-of-Experts**\n" +
             "   No metadata.\n");

@@ -3,14 +3,16 @@ namespace PaperFeed.Tests.Identity;
 public class PaperLinksTests
 {
     [Fact]
-    public void Title_urn_is_stable_and_ignores_spelling_variants()
+    public void Title_urn_is_stable_ignores_case_and_spacing_and_tells_punctuation_apart()
     {
         string urn = PaperIdentity.TitleUrn("Sparse Agents: Fast");
 
-        // A fixed value: the URN must not change between runs, processes or versions.
-        urn.Should().Be(PaperIdentity.TitleUrn("sparse   agents fast"));
+        // A fixed value: the URN must not change between runs or processes.
+        urn.Should().Be(PaperIdentity.TitleUrn("sparse   agents:\nfast"));
         urn.Should().MatchRegex("^urn:paperfeed:title:[0-9a-f]{32}$");
-        urn.Should().Be("urn:paperfeed:title:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("sparseagentsfast"u8))[..32]);
+        urn.Should().Be("urn:paperfeed:title:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("sparseagents:fast"u8))[..32]);
+        // Issue 13, defect 5: titles that differ only in punctuation are different export ids.
+        PaperIdentity.TitleUrn("Same paper A").Should().NotBe(PaperIdentity.TitleUrn("Same paper: A!"));
     }
 
     [Fact]

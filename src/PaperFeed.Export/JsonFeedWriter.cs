@@ -5,10 +5,15 @@ using System.Text.Json.Serialization;
 
 namespace PaperFeed.Export;
 
-/// <summary>JSON Feed 1.1 (https://jsonfeed.org/version/1.1) through a source-generated context.</summary>
-internal static class JsonFeedExport
+/// <summary>
+/// JSON Feed 1.1 (https://jsonfeed.org/version/1.1), written item by item through a source-generated context. JSON
+/// escapes what it must (controls, U+FFFE, U+FFFF; a lone surrogate becomes U+FFFD), so any text goes through.
+/// </summary>
+internal sealed class JsonFeedWriter : DocumentWriter
 {
     public const string Version = "https://jsonfeed.org/version/1.1";
+
+    private const int FlushThreshold = 64 * 1024;
 
     private static readonly JsonFeedContext Context = new(new JsonSerializerOptions
     {
@@ -17,21 +22,44 @@ internal static class JsonFeedExport
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     });
 
-    public static void Write(Stream destination, IEnumerable<Paper> papers, ExportOptions options)
+    private readonly Stream _destination;
+    private readonly ExportOptions _options;
+    private readonly Utf8JsonWriter _json;
+
+    public JsonFeedWriter(Stream destination, ExportOptions options)
     {
-        var (items, _) = ExportItem.Prepare(papers);
-        var document = new JsonFeedDocument
-        {
-            Version = Version,
-            Title = options.Title,
-            HomePageUrl = options.HomePageUrl,
-            FeedUrl = options.FeedUrl,
-            Description = options.Description,
-            Items = items.Select(ToItem).ToList(),
-        };
-        JsonSerializer.Serialize(destination, document, Context.JsonFeedDocument);
-        destination.WriteByte((byte)'\n');
+        _destination = destination;
+        _options = options;
+        _json = new Utf8JsonWriter(destination, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true });
     }
+
+    public override void Begin(DateTimeOffset? updated)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("version", Version);
+        _json.WriteString("title", _options.Title);
+        _json.WriteString("home_page_url", _options.HomePageUrl);
+        if (_options.FeedUrl is string feedUrl) _json.WriteString("feed_url", feedUrl);
+        _json.WriteString("description", _options.Description);
+        _json.WriteStartArray("items");
+    }
+
+    public override void Write(ExportItem item)
+    {
+        JsonSerializer.Serialize(_json, ToItem(item), Context.JsonFeedItem);
+        // The writer buffers until flushed: flush as it fills, so memory stays bounded.
+        if (_json.BytesPending > FlushThreshold) _json.Flush();
+    }
+
+    public override void End()
+    {
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.Flush();
+        _destination.WriteByte((byte)'\n');
+    }
+
+    public override void Dispose() => _json.Dispose();
 
     private static JsonFeedItem ToItem(ExportItem item)
     {
@@ -40,7 +68,7 @@ internal static class JsonFeedExport
         {
             Id = item.Id,
             Url = item.Link,
-            ExternalUrl = paper.GetArxivAbstractUrl(),
+            ExternalUrl = item.ArxivLink,
             Title = paper.Title,
             // JSON Feed requires content_text or content_html: the abstract, else the title.
             ContentText = paper.Abstract ?? paper.Title,
@@ -50,17 +78,6 @@ internal static class JsonFeedExport
             Tags = paper.Details is { AiKeywords.Count: > 0 } details ? details.AiKeywords.ToList() : null,
         };
     }
-}
-
-/// <summary>The top-level JSON Feed object.</summary>
-internal sealed class JsonFeedDocument
-{
-    [JsonPropertyName("version")] public required string Version { get; init; }
-    [JsonPropertyName("title")] public required string Title { get; init; }
-    [JsonPropertyName("home_page_url")] public string? HomePageUrl { get; init; }
-    [JsonPropertyName("feed_url")] public string? FeedUrl { get; init; }
-    [JsonPropertyName("description")] public string? Description { get; init; }
-    [JsonPropertyName("items")] public required List<JsonFeedItem> Items { get; init; }
 }
 
 /// <summary>One JSON Feed item.</summary>
@@ -84,5 +101,5 @@ internal sealed class JsonFeedAuthor
 }
 
 /// <summary>Source-generated metadata for JSON Feed: no reflection, Native AOT safe.</summary>
-[JsonSerializable(typeof(JsonFeedDocument))]
+[JsonSerializable(typeof(JsonFeedItem))]
 internal sealed partial class JsonFeedContext : JsonSerializerContext;
