@@ -62,6 +62,12 @@ expect_exit 0 "$exe" parse --quiet --dedupe --format jsonl tests/PaperFeed.Tests
 expect_exit 0 "$exe" stats "$corpus"
 grep -q '"papers": 53' "$work/stdout" || fail "stats: papers != 53"
 grep -q '"withMetadata": 50' "$work/stdout" || fail "stats: withMetadata != 50"
+# Text captures are detected and read; text that is no listing is refused with one line (PF925), nothing on stdout.
+expect_exit 0 "$exe" parse --format jsonl tests/PaperFeed.Tests/Fixtures/Real/captures/clipper-export-search-intercode-bash.txt
+[[ $(wc -l <"$work/stdout") -eq 9 ]] || fail "clipper capture: expected 9 papers"
+expect_exit 1 "$exe" parse README.md
+grep -q PF925 "$work/stderr" && [[ ! -s "$work/stdout" ]] || fail "README: expected PF925 and no output"
+
 expect_exit 0 "$exe" schema
 cmp -s "$work/stdout" docs/paperfeed.schema.json || fail "schema differs from docs/paperfeed.schema.json"
 

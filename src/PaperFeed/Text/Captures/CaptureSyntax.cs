@@ -62,6 +62,15 @@ internal static class CaptureSyntax
         return true;
     }
 
+    /// <summary>The vote box as a text-mode tool writes the page's arrow button: <c>[-]</c>, <c>[-] 12</c>, <c>[-] -</c>.</summary>
+    public static bool TryArrowVoteBox(ReadOnlySpan<char> line, out int? upvotes)
+    {
+        upvotes = null;
+        if (!line.StartsWith("[-]")) return false;
+        var rest = line[3..].Trim();
+        return rest.IsEmpty || TryVoteBox(rest, out upvotes);
+    }
+
     /// <summary>
     /// An author count at the end of a byline, after list bullets and avatar images: <c>3 authors</c>,
     /// <c>* 1 authors</c>, <c>- ![](…)\\ - 5 authors</c>, <c>1 author</c>. False when the count overflows.

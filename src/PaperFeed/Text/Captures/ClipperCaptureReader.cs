@@ -23,9 +23,9 @@ internal sealed class ClipperCaptureReader(CaptureAssembler cards, FeedParserOpt
             return;
         }
         _pendingText = null;
-        if (line.StartsWith("[-]"))
+        if (CaptureSyntax.TryArrowVoteBox(line, out int? upvotes))
         {
-            if (CaptureSyntax.TryVoteBox(line[3..].Trim(), out int? upvotes)) Cards.VoteBox(upvotes);
+            Cards.VoteBox(upvotes);
             return;
         }
         if (line.EndsWith(")") && line.IndexOf("](", StringComparison.Ordinal) is int close and > 0)

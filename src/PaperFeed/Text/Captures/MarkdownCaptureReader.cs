@@ -38,6 +38,11 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, FeedParserOp
             StartBlock(line[3..].TrimStart(), lineNumber, isTitle: true);
             return;
         }
+        if (CaptureSyntax.TryArrowVoteBox(line, out int? upvotes))
+        {
+            Cards.VoteBox(upvotes);
+            return;
+        }
         if (line[0] == '[')
         {
             StartBlock(line, lineNumber, isTitle: false);

@@ -212,6 +212,23 @@ public class CaptureTests
     }
 
     [Fact]
+    public async Task Arrow_vote_boxes_count_for_the_next_title_in_both_dialects()
+    {
+        string markdown = "# Daily Papers\nAug 28\n[-] 12\n### [First](https://huggingface.co/papers/2508.00001)\n[An abstract.](https://huggingface.co/papers/2508.00001)\n" +
+            "[-]\n### [Second](https://huggingface.co/papers/2508.00002)\n[Another abstract.](https://huggingface.co/papers/2508.00002)\n";
+        string clipper = "Aug 28\n\n [-] 12\n\nFirst\n\nhttps://huggingface.co/papers/2508.00001\n\nAn abstract.\n\nhttps://huggingface.co/papers/2508.00001\n\n" +
+            " [-]\n\nSecond\n\nhttps://huggingface.co/papers/2508.00002\n\nAnother abstract.\n\nhttps://huggingface.co/papers/2508.00002\n";
+
+        foreach (var (text, format) in new[] { (markdown, PaperFormat.MarkdownCapture), (clipper, PaperFormat.ClipperCapture) })
+        {
+            var (feeds, diagnostics) = await ReadAsync(text, format);
+
+            feeds.Single().Papers.Select(p => (p.Title, p.Upvotes, p.Abstract)).Should().Equal(("First", 12, "An abstract."), ("Second", (int?)null, "Another abstract."));
+            diagnostics.Should().BeEmpty();
+        }
+    }
+
+    [Fact]
     public async Task A_link_that_never_closes_is_bounded_by_the_line_limit()
     {
         string text = "Get trending papers in your email inbox!\n### [A title](https://huggingface.co/papers/2508.00001)\n[\n" +
