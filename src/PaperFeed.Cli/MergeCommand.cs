@@ -43,6 +43,8 @@ internal sealed class MergeCommand
     {
         using var reporter = _reporting.Create(result, context);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
+        // Merging reads every input first: a dataset folder that will be refused is refused before that.
+        if (result.GetValue(_format) == ParquetOutput.Format) ParquetOutput.CheckTarget(result.GetValue(_output)!);
         var merger = new PaperMerger(reporter.Report);
         var parserOptions = _parser.Read(result);
         await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, parserOptions, reporter, cancellationToken).ConfigureAwait(false))

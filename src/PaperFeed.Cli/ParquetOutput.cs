@@ -42,12 +42,7 @@ internal sealed class ParquetOutput
     public async Task<int> WriteAsync(ParseResult result, string outputPath, IAsyncEnumerable<Paper> papers, CancellationToken cancellationToken)
     {
         ParquetExport.TryParsePartitioning(result.GetValue(_partitionBy) ?? "none", out var partitioning);
-        string target = Path.GetFullPath(outputPath);
-        if (File.Exists(target)) throw new InputErrorException($"{outputPath}: is a file; --format parquet writes a directory");
-        if (Directory.Exists(target) && !IsDataset(target))
-        {
-            throw new InputErrorException($"{outputPath}: holds files that are not a Parquet dataset; give a new or empty directory");
-        }
+        string target = CheckTarget(outputPath);
         string parent = Path.GetDirectoryName(target)!;
         string name = Path.GetFileName(target);
         string temporary = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.tmp");
@@ -66,6 +61,19 @@ internal sealed class ParquetOutput
             if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The full path of the dataset folder, checked before any input is read.</summary>
+    /// <exception cref="InputErrorException">The path is a file, or a directory holding other files than a Parquet dataset.</exception>
+    public static string CheckTarget(string outputPath)
+    {
+        string target = Path.GetFullPath(outputPath);
+        if (File.Exists(target)) throw new InputErrorException($"{outputPath}: is a file; --format parquet writes a directory");
+        if (Directory.Exists(target) && !IsDataset(target))
+        {
+            throw new InputErrorException($"{outputPath}: holds files that are not a Parquet dataset; give a new or empty directory");
+        }
+        return target;
     }
 
     /// <summary>Moves the finished dataset into place; an earlier one is moved aside first and deleted after.</summary>

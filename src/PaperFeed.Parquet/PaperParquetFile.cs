@@ -8,8 +8,14 @@ namespace PaperFeed.Parquet;
 /// </summary>
 internal sealed class PaperParquetFile : IAsyncDisposable
 {
-    // Snappy: read by every engine (DuckDB, Spark, Trino, pyarrow, fastparquet), and fast to write.
-    private static readonly ParquetOptions WriterOptions = new() { CompressionMethod = CompressionMethod.Snappy };
+    // Snappy: read by every engine (DuckDB, Spark, Trino, pyarrow, fastparquet), and fast to write. Parquet.Net pools
+    // its buffers without limit unless told: bounded here, so memory stays flat however long the run.
+    private static readonly ParquetOptions WriterOptions = new()
+    {
+        CompressionMethod = CompressionMethod.Snappy,
+        MaximumSmallPoolFreeBytes = 8 << 20,
+        MaximumLargePoolFreeBytes = 32 << 20,
+    };
 
     private readonly ParquetWriter _writer;
     private readonly Stream _stream;

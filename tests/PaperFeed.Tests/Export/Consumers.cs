@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
-using DuckDB.NET.Data;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -59,19 +58,8 @@ internal static class Consumers
     /// <summary>Runs one query in an in-process DuckDB and returns the rows, each column as a .NET value.</summary>
     public static List<object?[]> Query(string sql)
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
+        using var duck = new Parquet.DuckDbSession();
+        return duck.Rows(sql);
     }
 
     /// <summary>A path as a DuckDB string literal.</summary>

@@ -34,13 +34,15 @@ public sealed class ParquetCommandTests : IDisposable
         Directory.Exists(_temp.File("ds")).Should().BeFalse();
     }
 
-    [Fact]
-    public async Task A_directory_with_other_files_is_left_alone()
+    [Theory]
+    [InlineData("parse")]
+    [InlineData("merge")]
+    public async Task A_directory_with_other_files_is_left_alone(string command)
     {
         string folder = Directory.CreateDirectory(_temp.File("notes")).FullName;
         File.WriteAllText(Path.Combine(folder, "todo.txt"), "keep me");
 
-        var run = await CliRun.InvokeAsync("parse", "--format", "parquet", "-o", folder, TestData.Corpus001);
+        var run = await CliRun.InvokeAsync(command, "--format", "parquet", "-o", folder, TestData.Corpus001);
 
         run.ExitCode.Should().Be(1);
         run.Stderr.Should().Contain("holds files that are not a Parquet dataset");
