@@ -10,7 +10,7 @@ namespace PaperFeed.Tests.Export;
 /// </summary>
 public sealed class DuckDbReaderTests : IDisposable
 {
-    /// <summary>The typed CSV read of docs/recipes.md ("Reading the CSV export with types"), verbatim but for the path.</summary>
+    /// <summary>The typed CSV read of recipe 6 in docs/recipes.md (checked there by <see cref="Csv_recipe_runs_as_documented"/>).</summary>
     public const string TypedCsvRead =
         "read_csv({0}, header = true, delim = ',', quote = '\"', escape = '\"', " +
         "types = {{'id': 'VARCHAR', 'title': 'VARCHAR', 'arxivId': 'VARCHAR', 'url': 'VARCHAR', 'published': 'VARCHAR', 'featured': 'VARCHAR', " +
@@ -64,6 +64,32 @@ public sealed class DuckDbReaderTests : IDisposable
         rows[0][1].Should().Be(30_000L);
         ToLong(rows[0][2]).Should().Be(papers.Sum(p => (long)p.Upvotes!.Value));
         rows[0][3].Should().Be(2L);
+    }
+
+    [Fact]
+    public async Task Csv_recipe_runs_as_documented()
+    {
+        string saves = Directory.CreateDirectory(_temp.File("saves")).FullName;
+        TextSave.Write(Path.Combine(saves, "2025-08-25.txt"), "Aug 25",
+            new SavedPaper("=cmd|' /C calc'!A0", "Formula-looking title.", Published: "Aug 25", Upvotes: 3),
+            new SavedPaper("Sparse Agents", "Agents.", Published: "Aug 24", Upvotes: 40));
+        TextSave.Write(Path.Combine(saves, "2025-09-01.txt"), "Sep 1", new SavedPaper("Fast Vision", "Vision.", Published: "Aug 30", Upvotes: 7));
+        string csv = _temp.File("papers.csv");
+
+        // paperfeed parse saves/*.txt --reference-date 2025-09-21 --format csv --csv-raw --output papers.csv
+        var run = await Cli.PaperfeedRun.InvokeAsync(["parse", .. Directory.GetFiles(saves, "*.txt").Order(StringComparer.Ordinal),
+            "--reference-date", "2025-09-21", "--format", "csv", "--csv-raw", "--output", csv]);
+        run.ExitCode.Should().Be(0, run.Stderr);
+
+        string doc = File.ReadAllText(Path.Combine(SourceTree.Root, "docs", "recipes.md"));
+        string recipe = doc[doc.IndexOf("## 6.", StringComparison.Ordinal)..];
+        string sql = recipe.Split("```sql\n")[1].Split("```")[0];
+        sql.Should().Contain(string.Format(System.Globalization.CultureInfo.InvariantCulture, TypedCsvRead, "'papers.csv'"), "the test's reader is the documented one");
+
+        var rows = Consumers.Query(sql.Replace("'papers.csv'", Consumers.Sql(csv), StringComparison.Ordinal));
+
+        rows.Select(r => ((string?)r[0], (string)r[1]!, (int?)r[2], (string?)r[3])).Should().Equal(
+            (null, "Sparse Agents", 40, "2025-08-24"), (null, "Fast Vision", 7, "2025-08-30"), (null, "=cmd|' /C calc'!A0", 3, "2025-08-25"));
     }
 
     private async Task CheckAsync(List<Paper> papers)
