@@ -24,7 +24,8 @@ internal static class PaperFormatDetector
     // "date" is also a listing page's and an archiver wrapper's key: it decides only when nothing else does.
     private static readonly string[] PaperFeedKeys = ["abstract", "papers", "period", "arxivId", "authorCount", "published", "featured", "url", "details"];
 
-    private enum Shape { Undecided, Api, PaperFeed, Unknown }
+    // PaperFeedKey: PaperFeed's by a key only it uses (decisive); PaperFeed: by default ({}, [], a lone title or date).
+    private enum Shape { Undecided, Api, PaperFeed, PaperFeedKey, Unknown, NotJson }
 
     /// <summary>The kind of the input that starts with <paramref name="head"/>; null for JSON of a shape no reader takes, or text that is no listing.</summary>
     public static PaperFormat? Detect(ReadOnlySpan<byte> head, bool isEntireInput)
@@ -38,6 +39,36 @@ internal static class PaperFormatDetector
         {
             return capture;
         }
+        return ClassifyJson(content) switch
+        {
+            Shape.Api => PaperFormat.HuggingFaceApiJson,
+            Shape.Unknown => null,
+            // Broken right after the bracket ("[CLS] Tokens …") is text; broken later is JSON that its reader will report.
+            Shape.NotJson => TextInputDetector.Detect(content, isEntireInput),
+            // PaperFeed's reader also takes what could not be decided within the head; it reports any error itself.
+            _ => PaperFeedJson(content),
+        };
+    }
+
+    /// <summary>
+    /// For JSON read as <paramref name="format"/> (given, not detected): the other JSON kind when the head has a key only
+    /// that kind uses (PaperFeed's <c>abstract</c>, <c>papers</c>, … read as API JSON, or the API's <c>paper</c>, <c>id</c>, …
+    /// read as PaperFeed JSON), which the given reader would turn into bogus papers; otherwise null.
+    /// </summary>
+    public static PaperFormat? Contradiction(ReadOnlySpan<byte> head, PaperFormat format)
+    {
+        var content = InputStart.Content(head);
+        if (content.IsEmpty || content[0] is not ((byte)'[' or (byte)'{')) return null;
+        return (format, ClassifyJson(content)) switch
+        {
+            (PaperFormat.HuggingFaceApiJson, Shape.PaperFeedKey) => PaperFeedJson(content),
+            (PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines, Shape.Api) => PaperFormat.HuggingFaceApiJson,
+            _ => null,
+        };
+    }
+
+    private static Shape ClassifyJson(ReadOnlySpan<byte> content)
+    {
         var reader = new Utf8JsonReader(content, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -47,19 +78,11 @@ internal static class PaperFormatDetector
         bool sawToken = false;
         try
         {
-            var shape = Classify(ref reader, ref sawToken);
-            return shape switch
-            {
-                Shape.Api => PaperFormat.HuggingFaceApiJson,
-                Shape.Unknown => null,
-                // PaperFeed's reader also takes what could not be decided within the head; it reports any error itself.
-                _ => PaperFeedJson(content),
-            };
+            return Classify(ref reader, ref sawToken);
         }
         catch (JsonException)
         {
-            // Broken right after the bracket ("[CLS] Tokens …") is text; broken later is JSON that its reader will report.
-            return sawToken ? PaperFeedJson(content) : TextInputDetector.Detect(content, isEntireInput);
+            return sawToken ? Shape.Undecided : Shape.NotJson;
         }
     }
 
@@ -124,7 +147,7 @@ internal static class PaperFormatDetector
             }
             foreach (string key in PaperFeedKeys)
             {
-                if (reader.ValueTextEquals(key)) return Shape.PaperFeed;
+                if (reader.ValueTextEquals(key)) return Shape.PaperFeedKey;
             }
             // Keys both use (title, authors, upvotes) decide nothing; any other key makes a shape no reader knows.
             if (!reader.ValueTextEquals("title"u8) && !reader.ValueTextEquals("authors"u8) && !reader.ValueTextEquals("upvotes"u8)) sawProperty = true;

@@ -141,18 +141,25 @@ public static class PaperReader
     private static async ValueTask<(PaperFormat, Stream)> ResolveAsync(Stream stream, PaperFormat? format, FeedParserOptions options, CancellationToken cancellationToken)
     {
         if (format is PaperFormat known && !Enum.IsDefined(known)) throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown PaperFormat.");
-        var head = await ReplayStream.ReadHeadAsync(stream, format is null ? DetectionLength : WideBom.Length, cancellationToken).ConfigureAwait(false);
+        // A JSON kind that is given is still checked against the other JSON kind: it needs as many bytes as detection.
+        bool check = format is PaperFormat.HuggingFaceApiJson or PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines;
+        var head = await ReplayStream.ReadHeadAsync(stream, format is null || check ? DetectionLength : WideBom.Length, cancellationToken).ConfigureAwait(false);
         stream = new ReplayStream(head, stream);
         if (WideBom.Encoding(head.Span) is System.Text.Encoding wide)
         {
             stream = System.Text.Encoding.CreateTranscodingStream(stream, wide, System.Text.Encoding.UTF8, leaveOpen: true);
-            if (format is null)
+            if (format is null || check)
             {
                 head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
                 stream = new ReplayStream(head, stream);
             }
         }
-        if (format is PaperFormat given) return (given, stream);
+        if (format is PaperFormat given)
+        {
+            // JSON of the other kind would read as bogus papers, silently: say so instead.
+            if (check && PaperFormatDetector.Contradiction(head.Span, given) is PaperFormat actual) throw Mismatch(given, actual, options);
+            return (given, stream);
+        }
         var content = InputStart.Content(head.Span);
         var detected = DetectFormat(head.Span, isEntireInput: head.Length < DetectionLength) ?? throw new FeedFormatException(
             content.IsEmpty || content[0] is not ((byte)'[' or (byte)'{')
@@ -165,6 +172,12 @@ public static class PaperReader
                     "a listing page (dailyPapers) or PaperFeed's own feeds and papers (abstract, papers, date, …)", options.SourceName));
         return (detected, stream);
     }
+
+    private static FeedFormatException Mismatch(PaperFormat given, PaperFormat actual, FeedParserOptions options) =>
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+            $"the input is {Describe(actual)}, not {Describe(given)} as the format given says; read it as {Describe(actual)} or let the format be detected", options.SourceName));
+
+    private static string Describe(PaperFormat format) => format == PaperFormat.HuggingFaceApiJson ? "Hugging Face API JSON" : "PaperFeed's own JSON";
 
     private static FeedFormatException Unsupported(PaperFormat format, FeedParserOptions options) =>
         new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, 1, null, format == PaperFormat.Html

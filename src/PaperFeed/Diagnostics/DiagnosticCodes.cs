@@ -78,7 +78,7 @@ public static class DiagnosticCodes
     /// <summary>Error: JSON input is not valid JSON, or not the shape its format expects (PaperFeed JSON: a feed or a paper, see docs/json.md; API JSON: see docs/inputs.md).</summary>
     public const string InvalidJson = "PF902";
 
-    /// <summary>Error: one JSON value (a paper, or a whole feed) is larger than the reader accepts (256 MiB).</summary>
+    /// <summary>Error: one JSON value (a paper, or a whole feed) is larger than the reader accepts (256 MiB), or one string in it is longer than 166,666,666 bytes (the most a JSON writer can write).</summary>
     public const string JsonValueTooLarge = "PF903";
 
     /// <summary>Error: API input holds its items as JSON strings (an archiver saved Python reprs of them), not objects.</summary>

@@ -13,6 +13,12 @@ internal sealed class JsonValueSplitter : IDisposable
     /// <summary>No single value (a paper, or a whole feed) may be larger than this: bounds memory on hostile input.</summary>
     internal const int MaxValueLength = 256 * 1024 * 1024;
 
+    /// <summary>
+    /// No single string may be longer than this many bytes (System.Text.Json's limit for one token: 1,000,000,000 / 6),
+    /// because no JSON writer could write it back out: a longer one fails here, with its place, not when written.
+    /// </summary>
+    internal const int MaxStringLength = 1_000_000_000 / 6;
+
     private enum Mode { Start, ArrayFirst, ArrayNext, ArrayAfterComma, ArrayDone, Values }
 
     private readonly Stream _stream;
@@ -176,6 +182,10 @@ internal sealed class JsonValueSplitter : IDisposable
         {
             while (reader.Read())
             {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueSpan.Length > MaxStringLength)
+                {
+                    throw StringTooLarge(_scanned + reader.TokenStartIndex, reader.ValueSpan.Length);
+                }
                 if (reader.CurrentDepth > 0 || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) continue;
                 // A primitive, or the end of the object or array, at the top level: the value is complete.
                 int length = checked(_scanned + (int)reader.BytesConsumed);
@@ -253,6 +263,17 @@ internal sealed class JsonValueSplitter : IDisposable
     }
 
     private FeedFormatException Error(string message) => Error(message, _line, _column);
+
+    /// <summary>PF903 at the string that starts <paramref name="offset"/> bytes into the current value.</summary>
+    private FeedFormatException StringTooLarge(long offset, int length)
+    {
+        var before = _buffer.AsSpan(_start, (int)offset);
+        int newlines = before.Count((byte)'\n');
+        long line = _line + newlines;
+        long column = newlines == 0 ? _column + offset : offset - before.LastIndexOf((byte)'\n');
+        return Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"a JSON string of {length:N0} bytes is longer than the {MaxStringLength:N0} bytes a JSON writer can write"), line, column, DiagnosticCodes.JsonValueTooLarge);
+    }
 
     private FeedFormatException Error(string message, long line, long column, string code = DiagnosticCodes.InvalidJson) =>
         new(new FeedDiagnostic(DiagnosticSeverity.Error, code, Clamp(line), Clamp(column), message, _source));

@@ -42,6 +42,10 @@ internal sealed class LineReader : IDisposable
     private bool _skipping;
     private long _skippedLength;
 
+    // How many characters after _pos are known to hold no line end: a long line arriving in many reads is searched
+    // once, not once per read (which made a 200 MB line quadratic at a high --max-line-length).
+    private int _searched;
+
     private readonly string? _sourceName;
     private long _lineStartOffset;
     private int _invalidColumn;
@@ -70,6 +74,12 @@ internal sealed class LineReader : IDisposable
     /// <summary>The 1-based column of the first replaced character in the line last returned.</summary>
     public int InvalidUtf8Column { get; private set; }
 
+    /// <summary>Characters searched for line ends, and characters copied (moved to the front, or into a larger buffer): both stay linear in the input.</summary>
+    internal long CharsSearched { get; private set; }
+
+    /// <inheritdoc cref="CharsSearched"/>
+    internal long CharsCopied { get; private set; }
+
     /// <summary>How many characters have been consumed.</summary>
     public long Position => _bufferOffset + _pos;
 
@@ -82,7 +92,10 @@ internal sealed class LineReader : IDisposable
             _skipLeadingLf = false;
         }
         var span = new ReadOnlySpan<char>(_buffer, _pos, _end - _pos);
-        int index = span.IndexOfAny(LineEndOrNul);
+        int index = span[_searched..].IndexOfAny(LineEndOrNul);
+        CharsSearched += index < 0 ? span.Length - _searched : index + 1;
+        if (index >= 0) index += _searched;
+        _searched = 0;
         int consumed;
         if (index >= 0)
         {
@@ -120,6 +133,10 @@ internal sealed class LineReader : IDisposable
                 _lineStartOffset = _bufferOffset + _pos;
                 _skippedLength = span.Length;
                 Discard();
+            }
+            else
+            {
+                _searched = span.Length;
             }
             return LineStatus.NeedData;
         }
@@ -168,6 +185,7 @@ internal sealed class LineReader : IDisposable
     {
         if (_pos > 0)
         {
+            CharsCopied += _end - _pos;
             _buffer.AsSpan(_pos, _end - _pos).CopyTo(_buffer);
             _bufferOffset += _pos;
             _end -= _pos;
@@ -179,6 +197,7 @@ internal sealed class LineReader : IDisposable
             int size = (int)Math.Min(_maxBufferSize, (long)_buffer.Length * 2);
             if (size <= _buffer.Length) size = _buffer.Length + 1;
             var bigger = ArrayPool<char>.Shared.Rent(size);
+            CharsCopied += _end;
             _buffer.AsSpan(0, _end).CopyTo(bigger);
             ArrayPool<char>.Shared.Return(_buffer);
             _buffer = bigger;

@@ -22,7 +22,9 @@ internal struct TextBuffer
     {
         if (_chars is null || _length + value.Length > _chars.Length)
         {
-            var bigger = ArrayPool<char>.Shared.Rent(Math.Max(256, (_length + value.Length) * 2));
+            // Doubling in long: a line near a billion characters must not overflow into a smaller buffer.
+            long needed = (long)_length + value.Length;
+            var bigger = ArrayPool<char>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(256, needed * 2)));
             Span.CopyTo(bigger);
             if (_chars is not null) ArrayPool<char>.Shared.Return(_chars);
             _chars = bigger;

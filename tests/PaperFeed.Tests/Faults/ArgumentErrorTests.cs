@@ -63,4 +63,34 @@ public sealed class ArgumentErrorTests
         line.Should().StartWith($"{TestData.Corpus001}:1: error: ").And.EndWith("[PF902]");
         line.Length.Should().BeLessThan(Reporter.MaxMessageLength + TestData.Corpus001.Length + 100);
     }
+
+    [Fact]
+    public async Task PaperFeed_json_read_as_api_json_is_refused_instead_of_read_as_one_bogus_paper()
+    {
+        using var folder = new TempFolder();
+        string own = folder.File("own.json");
+        var parse = await PaperfeedProcess.RunAsync("parse", "--quiet", "--output", own, TestData.Corpus001);
+        parse.ExitCode.Should().Be(0, parse.Stderr);
+
+        // The old code wrote one paper titled "Daily Papers" (the feed read as an API item) and lost the 53.
+        var run = await PaperfeedProcess.RunAsync("parse", "--input-format", "hf-json", own);
+
+        run.ExitCode.Should().Be(ExitCodes.InputError);
+        run.Stdout.Should().BeEmpty();
+        run.StderrLines.Should().ContainSingle().Which.Should().Be(
+            $"{own}:1: error: the input is PaperFeed's own JSON, not Hugging Face API JSON as the format given says; read it as PaperFeed's own JSON or let the format be detected [PF922]");
+    }
+
+    [Fact]
+    public async Task Api_json_read_as_paperfeed_json_is_refused()
+    {
+        string api = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Real", "api", "2024-07-05.json");
+
+        var run = await PaperfeedProcess.RunAsync("parse", "--input-format", "json", api);
+
+        run.ExitCode.Should().Be(ExitCodes.InputError);
+        run.Stdout.Should().BeEmpty();
+        run.StderrLines.Should().ContainSingle().Which.Should().Be(
+            $"{api}:1: error: the input is Hugging Face API JSON, not PaperFeed's own JSON as the format given says; read it as Hugging Face API JSON or let the format be detected [PF922]");
+    }
 }
