@@ -94,7 +94,7 @@ internal sealed class HtmlPageReader
                     OnText(token.Data);
                     break;
                 case HtmlTokenType.EndOfFile:
-                    ReportCutOffComponent();
+                    ReadCutOffComponent();
                     FinishPage();
                     return _feeds;
             }
@@ -315,17 +315,31 @@ internal sealed class HtmlPageReader
 
     /// <summary>
     /// A page cut off inside the component's start tag (a download or a copy that stopped in its long
-    /// <c>data-props</c>) ends the tokenizer without the tag: warn, at the tag, rather than give nothing silently.
+    /// <c>data-props</c>) ends the tokenizer without the tag: warn, at the tag, rather than give nothing silently,
+    /// and read every item complete before the cut; else the cards are all there is.
     /// </summary>
-    private void ReportCutOffComponent()
+    private void ReadCutOffComponent()
     {
         if (!_endedInsideTag) return;
         int marker = _html.LastIndexOf(ComponentMarker, StringComparison.Ordinal);
         int tagStart = marker < 0 ? -1 : _html.LastIndexOf('<', marker);
         if (tagStart <= _lastStartTagIndex || !_html.AsSpan(tagStart + 1).StartsWith("div", StringComparison.OrdinalIgnoreCase)) return;
         var (line, column) = LineAndColumn(tagStart);
+        const string propsStart = "data-props=\"";
+        int props = _html.IndexOf(propsStart, tagStart, StringComparison.Ordinal);
+        if (props >= 0 && CutOffProps.Read(_html.AsSpan(props + propsStart.Length)) is { } page)
+        {
+            var papers = new List<Paper>(page.DailyPapers!.Count);
+            new ApiPaperMapper(_options).AddPapers(page, line, column, "data-props", null, papers);
+            string read = papers.Count == 0 ? "no item is complete before the cut"
+                : string.Create(CultureInfo.InvariantCulture, $"the {papers.Count} items complete before the cut are read");
+            Report(DiagnosticCodes.BrokenEmbeddedJson, line, column, $"the DailyPapers element is cut off by the end of the page, inside its data-props; {read}");
+            _feeds.Add(ApiPaperMapper.PageFeed(page, papers));
+            _pageHasPropsFeed = true;
+            return;
+        }
         Report(DiagnosticCodes.BrokenEmbeddedJson, line, column,
-            "the DailyPapers element is cut off by the end of the page, inside its data-props; reading the rendered paper cards instead");
+            "the DailyPapers element is cut off by the end of the page, inside its data-props, before any item; reading the rendered paper cards instead");
     }
 
     private (int Line, int Column) LineAndColumn(int index)

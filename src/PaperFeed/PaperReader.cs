@@ -95,16 +95,17 @@ public static class PaperReader
             case PaperFormat.HuggingFaceApiJson:
                 return await HuggingFaceJson.CountAsync(stream, options, cancellationToken).ConfigureAwait(false);
         }
-        // The HTML reader has no counting pass of its own: count what it reads, one page at a time.
+        // The HTML reader has no counting pass of its own: count what it reads, one page at a time, and the lines of its bytes.
         long feeds = 0, papers = 0, withMetadata = 0;
         var tally = new DiagnosticTally();
-        await foreach (var feed in ReadFeedsAsync(stream, resolved, tally.Counting(options), html, cancellationToken).ConfigureAwait(false))
+        var lines = new LineCountingStream(stream);
+        await foreach (var feed in ReadFeedsAsync(lines, resolved, tally.Counting(options), html, cancellationToken).ConfigureAwait(false))
         {
             feeds++;
             papers += feed.Papers.Count;
             withMetadata += feed.Papers.Count(p => p.AuthorCount is not null || p.Published is not null);
         }
-        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = tally.Warnings, Infos = tally.Infos };
+        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = tally.Warnings, Infos = tally.Infos, Lines = lines.Lines };
     }
 
     /// <summary>Resolves the kind of input, then reads it with the reader for that kind.</summary>

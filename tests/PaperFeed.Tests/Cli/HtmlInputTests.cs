@@ -74,4 +74,16 @@ public class HtmlInputTests
         run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(RealPageTests.Papers2024);
         run.StderrLines.Should().NotBeEmpty().And.AllSatisfy(line => line.Should().Contain("PF207").And.Contain("latin1.html:"));
     }
+
+    [Fact]
+    public async Task Stats_counts_the_lines_of_an_html_page()
+    {
+        // The saved page has 648 newline characters, the last one ending the file (counted with Python): 648 lines.
+        var run = await CliRun.InvokeAsync("stats", RealPageTests.Page2024Path);
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
+        using var counts = JsonDocument.Parse(run.Stdout);
+        counts.RootElement.GetProperty("lines").GetInt64().Should().Be(648);
+        counts.RootElement.GetProperty("papers").GetInt64().Should().Be(RealPageTests.Papers2024);
+    }
 }

@@ -119,8 +119,59 @@ public class RealPageTests
         var (line, column) = LocationOf(page, ComponentStart);
         var warning = diagnostics.Should().ContainSingle().Subject;
         warning.Should().BeEquivalentTo(new { Severity = DiagnosticSeverity.Warning, Code = DiagnosticCodes.BrokenEmbeddedJson, Line = line, Column = (int?)column, Source = "cut.html" });
-        warning.Message.Should().Contain("cut off");
-        feed.Papers.Should().BeEmpty("the cards come after the cut");
+        warning.Message.Should().Contain("cut off").And.Contain("no item is complete");
+        feed.Papers.Should().BeEmpty("the first item runs past the cut, and the cards come after it");
+        feed.Date.Should().Be(Day2024, "the page's date comes before the cut");
+    }
+
+    [Fact]
+    public void A_page_cut_off_inside_its_data_props_keeps_every_item_complete_before_the_cut()
+    {
+        // Cut inside the 7th item: the 6 before it are whole. Their ids are read from the raw text.
+        string page = Page2024;
+        const string itemStart = "{&quot;paper&quot;:{&quot;id&quot;:&quot;";
+        var starts = AllIndexesOf(page, itemStart);
+        starts.Should().HaveCount(Papers2024);
+        string cut = page[..(starts[6] + 200)];
+        var ids = starts.Take(6).Select(i => page.Substring(i + itemStart.Length, 10)).ToList();
+        var diagnostics = new List<FeedDiagnostic>();
+
+        var feed = HtmlPaperReader.ReadFeed(cut, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+
+        feed.Date.Should().Be(Day2024);
+        feed.Papers.Select(p => p.ArxivId).Should().Equal(ids);
+        feed.Papers[0].Title.Should().Be(FirstTitle2024);
+        diagnostics.Should().ContainSingle().Which.Message.Should().Contain("the 6 items complete before the cut are read");
+    }
+
+    [Fact]
+    public void Wherever_the_page_is_cut_inside_its_data_props_the_read_gives_a_prefix_of_its_items_and_one_warning()
+    {
+        string page = Page2024;
+        const string itemStart = "{&quot;paper&quot;:{&quot;id&quot;:&quot;";
+        var starts = AllIndexesOf(page, itemStart);
+        var allIds = starts.Select(i => page.Substring(i + itemStart.Length, 10)).ToList();
+        int propsStart = page.IndexOf("data-props=\"{&quot;canSubmit", StringComparison.Ordinal);
+        int propsEnd = page.IndexOf('"', propsStart + "data-props=\"".Length);
+
+        for (int cut = propsStart + 1; cut < propsEnd; cut += (propsEnd - propsStart) / 97)
+        {
+            var diagnostics = new List<FeedDiagnostic>();
+            var feed = HtmlPaperReader.ReadFeed(page[..cut], new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+
+            var ids = feed.Papers.Select(p => p.ArxivId).ToList();
+            ids.Should().Equal(allIds.Take(ids.Count), $"cut at {cut}");
+            int started = starts.Count(start => start < cut);
+            ids.Count.Should().BeInRange(Math.Max(0, started - 1), started, $"cut at {cut}: every item before the last one started is whole and read");
+            diagnostics.Should().ContainSingle($"cut at {cut}").Which.Code.Should().Be(DiagnosticCodes.BrokenEmbeddedJson);
+        }
+    }
+
+    private static List<int> AllIndexesOf(string text, string value)
+    {
+        var found = new List<int>();
+        for (int at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal)) found.Add(at);
+        return found;
     }
 
     [Fact]
