@@ -40,6 +40,15 @@ internal sealed class CaptureAssembler
 
     private long _feedCount, _paperCount, _withMetadata, _warnings, _infos;
 
+    // Reference links ("### [Title][32]" with "[32]: https://…" after the page): output waits for the definitions.
+    private const int MaxHeldPapers = 10_000;
+    private readonly Dictionary<string, string> _references = new(StringComparer.Ordinal);
+    private readonly Dictionary<Paper, string> _referenceOf = new(ReferenceEqualityComparer.Instance);
+    private readonly List<Paper> _heldPapers = [];
+    private readonly List<Feed> _heldFeeds = [];
+    private bool _holding;
+    private string? _titleReference;
+
     public CaptureAssembler(FeedParserOptions options, bool collectFeeds)
     {
         _options = options;
@@ -92,12 +101,15 @@ internal sealed class CaptureAssembler
         _pendingVotes = upvotes;
     }
 
-    public void Title(string title, string? arxivId, int lineNumber)
+    /// <summary>A card's title; <paramref name="reference"/> names its link's target when it is defined elsewhere (<c>[32]</c>).</summary>
+    public void Title(string title, string? arxivId, int lineNumber, string? reference = null)
     {
         EmitCard();
         if (!_feedOpen) StartFeed();
         _title = title;
         _arxivId = arxivId;
+        _titleReference = arxivId is null ? reference : null;
+        if (_titleReference is not null) _holding = true;
         _titleLine = lineNumber;
         _upvotes = _hasPendingVotes ? _pendingVotes : null;
         _hasPendingVotes = false;
@@ -150,12 +162,35 @@ internal sealed class CaptureAssembler
             $"'{Shorten(line)}' is a date where no card expects one; ignored");
     }
 
-    /// <summary>Ends the input: the last card and the last listing come out.</summary>
+    /// <summary>A reference definition (<c>[32]: https://huggingface.co/papers/2410.05434</c>); only paper pages matter.</summary>
+    public void DefineReference(string reference, string? arxivId)
+    {
+        if (arxivId is not null) _references[reference] = arxivId;
+    }
+
+    /// <summary>Ends the input: the last card and the last listing come out, with reference links resolved.</summary>
     public void Complete()
     {
         EmitCard();
         FinishFeed();
+        Release();
     }
+
+    /// <summary>Hands out what waited for reference definitions, each title's link resolved where a definition was read.</summary>
+    private void Release()
+    {
+        foreach (var paper in _heldPapers) _papers.Enqueue(Resolved(paper));
+        foreach (var feed in _heldFeeds) _feeds.Enqueue(feed with { Papers = [.. feed.Papers.Select(Resolved)] });
+        _heldPapers.Clear();
+        _heldFeeds.Clear();
+        _referenceOf.Clear();
+        _holding = false;
+    }
+
+    private Paper Resolved(Paper paper) =>
+        _referenceOf.TryGetValue(paper, out var reference) && _references.TryGetValue(reference, out var id)
+            ? paper with { ArxivId = id, Url = PaperLinks.HuggingFacePage(id) }
+            : paper;
 
     public void ReportLine(string code, int lineNumber, int? column, string message) =>
         Report(DiagnosticSeverity.Warning, code, lineNumber, column, message);
@@ -194,9 +229,14 @@ internal sealed class CaptureAssembler
             Featured = _searchPage ? null : _feedDate,
             SourceLine = _titleLine,
         };
+        if (_titleReference is not null) _referenceOf[paper] = _titleReference;
         if (_collectFeeds) _feedPapers!.Add(paper);
+        else if (_holding) _heldPapers.Add(paper);
         else _papers.Enqueue(paper);
+        // Memory stays bounded: past the cap, what waits comes out as it is.
+        if (_heldPapers.Count + (_collectFeeds ? _feedPapers!.Count : 0) > MaxHeldPapers) Release();
         _title = null;
+        _titleReference = null;
         _arxivId = null;
         _upvotes = null;
         _abstract = null;
@@ -229,7 +269,9 @@ internal sealed class CaptureAssembler
         _feedOpen = false;
         if (_collectFeeds)
         {
-            _feeds.Enqueue(new Feed { Date = _feedDate, Papers = _feedPapers! });
+            var feed = new Feed { Date = _feedDate, Papers = _feedPapers! };
+            if (_holding) _heldFeeds.Add(feed);
+            else _feeds.Enqueue(feed);
             _feedPapers = null;
         }
     }

@@ -37,9 +37,9 @@ internal abstract class CaptureLineReader(CaptureAssembler cards, FeedParserOpti
         return false;
     }
 
-    protected void Title(string title, string? arxivId, int lineNumber)
+    protected void Title(string title, string? arxivId, int lineNumber, string? reference = null)
     {
         _sawTitle = true;
-        Cards.Title(title, arxivId, lineNumber);
+        Cards.Title(title, arxivId, lineNumber, reference);
     }
 }

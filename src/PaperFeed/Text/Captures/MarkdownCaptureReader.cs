@@ -38,6 +38,7 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, FeedParserOp
             StartBlock(line[3..].TrimStart(), lineNumber, isTitle: true);
             return;
         }
+        if (TryReferenceDefinition(line)) return;
         if (CaptureSyntax.TryArrowVoteBox(line, out int? upvotes))
         {
             Cards.VoteBox(upvotes);
@@ -109,15 +110,28 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, FeedParserOp
         _block.Append(line);
     }
 
+    /// <summary><c>[32]: https://huggingface.co/papers/2410.05434</c>, where a reference link's target is defined.</summary>
+    private bool TryReferenceDefinition(ReadOnlySpan<char> line)
+    {
+        int close = line.IndexOf("]:");
+        if (close < 2 || line[0] != '[' || line[1..close].ContainsAny('[', ']')) return false;
+        var target = line[(close + 2)..].Trim();
+        int space = target.IndexOfAny(' ', '\t');
+        if (space >= 0) target = target[..space]; // an optional "title" after the URL
+        Cards.DefineReference(line[1..close].ToString(), CaptureSyntax.PaperId(target.Trim('<').Trim('>')));
+        return true;
+    }
+
     private void Close(ReadOnlySpan<char> target)
     {
-        string? url = null;
+        string? url = null, reference = null;
         if (target.StartsWith("(") && target.EndsWith(")")) url = target[1..^1].Trim().ToString();
-        else if (!(target.StartsWith("[") && target.EndsWith("]"))) return; // brackets in prose, not a link
+        else if (target.StartsWith("[") && target.EndsWith("]")) reference = target[1..^1].ToString();
+        else return; // brackets in prose, not a link
         string text = WhitespaceFolding.Fold(CaptureSyntax.Unescape(_block.ToString())) ?? "";
         if (_blockIsTitle)
         {
-            if (text.Length > 0) Title(text, url is null ? null : CaptureSyntax.PaperId(url), _blockLine);
+            if (text.Length > 0) Title(text, url is null ? null : CaptureSyntax.PaperId(url), _blockLine, reference);
             return;
         }
         if (url is not null && url.Contains("#community", StringComparison.Ordinal)) return; // a comment count

@@ -154,8 +154,10 @@ public class CaptureTests
     [Fact]
     public void Every_tool_layout_gives_the_cards_back_with_votes_on_the_right_paper()
     {
-        Gen.Select(DateGen.Select(d => new PaperDate(null, d.Month, d.Day)), CardGen.Array[1, 6], Gen.Bool).Sample((pageDate, cards, search) =>
+        Gen.Select(DateGen.Select(d => new PaperDate(null, d.Month, d.Day)), CardGen.Array[1, 6], Gen.Bool).Sample((pageDate, generated, search) =>
         {
+            // One page lists a paper once: the ids are made distinct.
+            var cards = generated.Select((card, i) => card with { Id = card.Id + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
             string url = search ? "https://huggingface.co/papers?q=graph" : "https://huggingface.co/papers";
             foreach (var (text, withIds) in new[]
             {
@@ -172,6 +174,27 @@ public class CaptureTests
                 diagnostics.Should().BeEmpty(text);
             }
         }, iter: 60, threads: 1);
+    }
+
+    [Fact]
+    public async Task Reference_links_resolve_from_definitions_after_the_page()
+    {
+        var cards = new[]
+        {
+            new CardSpec("2410.05434", "A first title", "A first abstract.", 2, null, new PaperDate(2024, 10, 7), 1, null),
+            new CardSpec("2306.14898", "A second title", "A second abstract.", 4, null, new PaperDate(2023, 6, 26), null, 3),
+        };
+        // The tool lists its link targets after the page: the titles' references are 32 and 36 (see CaptureRenderer).
+        string text = CaptureRenderer.ReferenceLinks(new PaperDate(null, 3, 25), cards, "https://huggingface.co/papers") +
+            "\n[1]: https://huggingface.co/\n[32]: https://huggingface.co/papers/2410.05434\n[36]: <https://huggingface.co/papers/2306.14898> \"Paper page\"\n";
+
+        var (feeds, diagnostics) = await ReadAsync(text);
+        var papers = await PaperReader.ReadPapersAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToListAsync();
+
+        diagnostics.Should().BeEmpty();
+        feeds.Single().Papers.Should().Equal(CaptureRenderer.Expected(new PaperDate(null, 3, 25), cards, withIds: true, searchPage: false));
+        papers.Should().Equal(feeds[0].Papers);
+        papers.Select(p => p.Url).Should().Equal("https://huggingface.co/papers/2410.05434", "https://huggingface.co/papers/2306.14898");
     }
 
     [Fact]
@@ -265,5 +288,37 @@ public class CaptureTests
             stats.Papers.Should().Be(papers.Count, name);
             stats.Feeds.Should().Be(1, name);
         }
+    }
+
+    private static readonly string[] Fragments =
+        ["\n", "\r\n", "\r", " ", "\n\n", "[", "]", "][3]", "](https://huggingface.co/papers/2508.00001)", "(https://huggingface.co/papers/2508.00002)",
+         "https://huggingface.co/papers/2508.00001", "https://huggingface.co/login?next=%2Fpapers", "#community", "### [", "###", "![](a.png)", "\\", "\\\\",
+         "* 3 authors", "- 12 authors", "1 author", "[-]", " [-] 7", "-", "65", "·", "Aug 25", ", 2023", "May 29[6]", " [ 6][39]", "Feb 30",
+         "Get trending papers in your email inbox!", "new", "url: https://huggingface.co/papers?q=x", "Title", "An abstract. An abstract.", "é", "\uFFFD", "99999999999"];
+
+    private static readonly Gen<string> Garbage = Gen.Frequency(
+        (8, (IGen<string>)Gen.OneOf(Fragments)),
+        (1, Gen.String[0, 12])).Array[0, 80].Select(parts => string.Concat(parts));
+
+    [Fact]
+    public void Any_text_reads_as_a_capture_or_throws_FeedFormatException()
+    {
+        Gen.Select(Garbage, Gen.Int[1, 60], Gen.Bool, Gen.Bool).Sample((text, maxLine, strict, clipper) =>
+        {
+            var options = new FeedParserOptions { MaxLineLength = maxLine, Strict = strict, ReferenceDate = new DateOnly(2026, 1, 2) };
+            var format = clipper ? PaperFormat.ClipperCapture : PaperFormat.MarkdownCapture;
+            try
+            {
+                var bytes = Encoding.UTF8.GetBytes(text);
+                var papers = PaperReader.ReadPapersAsync(new MemoryStream(bytes), format, options).ToListAsync().GetAwaiter().GetResult();
+                var stats = PaperReader.CountAsync(new MemoryStream(bytes), format, options).GetAwaiter().GetResult();
+                stats.Papers.Should().Be(papers.Count, text);
+                papers.Where(p => string.IsNullOrWhiteSpace(p.Title)).Should().BeEmpty(text);
+                PaperReader.DetectFormat(bytes, isEntireInput: true);
+            }
+            catch (FeedFormatException)
+            {
+            }
+        }, iter: 400, threads: 1);
     }
 }
