@@ -9,7 +9,7 @@ namespace PaperFeed.Parquet;
 public static class ParquetExport
 {
     /// <summary>Writes the papers, in order, as one Parquet file (<see cref="ParquetExportOptions.PartitionBy"/> is not used).</summary>
-    /// <param name="destination">A writable stream; it is flushed and left open.</param>
+    /// <param name="destination">A writable stream, seekable or not (a pipe works); it is flushed and left open.</param>
     /// <param name="papers">The papers, read once.</param>
     /// <param name="options">Row group size; <see cref="ParquetExportOptions.Default"/> when <c>null</c>.</param>
     /// <param name="cancellationToken">Stops the export; the stream then holds an incomplete file.</param>

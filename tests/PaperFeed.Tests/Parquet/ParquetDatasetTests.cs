@@ -115,6 +115,23 @@ public sealed class ParquetDatasetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_forward_only_stream_gets_the_same_bytes_as_a_seekable_one()
+    {
+        var papers = TypedPapers.All.Concat(Enumerable.Range(0, 50).Select(i => new Paper { Title = $"P{i}", Upvotes = i })).ToArray();
+        using var seekable = new MemoryStream();
+        using var written = new MemoryStream();
+        await using var forwardOnly = new Faults.NoSpaceStream(written, capacity: long.MaxValue);
+
+        await ParquetExport.WriteAsync(seekable, papers.ToAsyncEnumerable(), new ParquetExportOptions { RowGroupSize = 16 });
+        await ParquetExport.WriteAsync(forwardOnly, papers.ToAsyncEnumerable(), new ParquetExportOptions { RowGroupSize = 16 });
+
+        written.ToArray().Should().Equal(seekable.ToArray(), "a pipe or standard output gets a valid file too");
+        string path = _temp.File("piped.parquet");
+        File.WriteAllBytes(path, written.ToArray());
+        _duck.Scalar($"SELECT count(*) FROM read_parquet('{path}')").Should().Be(53L);
+    }
+
+    [Fact]
     public async Task No_papers_with_partitions_give_an_empty_folder()
     {
         string dataset = _temp.File("ds");
