@@ -47,52 +47,54 @@ internal sealed class ParseCommand
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
         using var reporter = _reporting.Create(result, context);
-        var format = result.GetValue(_format) == "jsonl" ? FeedJsonFormat.JsonLines : FeedJsonFormat.Document;
+        string format = result.GetValue(_format)!;
         var options = _parser.Read(result);
         var inputFormat = result.GetValue(_parser.InputFormat);
-        var dedupe = result.GetValue(_dedupe) ? new PaperDeduplicator() : null;
-        var filter = _filters.Read(result);
-        if (result.GetValue(_format) == ParquetOutput.Format)
-        {
-            var parquetInputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
-            return await _parquet.WriteAsync(result, result.GetValue(_output)!,
-                FilteredParse.Papers(parquetInputs, options, reporter, dedupe, filter, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        if (filter is not null || FilterOptions.ExportOf(result.GetValue(_format)) is not null)
-        {
-            return await FilteredParse.RunAsync(result.GetValue(_parser.Files), context, options, reporter, dedupe, filter,
-                result.GetValue(_format)!, () => context.OpenOutput(result.GetValue(_output)), _export.Read(result, options, reporter), cancellationToken).ConfigureAwait(false);
-        }
+        var selection = new PaperSelection(result.GetValue(_dedupe) ? new PaperDeduplicator() : null, _filters.Read(result));
+        // The document form keeps the inputs' feeds (a filter chooses papers within each); every other form is a
+        // stream of papers over all inputs. Sort and top need whole feeds; otherwise papers stream one at a time.
+        bool document = format == "json";
+        bool wholeFeeds = document && selection.NeedsWholeFeeds;
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
-        await using var output = context.OpenOutput(result.GetValue(_output));
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
-        await using (var writer = new FeedJsonWriter(output.Stream, format, indented: format == FeedJsonFormat.Document, leaveOpen: true))
+        var items = Reported(OrderedInputs.ReadAsync<object>(inputs.Paths, Produce, Environment.ProcessorCount, cancellationToken));
+        if (format == ParquetOutput.Format)
         {
-            var items = OrderedInputs.ReadAsync<object>(inputs.Paths, Produce, Environment.ProcessorCount, cancellationToken);
+            // A dataset in a directory, written aside and moved into place: no output stream.
+            return await _parquet.WriteAsync(result, result.GetValue(_output)!, selection.Across(items.Cast<Paper>(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        await using var output = context.OpenOutput(result.GetValue(_output));
+        if (document)
+        {
+            await using var writer = new FeedJsonWriter(output.Stream, FeedJsonFormat.Document, indented: true, leaveOpen: true);
             await foreach (var item in items.ConfigureAwait(false))
             {
-                if (item is FeedDiagnostic diagnostic)
-                {
-                    reporter.Report(diagnostic);
-                    continue;
-                }
-                if (item is Paper paper)
-                {
-                    if (dedupe is null || dedupe.TryAdd(paper)) await writer.WritePaperAsync(paper, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                var feed = (Feed)item;
-                if (dedupe is not null) feed = feed with { Papers = feed.Papers.Where(dedupe.TryAdd).ToList() };
-                await writer.WriteFeedAsync(feed, cancellationToken).ConfigureAwait(false);
+                if (item is Feed feed) await writer.WriteFeedAsync(selection.Within(feed), cancellationToken).ConfigureAwait(false);
+                else if (selection.Keeps((Paper)item)) await writer.WritePaperAsync((Paper)item, cancellationToken).ConfigureAwait(false);
             }
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var papers = selection.Across(items.Cast<Paper>(), cancellationToken);
+            await PaperOutput.WriteAsync(output.Stream, format, papers, _export.Read(result, options, reporter), cancellationToken).ConfigureAwait(false);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
 
+        // Diagnostics come out on stderr as they arrive; everything else goes on.
+        async IAsyncEnumerable<object> Reported(IAsyncEnumerable<object> source)
+        {
+            await foreach (var item in source.ConfigureAwait(false))
+            {
+                if (item is FeedDiagnostic diagnostic) reporter.Report(diagnostic);
+                else yield return item;
+            }
+        }
+
         // One input: its diagnostics and feeds or papers, in the order they happen. A paper goes out as soon as it is
-        // read (JSON Lines output, or loose papers in JSON input), so memory never holds more than one feed.
+        // read (a stream of papers, or loose papers in JSON input), so memory never holds more than one feed.
         async Task Produce(string path, ChannelWriter<object> channel, CancellationToken token)
         {
             var pending = new List<FeedDiagnostic>();
@@ -100,10 +102,10 @@ internal sealed class ParseCommand
             await using var stream = inputs.Open(path, progress.OnRead);
             try
             {
-                var items = format == FeedJsonFormat.JsonLines
-                    ? AnyPaperReader.ReadPapersAsync(stream, inputFormat, inputOptions, token)
+                var read = !document ? AnyPaperReader.ReadPapersAsync(stream, inputFormat, inputOptions, token).Cast<object>()
+                    : wholeFeeds ? AnyPaperReader.ReadFeedsAsync(stream, inputFormat, inputOptions, token).Cast<object>()
                     : AnyPaperReader.ReadItemsAsync(stream, inputFormat, inputOptions, token);
-                await foreach (var item in items.ConfigureAwait(false))
+                await foreach (var item in read.ConfigureAwait(false))
                 {
                     await FlushAsync().ConfigureAwait(false);
                     await channel.WriteAsync(item, token).ConfigureAwait(false);

@@ -39,13 +39,19 @@ internal sealed class ParserOptions
     {
         Description = "The day the snapshots were taken (YYYY-MM-DD): dates without a year resolve to the latest such date on or before it.",
         HelpName = "YYYY-MM-DD",
-        CustomParser = result =>
-        {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-            result.AddError($"--reference-date: '{text}' is not a date such as 2025-08-28.");
-            return null;
-        },
+        CustomParser = result => ParseDay(result, "--reference-date"),
+    };
+
+    public Option<DateOnly?> ListingDate { get; } = new("--listing-date")
+    {
+        Description = "The day of the Daily Papers listing the inputs hold (YYYY-MM-DD), for Hugging Face API JSON that does not say: the date of its feeds and the featured day of items without submittedOnDailyAt.",
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result => ParseDay(result, "--listing-date"),
+    };
+
+    public Option<bool> ListingDateFromFileName { get; } = new("--listing-date-from-filename")
+    {
+        Description = "Take the listing day of Hugging Face API JSON from each input's file name when it is a day (2025-03-11.json), as archivers name them.",
     };
 
     public Option<bool> KeepDuplicateSentences { get; } = new("--keep-duplicate-sentences")
@@ -91,6 +97,8 @@ internal sealed class ParserOptions
         command.Arguments.Add(Files);
         command.Options.Add(InputFormat);
         command.Options.Add(ReferenceDate);
+        command.Options.Add(ListingDate);
+        command.Options.Add(ListingDateFromFileName);
         command.Options.Add(KeepDuplicateSentences);
         command.Options.Add(Strict);
         command.Options.Add(MaxLineLength);
@@ -99,8 +107,18 @@ internal sealed class ParserOptions
     public FeedParserOptions Read(ParseResult result) => new()
     {
         ReferenceDate = result.GetValue(ReferenceDate),
+        ListingDate = result.GetValue(ListingDate),
+        ListingDateFromSourceName = result.GetValue(ListingDateFromFileName),
         DuplicateSentences = result.GetValue(KeepDuplicateSentences) ? DuplicateSentenceHandling.Keep : DuplicateSentenceHandling.Collapse,
         Strict = result.GetValue(Strict),
         MaxLineLength = result.GetValue(MaxLineLength),
     };
+
+    private static DateOnly? ParseDay(System.CommandLine.Parsing.ArgumentResult result, string option)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        result.AddError($"{option}: '{text}' is not a date such as 2025-08-28.");
+        return null;
+    }
 }

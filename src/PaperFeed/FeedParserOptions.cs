@@ -36,6 +36,27 @@ public sealed record FeedParserOptions
     /// </summary>
     public DateOnly? ListingDate { get; init; }
 
+    /// <summary>
+    /// When true and <see cref="ListingDate"/> is not set, a <see cref="SourceName"/> whose file name is a day
+    /// (<c>2025-03-11.json</c>, <c>2025-03-11</c>: <c>yyyy-MM-dd</c>, then nothing or an extension) gives the listing
+    /// date, as archivers of <c>/api/daily_papers?date=…</c> name their files. Off by default: a file name is a guess.
+    /// </summary>
+    public bool ListingDateFromSourceName { get; init; }
+
+    /// <summary>The listing date that applies: <see cref="ListingDate"/>, else the source name's day when allowed.</summary>
+    internal DateOnly? EffectiveListingDate =>
+        ListingDate ?? (ListingDateFromSourceName ? DayOfFileName(SourceName) : null);
+
+    private static DateOnly? DayOfFileName(string? path)
+    {
+        if (path is null) return null;
+        var name = System.IO.Path.GetFileName(path.AsSpan());
+        if (name.Length < 10 || (name.Length > 10 && name[10] != '.')) return null;
+        return DateOnly.TryParseExact(name[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+
     /// <summary>What to do with sentences repeated inside an abstract; collapse by default.</summary>
     public DuplicateSentenceHandling DuplicateSentences { get; init; } = DuplicateSentenceHandling.Collapse;
 

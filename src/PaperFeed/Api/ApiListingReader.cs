@@ -29,7 +29,7 @@ internal sealed class ApiListingReader
     {
         _options = options;
         _mapper = new ApiPaperMapper(options);
-        _listingDay = options.ListingDate is DateOnly day ? new PaperDate(day) : null;
+        _listingDay = options.EffectiveListingDate is DateOnly day ? new PaperDate(day) : null;
     }
 
     /// <summary>Lines of the input read so far (as the text parser counts them).</summary>
@@ -43,6 +43,9 @@ internal sealed class ApiListingReader
         bool groupOpen = false;
         PaperDate? groupDay = null;
         int index = -1, arrays = 0;
+        // JSON Lines: every value read so far sat on one line. Then a value that breaks is one bad line.
+        bool oneValuePerLine = true;
+        long values = 0;
         while (true)
         {
             ReadOnlyMemory<byte>? next;
@@ -59,7 +62,7 @@ internal sealed class ApiListingReader
             LineCount = splitter.LineCount;
             if (broken is not null)
             {
-                if (!IsBadLine(splitter, broken.Diagnostic))
+                if (!IsBadLine(splitter, broken.Diagnostic, oneValuePerLine && values > 0))
                 {
                     Report(DiagnosticSeverity.Warning, DiagnosticCodes.TruncatedJson, broken.Diagnostic.Line, broken.Diagnostic.Column,
                         $"the JSON breaks here ({broken.Diagnostic.Message}); the {index + 1} top-level values before it are kept, the rest of the input is not read");
@@ -79,6 +82,8 @@ internal sealed class ApiListingReader
             }
             if (next is not { } value) break;
             index++;
+            values++;
+            if (value.Span.Contains((byte)'\n')) oneValuePerLine = false;
             bool inArray = !splitter.IsValueSequence;
             int line = (int)Math.Min(splitter.ValueLine, int.MaxValue);
             int column = (int)Math.Min(splitter.ValueColumn, int.MaxValue);
@@ -128,12 +133,13 @@ internal sealed class ApiListingReader
     }
 
     /// <summary>
-    /// A JSON Lines line that is not JSON: the input is a sequence of values and the reader broke on the line the
-    /// value started on, or at the very start of the next line (a line cut short runs into the next one).
-    /// Anything else is a document (pretty-printed over many lines) that breaks.
+    /// A JSON Lines line that is not JSON: the input is a sequence of values, and either every value before sat on
+    /// one line, or the reader broke on the line the value started on or at the very start of the next one (a line
+    /// cut short runs into the next). Anything else is a document (pretty-printed over many lines) that breaks.
     /// </summary>
-    private static bool IsBadLine(JsonValueSplitter splitter, FeedDiagnostic error) =>
-        splitter.IsValueSequence && (error.Line == splitter.ValueLine || (error.Line == splitter.ValueLine + 1 && error.Column == 1));
+    private static bool IsBadLine(JsonValueSplitter splitter, FeedDiagnostic error, bool jsonLinesSoFar) =>
+        splitter.IsValueSequence
+        && (jsonLinesSoFar || error.Line == splitter.ValueLine || (error.Line == splitter.ValueLine + 1 && error.Column == 1));
 
     private ApiEntry? Entry(ReadOnlySpan<byte> json, int line, int column, string path)
     {

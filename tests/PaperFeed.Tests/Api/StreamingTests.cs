@@ -41,11 +41,29 @@ public class StreamingTests
         (middle - baseline).Should().BeLessThan(16L * 1024 * 1024);
     }
 
+    [Fact]
+    public async Task Counting_a_large_json_lines_archive_holds_one_item_at_a_time()
+    {
+        // What `paperfeed stats` does. All items share one listing day, so they form one feed of 200,000 papers:
+        // counting must not hold that feed.
+        long baseline = 0, middle = 0;
+        using var source = new GeneratedApiStream(Items, jsonLines: true, onItem: i =>
+        {
+            if (i == 1_000) baseline = GC.GetTotalMemory(forceFullCollection: true);
+            if (i == Items / 2) middle = GC.GetTotalMemory(forceFullCollection: true);
+        });
+
+        var statistics = await PaperReader.CountAsync(source);
+
+        (statistics.Feeds, statistics.Papers, statistics.Lines).Should().Be((1L, (long)Items, (long)Items));
+        (middle - baseline).Should().BeLessThan(16L * 1024 * 1024);
+    }
+
     /// <summary>
     /// Produces an API array (or JSON Lines) of <c>count</c> items on demand, never holding more than one item:
     /// the input is never materialised.
     /// </summary>
-    private sealed class GeneratedApiStream(int count, bool jsonLines) : PaperFeed.IO.ReadOnlyForwardStream
+    private sealed class GeneratedApiStream(int count, bool jsonLines, Action<int>? onItem = null) : PaperFeed.IO.ReadOnlyForwardStream
     {
         private readonly string _abstract = string.Join(" ", Enumerable.Repeat("Large language models read streams of papers with flat memory.", 5));
         private byte[] _pending = [];
@@ -82,6 +100,7 @@ public class StreamingTests
             if (_next < count)
             {
                 int i = ++_next;
+                onItem?.Invoke(i);
                 if (!jsonLines && i > 1) text.Append(',');
                 text.Append(CultureInfo.InvariantCulture,
                     $$$"""{"paper":{"id":"2508.{{{i:00000}}}","authors":[{"_id":"a","name":"Author {{{i}}}","hidden":false},{"_id":"b","name":"Second Author","hidden":true}],"publishedAt":"2025-08-27T17:59:58.000Z","submittedOnDailyAt":"2025-08-28T04:51:14.000Z","title":"Streamed paper {{{i}}}","summary":"{{{_abstract}}}","upvotes":{{{i % 500}}},"ai_keywords":["streaming","memory"]},"publishedAt":"2025-08-28T04:51:14.000Z","title":"Streamed paper {{{i}}}","numComments":2,"unknownField":{"x":[1,2,3]}}""");
