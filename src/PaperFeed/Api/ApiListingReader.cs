@@ -174,10 +174,6 @@ internal sealed class ApiListingReader
         _ => "a number",
     };
 
-    private void Report(DiagnosticSeverity severity, string code, int line, int? column, string message)
-    {
-        var diagnostic = new FeedDiagnostic(severity, code, line, column, message, _options.SourceName);
-        _options.OnDiagnostic?.Invoke(diagnostic);
-        if (_options.Strict && severity == DiagnosticSeverity.Warning) throw new FeedFormatException(diagnostic);
-    }
+    private void Report(DiagnosticSeverity severity, string code, int line, int? column, string message) =>
+        DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, line, column, message, _options.SourceName));
 }

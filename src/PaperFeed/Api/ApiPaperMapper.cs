@@ -206,10 +206,6 @@ internal sealed class ApiPaperMapper
             $"the item at {where.Path} is {shape}; no item can be read from it", _options.SourceName));
     }
 
-    private void Report(DiagnosticSeverity severity, string code, Where where, string message)
-    {
-        var diagnostic = new FeedDiagnostic(severity, code, where.Line, where.Column, message, _options.SourceName);
-        _options.OnDiagnostic?.Invoke(diagnostic);
-        if (_options.Strict && severity == DiagnosticSeverity.Warning) throw new FeedFormatException(diagnostic);
-    }
+    private void Report(DiagnosticSeverity severity, string code, Where where, string message) =>
+        DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, where.Line, where.Column, message, _options.SourceName));
 }

@@ -280,10 +280,8 @@ internal sealed class CaptureAssembler
     {
         if (severity == DiagnosticSeverity.Info) _infos++;
         else _warnings++;
-        if (_options.OnDiagnostic is null && !(_options.Strict && severity != DiagnosticSeverity.Info)) return;
-        var diagnostic = new FeedDiagnostic(severity, code, line, column, message, _options.SourceName);
-        _options.OnDiagnostic?.Invoke(diagnostic);
-        if (_options.Strict && severity != DiagnosticSeverity.Info) throw new FeedFormatException(diagnostic);
+        if (!DiagnosticPolicy.IsObserved(_options, severity)) return;
+        DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, line, column, message, _options.SourceName));
     }
 
     private static string Shorten(ReadOnlySpan<char> line) =>
