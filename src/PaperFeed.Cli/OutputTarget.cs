@@ -10,7 +10,7 @@ namespace PaperFeed.Cli;
 /// </summary>
 internal sealed class OutputTarget : IAsyncDisposable
 {
-    /// <summary>Temporary files of runs in progress, removed by <see cref="RemovePending"/> when a signal forces the end.</summary>
+    /// <summary>Temporary files (and Parquet dataset folders) of runs in progress, removed by <see cref="RemovePending"/> when a signal forces the end.</summary>
     private static readonly ConcurrentDictionary<string, byte> Pending = new();
 
     private readonly OutputPath _path;
@@ -116,11 +116,18 @@ internal sealed class OutputTarget : IAsyncDisposable
         foreach (string temporary in Pending.Keys) TryDelete(temporary);
     }
 
+    /// <summary>Marks a temporary folder (a Parquet dataset being written) for <see cref="RemovePending"/>.</summary>
+    public static void TrackTemporaryFolder(string path) => Pending.TryAdd(path, 0);
+
+    /// <summary>The folder was moved into place or removed by its owner: a forced end leaves it alone.</summary>
+    public static void UntrackTemporaryFolder(string path) => Pending.TryRemove(path, out _);
+
     private static void TryDelete(string path)
     {
         try
         {
-            File.Delete(path);
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            else File.Delete(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

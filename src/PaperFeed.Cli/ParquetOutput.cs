@@ -46,6 +46,7 @@ internal sealed class ParquetOutput
         string parent = Path.GetDirectoryName(target)!;
         string name = Path.GetFileName(target);
         string temporary = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.tmp");
+        OutputTarget.TrackTemporaryFolder(temporary);
         try
         {
             Directory.CreateDirectory(temporary);
@@ -59,6 +60,7 @@ internal sealed class ParquetOutput
         finally
         {
             if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+            OutputTarget.UntrackTemporaryFolder(temporary);
         }
         return ExitCodes.Success;
     }

@@ -73,6 +73,27 @@ public sealed class SignalTests(LargeDump dump, ITestOutputHelper output) : ICla
         stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(6));
     }
 
+    [Fact]
+    public async Task A_signal_during_a_parquet_dataset_leaves_no_temporary_folder()
+    {
+        // The dataset folder is written beside DIR while papers stream in from a stalled standard input.
+        string target = _folder.File("dataset");
+        var sample = File.ReadAllBytes(Path.Combine(SourceTree.Root, "samples", "daily-papers.txt"));
+        byte[] first = [.. sample, .. sample, .. sample];
+        using var run = PaperfeedProcess.Start(first, "parse", "--quiet", "--format", "parquet", "--output", target, "-");
+        var stdout = run.Stdout.CopyToAsync(Stream.Null);
+
+        await WaitUntilReadingAsync(run.Id, first.Length);
+        await Task.Delay(200);
+        run.Signal("TERM");
+        var result = await run.WaitAsync();
+        await stdout;
+
+        result.ExitCode.Should().Be(143, result.Stderr);
+        result.StderrLines.Should().ContainSingle().Which.Should().Be("paperfeed: error: interrupted by SIGTERM; output not written");
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty("neither the dataset nor its temporary folder is left");
+    }
+
     /// <summary>Waits until the process has read part of its input (Linux: /proc/PID/io), so the signal lands mid-run.</summary>
     internal static async Task WaitUntilReadingAsync(int pid, long bytes = 2 << 20)
     {
