@@ -227,7 +227,7 @@ internal sealed class EntryAssembler : IDisposable
         if (count is null)
         {
             Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidMetadata, lineNumber, null,
-                $"'{Shorten(line)}' is not a valid author count");
+                $"'{LineQuote.Shorten(line)}' is not a valid author count");
         }
         _hasMetadata = true;
         _metadataLine = lineNumber;
@@ -273,7 +273,7 @@ internal sealed class EntryAssembler : IDisposable
     {
         if (_state == State.ExpectAbstract) ReportMissingAbstract("a metadata block follows the title");
         NoteEntryLine(lineNumber);
-        Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidMetadata, lineNumber, null, $"'{Shorten(line)}' is not a valid date");
+        Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidMetadata, lineNumber, null, $"'{LineQuote.Shorten(line)}' is not a valid date");
         _hasMetadata = true;
         EmitEntry();
         _state = State.ExpectTitle;
@@ -390,20 +390,13 @@ internal sealed class EntryAssembler : IDisposable
             Title = new string(_title.Span),
             Abstract = _hasAbstract ? collapsed ?? new string(_abstract.Span) : null,
             AuthorCount = _authorCount,
-            Published = _published is PaperDate published ? ResolvePaperDate(published) : null,
+            Published = _published is PaperDate published ? SnapshotDates.ResolvePaperDate(published, _feedDate, _options.ReferenceDate) : null,
             Upvotes = _upvotes,
             Featured = _feedDate,
             SourceLine = _titleLine,
         };
         if (_collectFeeds) _feedPapers!.Add(paper);
         else _papers.Enqueue(paper);
-    }
-
-    private PaperDate ResolvePaperDate(PaperDate date)
-    {
-        if (date.HasYear) return date;
-        if (_feedDate?.ToDateOnly() is DateOnly feedDay) return date.Resolve(feedDay);
-        return _options.ReferenceDate is DateOnly reference ? date.Resolve(reference) : date;
     }
 
     private void StartFeed()
@@ -428,7 +421,7 @@ internal sealed class EntryAssembler : IDisposable
 
     private void SetFeedDate(PaperDate date, int? upvotes, int lineNumber)
     {
-        _feedDate = _options.ReferenceDate is DateOnly reference ? date.Resolve(reference) : date;
+        _feedDate = SnapshotDates.ResolvePageDate(date, _options.ReferenceDate);
         _state = State.ExpectTitle;
         if (upvotes is not null)
         {
@@ -461,7 +454,7 @@ internal sealed class EntryAssembler : IDisposable
 
     private void ReportUnexpected(int lineNumber, ReadOnlySpan<char> line) =>
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedLine, lineNumber, null,
-            $"'{Shorten(line)}' is a metadata line where a title was expected; ignored");
+            $"'{LineQuote.Shorten(line)}' is a metadata line where a title was expected; ignored");
 
     private void Report(DiagnosticSeverity severity, string code, int line, int? column, string message)
     {
@@ -470,8 +463,6 @@ internal sealed class EntryAssembler : IDisposable
         if (!DiagnosticPolicy.IsObserved(_options, severity)) return;
         DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, line, column, message, _options.SourceName));
     }
-
-    private static string Shorten(ReadOnlySpan<char> line) => line.Length <= 40 ? line.ToString() : string.Concat(line[..40], "…");
 
     public void Dispose()
     {

@@ -155,11 +155,11 @@ internal sealed class CaptureAssembler
         if (!InCard && _feedPaperCount == 0 && _feedDate is null && !_hasPendingVotes)
         {
             if (!_feedOpen) StartFeed();
-            _feedDate = _options.ReferenceDate is DateOnly reference ? date.Resolve(reference) : date;
+            _feedDate = SnapshotDates.ResolvePageDate(date, _options.ReferenceDate);
             return;
         }
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedLine, lineNumber, null,
-            $"'{Shorten(line)}' is a date where no card expects one; ignored");
+            $"'{LineQuote.Shorten(line)}' is a date where no card expects one; ignored");
     }
 
     /// <summary>A reference definition (<c>[32]: https://huggingface.co/papers/2410.05434</c>); only paper pages matter.</summary>
@@ -222,7 +222,7 @@ internal sealed class CaptureAssembler
             Title = _title,
             Abstract = abstractText,
             AuthorCount = _authorCount,
-            Published = _published is PaperDate published ? Resolve(published) : null,
+            Published = _published is PaperDate published ? SnapshotDates.ResolvePaperDate(published, _feedDate, _options.ReferenceDate) : null,
             Upvotes = _upvotes,
             ArxivId = _arxivId,
             Url = _arxivId is null ? null : PaperLinks.HuggingFacePage(_arxivId),
@@ -244,13 +244,6 @@ internal sealed class CaptureAssembler
         _hasByline = false;
         _authorCount = null;
         _published = null;
-    }
-
-    private PaperDate Resolve(PaperDate date)
-    {
-        if (date.HasYear) return date;
-        if (_feedDate?.ToDateOnly() is DateOnly feedDay) return date.Resolve(feedDay);
-        return _options.ReferenceDate is DateOnly reference ? date.Resolve(reference) : date;
     }
 
     private void StartFeed()
@@ -283,7 +276,4 @@ internal sealed class CaptureAssembler
         if (!DiagnosticPolicy.IsObserved(_options, severity)) return;
         DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, line, column, message, _options.SourceName));
     }
-
-    private static string Shorten(ReadOnlySpan<char> line) =>
-        line.Length <= 40 ? line.ToString() : string.Concat(line[..40], "…");
 }
