@@ -43,7 +43,7 @@ public sealed class FeedReader
         {
             if (format.IsMatch(start, isEntireInput)) return format;
         }
-        return PaperFormatDetector.Detect(start, isEntireInput) is PaperFormat id ? BuiltInFormat.Of(id) : null;
+        return PaperFormatDetector.Detect(start, isEntireInput) is PaperFormat id and not PaperFormat.Html ? BuiltInFormat.Of(id) : null;
     }
 
     /// <summary>Reads one feed per listing (snapshot, page, API response), streaming.</summary>
