@@ -164,24 +164,24 @@ public static class PaperReader
         var content = InputStart.Content(head.Span);
         var detected = DetectFormat(head.Span, isEntireInput: head.Length < DetectionLength) ?? throw new FeedFormatException(
             content.IsEmpty || content[0] is not ((byte)'[' or (byte)'{')
-                ? new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotAListing, 1, null,
+                ? new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotAListing, DiagnosticLocation.AtLine(1),
                     "not a Daily Papers listing: its first 16 KiB have no header line (Daily Papers, Subscribe, …), metadata line " +
                     "(4 authors, Aug 25, ·) or captured entry (### [Title](https://huggingface.co/papers/…)); " +
                     "read it as a text listing explicitly to parse it anyway", options.SourceName)
-                : new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+                : new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, DiagnosticLocation.AtLine(1, 1),
                     "the input is JSON of no shape PaperFeed reads: expected Hugging Face API items (with keys such as paper, id, summary, …), " +
                     "a listing page (dailyPapers) or PaperFeed's own feeds and papers (abstract, papers, date, …)", options.SourceName));
         return (detected, stream);
     }
 
     private static FeedFormatException Mismatch(PaperFormat given, PaperFormat actual, FeedParserOptions options) =>
-        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, DiagnosticLocation.AtLine(1, 1),
             $"the input is {Describe(actual)}, not {Describe(given)} as the format given says; read it as {Describe(actual)} or let the format be detected", options.SourceName));
 
     private static string Describe(PaperFormat format) => format == PaperFormat.HuggingFaceApiJson ? "Hugging Face API JSON" : "PaperFeed's own JSON";
 
     private static FeedFormatException Unsupported(PaperFormat format, FeedParserOptions options) =>
-        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, 1, null, format == PaperFormat.Html
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, DiagnosticLocation.None, format == PaperFormat.Html
             ? "HTML input needs the PaperFeed.Html package: read it with PaperFeed.Html.AnyPaperReader (every kind of input) or HtmlPaperReader"
             : $"{format} input cannot be read by this reader", options.SourceName));
 
