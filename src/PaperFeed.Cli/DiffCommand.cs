@@ -60,7 +60,8 @@ internal sealed class DiffCommand
         async Task<List<Feed>> ReadAsync(string path)
         {
             var feeds = new List<Feed>();
-            await foreach (var (_, feed) in InputFeeds.ReadAsync(inputs, [path], options, reporter, cancellationToken).ConfigureAwait(false)) feeds.Add(feed);
+            var pipeline = new InputPipeline(inputs.Only(path), options, reporter);
+            await foreach (var (_, feed) in pipeline.ReadAsync((reader, input, token) => reader.ReadFeedsAsync(input, token), cancellationToken).ConfigureAwait(false)) feeds.Add(feed);
             return feeds;
         }
     }

@@ -14,9 +14,9 @@ internal sealed class ExportCliOptions
     public void AddTo(Command command) => command.Options.Add(_csvRaw);
 
     /// <summary>The export settings: year-less dates resolved with <c>--reference-date</c>, warnings to the reporter.</summary>
-    public ExportOptions Read(ParseResult result, FeedParserOptions parser, Reporter reporter) => ExportOptions.Default with
+    public ExportOptions Read(ParseResult result, FeedReaderOptions reader, Reporter reporter) => ExportOptions.Default with
     {
-        ReferenceDate = parser.ReferenceDate,
+        ReferenceDate = reader.Dates.ReferenceDate,
         EscapeCsvFormulas = !result.GetValue(_csvRaw),
         OnDiagnostic = reporter.Report,
     };

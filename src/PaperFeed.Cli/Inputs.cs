@@ -38,6 +38,9 @@ internal sealed class Inputs
         return new Inputs(paths, stdin) { KnownLength = known ? total : null };
     }
 
+    /// <summary>The same inputs narrowed to one of them.</summary>
+    public Inputs Only(string path) => new([path], _stdin);
+
     /// <summary>The name diagnostics use for an input.</summary>
     public static string DisplayName(string path) => path == "-" ? Reporter.StdinName : path;
 

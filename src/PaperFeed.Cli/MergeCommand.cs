@@ -46,8 +46,9 @@ internal sealed class MergeCommand
         // Merging reads every input first: a dataset folder that will be refused is refused before that.
         if (result.GetValue(_format) == ParquetOutput.Format) ParquetOutput.CheckTarget(result.GetValue(_output)!);
         var merger = new PaperMerger(reporter.Report);
-        var parserOptions = _parser.Read(result);
-        await foreach (var (name, feed) in InputFeeds.ReadAsync(inputs, inputs.Paths, parserOptions, reporter, cancellationToken).ConfigureAwait(false))
+        var readerOptions = _parser.Read(result);
+        var pipeline = new InputPipeline(inputs, readerOptions, reporter);
+        await foreach (var (name, feed) in pipeline.ReadAsync((reader, input, token) => reader.ReadFeedsAsync(input, token), cancellationToken).ConfigureAwait(false))
         {
             merger.Add(feed, name);
         }
@@ -59,7 +60,7 @@ internal sealed class MergeCommand
             return await _parquet.WriteAsync(result, result.GetValue(_output)!, filter.ApplyAsync(papers, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         await using var output = context.OpenOutput(result.GetValue(_output));
-        await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), _export.Read(result, parserOptions, reporter), cancellationToken).ConfigureAwait(false);
+        await PaperOutput.WriteAsync(output.Stream, result.GetValue(_format)!, filter.ApplyAsync(papers, cancellationToken), _export.Read(result, readerOptions, reporter), cancellationToken).ConfigureAwait(false);
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }

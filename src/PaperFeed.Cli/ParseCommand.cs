@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Threading.Channels;
-using PaperFeed.Html;
 
 namespace PaperFeed.Cli;
 
@@ -49,7 +47,6 @@ internal sealed class ParseCommand
         using var reporter = _reporting.Create(result, context);
         string format = result.GetValue(_format)!;
         var options = _parser.Read(result);
-        var inputFormat = result.GetValue(_parser.InputFormat);
         var selection = new PaperSelection(result.GetValue(_dedupe) ? new PaperDeduplicator() : null, _filters.Read(result));
         // The document form keeps the inputs' feeds (a filter chooses papers within each); every other form is a
         // stream of papers over all inputs. Sort and top need whole feeds; otherwise papers stream one at a time.
@@ -58,11 +55,18 @@ internal sealed class ParseCommand
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
-        var items = Reported(OrderedInputs.ReadAsync<object>(inputs.Paths, Produce, Environment.ProcessorCount, cancellationToken));
+        // A paper goes out as soon as it is read (a stream of papers, or loose papers in JSON input), so memory never
+        // holds more than one feed; sort and top in the document form need whole feeds.
+        var pipeline = new InputPipeline(inputs, options, reporter, progress.OnRead);
+        Func<FeedReader, FeedInput, CancellationToken, IAsyncEnumerable<FeedItem>> read =
+            !document ? (reader, input, token) => reader.ReadPapersAsync(input, token).Select(paper => new FeedItem(paper))
+            : wholeFeeds ? (reader, input, token) => reader.ReadFeedsAsync(input, token).Select(feed => new FeedItem(feed))
+            : (reader, input, token) => reader.ReadItemsAsync(input, token);
+        var items = pipeline.ReadAsync(read, cancellationToken).Select(entry => entry.Item);
         if (format == ParquetOutput.Format)
         {
             // A dataset in a directory, written aside and moved into place: no output stream.
-            return await _parquet.WriteAsync(result, result.GetValue(_output)!, selection.Across(items.Cast<Paper>(), cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await _parquet.WriteAsync(result, result.GetValue(_output)!, selection.Across(items.Select(item => item.Paper!), cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         await using var output = context.OpenOutput(result.GetValue(_output));
         if (document)
@@ -70,64 +74,17 @@ internal sealed class ParseCommand
             await using var writer = new FeedJsonWriter(output.Stream, FeedJsonFormat.Document, indented: true, leaveOpen: true);
             await foreach (var item in items.ConfigureAwait(false))
             {
-                if (item is Feed feed) await writer.WriteFeedAsync(selection.Within(feed), cancellationToken).ConfigureAwait(false);
-                else if (selection.Keeps((Paper)item)) await writer.WritePaperAsync((Paper)item, cancellationToken).ConfigureAwait(false);
+                if (item.Feed is { } feed) await writer.WriteFeedAsync(selection.Within(feed), cancellationToken).ConfigureAwait(false);
+                else if (selection.Keeps(item.Paper!)) await writer.WritePaperAsync(item.Paper!, cancellationToken).ConfigureAwait(false);
             }
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            var papers = selection.Across(items.Cast<Paper>(), cancellationToken);
+            var papers = selection.Across(items.Select(item => item.Paper!), cancellationToken);
             await PaperOutput.WriteAsync(output.Stream, format, papers, _export.Read(result, options, reporter), cancellationToken).ConfigureAwait(false);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
-
-        // Diagnostics come out on stderr as they arrive; everything else goes on.
-        async IAsyncEnumerable<object> Reported(IAsyncEnumerable<object> source)
-        {
-            await foreach (var item in source.ConfigureAwait(false))
-            {
-                if (item is FeedDiagnostic diagnostic) reporter.Report(diagnostic);
-                else yield return item;
-            }
-        }
-
-        // One input: its diagnostics and feeds or papers, in the order they happen. A paper goes out as soon as it is
-        // read (a stream of papers, or loose papers in JSON input), so memory never holds more than one feed.
-        async Task Produce(string path, ChannelWriter<object> channel, CancellationToken token)
-        {
-            var pending = new List<FeedDiagnostic>();
-            var inputOptions = options with { SourceName = Inputs.DisplayName(path), OnDiagnostic = pending.Add };
-            await using var stream = inputs.Open(path, progress.OnRead);
-            try
-            {
-                var read = !document ? AnyPaperReader.ReadPapersAsync(stream, inputFormat, inputOptions, token).Cast<object>()
-                    : wholeFeeds ? AnyPaperReader.ReadFeedsAsync(stream, inputFormat, inputOptions, token).Cast<object>()
-                    : AnyPaperReader.ReadItemsAsync(stream, inputFormat, inputOptions, token);
-                await foreach (var item in read.ConfigureAwait(false))
-                {
-                    await FlushAsync().ConfigureAwait(false);
-                    await channel.WriteAsync(item, token).ConfigureAwait(false);
-                }
-            }
-            catch (FeedFormatException e)
-            {
-                // Strict mode reports the warning, then throws it: show it once, as the error.
-                pending.Remove(e.Diagnostic);
-                throw;
-            }
-            finally
-            {
-                // Diagnostics raised before a failure still come out, ahead of the error.
-                await FlushAsync().ConfigureAwait(false);
-            }
-
-            async Task FlushAsync()
-            {
-                foreach (var diagnostic in pending) await channel.WriteAsync(diagnostic, token).ConfigureAwait(false);
-                pending.Clear();
-            }
-        }
     }
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using PaperFeed.Html;
 
 namespace PaperFeed.Cli;
 
-/// <summary>The options that map onto <see cref="FeedParserOptions"/>, shared by <c>parse</c> and <c>stats</c>.</summary>
+/// <summary>The options that map onto the library's <see cref="FeedReaderOptions"/>, shared by every command that reads inputs.</summary>
 internal sealed class ParserOptions
 {
     public Argument<string[]> Files { get; } = new("FILE")
@@ -12,7 +13,7 @@ internal sealed class ParserOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public Option<PaperFormat?> InputFormat { get; } = new("--input-format")
+    public Option<FeedFormat?> InputFormat { get; } = new("--input-format")
     {
         Description = "The inputs' format, instead of detecting it from their first bytes: auto, text (the browser copy, read leniently), markdown or clipper (captures made by tools), html, hf-json (Hugging Face API JSON or JSON Lines), json or jsonl (PaperFeed's own).",
         HelpName = "FORMAT",
@@ -22,13 +23,13 @@ internal sealed class ParserOptions
             switch (text)
             {
                 case "auto": return null;
-                case "text": return PaperFormat.TextListing;
-                case "markdown": return PaperFormat.MarkdownCapture;
-                case "clipper": return PaperFormat.ClipperCapture;
-                case "html": return PaperFormat.Html;
-                case "hf-json": return PaperFormat.HuggingFaceApiJson;
-                case "json": return PaperFormat.PaperFeedJson;
-                case "jsonl": return PaperFormat.PaperFeedJsonLines;
+                case "text": return FeedFormat.TextListing;
+                case "markdown": return FeedFormat.MarkdownCapture;
+                case "clipper": return FeedFormat.ClipperCapture;
+                case "html": return HtmlFeedFormat.Default;
+                case "hf-json": return FeedFormat.HuggingFaceApiJson;
+                case "json": return FeedFormat.PaperFeedJson;
+                case "jsonl": return FeedFormat.PaperFeedJsonLines;
             }
             result.AddError($"--input-format: '{text}' is not one of auto, text, markdown, clipper, html, hf-json, json, jsonl.");
             return null;
@@ -68,7 +69,7 @@ internal sealed class ParserOptions
     {
         Description = "Skip lines longer than N characters, with a warning.",
         HelpName = "N",
-        DefaultValueFactory = _ => FeedParserOptions.DefaultMaxLineLength,
+        DefaultValueFactory = _ => TextOptions.Default.MaxLineLength,
         CustomParser = result =>
         {
             string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
@@ -104,14 +105,22 @@ internal sealed class ParserOptions
         command.Options.Add(MaxLineLength);
     }
 
-    public FeedParserOptions Read(ParseResult result) => new()
+    /// <summary>The reader options the command line gives: every format the tool ships (HTML included), the one forced if any.</summary>
+    public FeedReaderOptions Read(ParseResult result) => FeedReaderOptions.Default.WithFormat(HtmlFeedFormat.Default) with
     {
-        ReferenceDate = result.GetValue(ReferenceDate),
-        ListingDate = result.GetValue(ListingDate),
-        ListingDateFromSourceName = result.GetValue(ListingDateFromFileName),
-        DuplicateSentences = result.GetValue(KeepDuplicateSentences) ? DuplicateSentenceHandling.Keep : DuplicateSentenceHandling.Collapse,
-        Strict = result.GetValue(Strict),
-        MaxLineLength = result.GetValue(MaxLineLength),
+        Format = result.GetValue(InputFormat),
+        Text = new TextOptions
+        {
+            DuplicateSentences = result.GetValue(KeepDuplicateSentences) ? DuplicateSentenceHandling.Keep : DuplicateSentenceHandling.Collapse,
+            MaxLineLength = result.GetValue(MaxLineLength),
+        },
+        Dates = new DateOptions
+        {
+            ReferenceDate = result.GetValue(ReferenceDate),
+            ListingDate = result.GetValue(ListingDate),
+            ListingDateFromSourceName = result.GetValue(ListingDateFromFileName),
+        },
+        Diagnostics = new DiagnosticOptions { Strict = result.GetValue(Strict) },
     };
 
     private static DateOnly? ParseDay(System.CommandLine.Parsing.ArgumentResult result, string option)

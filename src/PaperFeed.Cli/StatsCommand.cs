@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Threading.Channels;
-using PaperFeed.Html;
 
 namespace PaperFeed.Cli;
 
@@ -27,13 +25,12 @@ internal sealed class StatsCommand
     public async Task<int> RunAsync(ParseResult result, CliContext context, CancellationToken cancellationToken)
     {
         using var reporter = _reporting.Create(result, context);
-        var options = _parser.Read(result) with { OnDiagnostic = reporter.Report };
-        var inputFormat = result.GetValue(_parser.InputFormat);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
+        var pipeline = new InputPipeline(inputs, _parser.Read(result), reporter, progress.OnRead);
         var total = new StatsReport();
-        var counts = OrderedInputs.ReadAsync<StatsReport>(inputs.Paths, Count, Environment.ProcessorCount, cancellationToken);
-        await foreach (var count in counts.ConfigureAwait(false)) total = total.Add(count);
+        await foreach (var (_, statistics) in pipeline.CountAsync(cancellationToken).ConfigureAwait(false)) total = total.Add(StatsReport.From(statistics, 0));
+        total = total with { Bytes = pipeline.BytesRead };
 
         await using var output = context.OpenOutput(result.GetValue(_output));
         await using (var json = new Utf8JsonWriter(output.Stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
@@ -44,11 +41,5 @@ internal sealed class StatsCommand
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
 
-        async Task Count(string path, ChannelWriter<StatsReport> channel, CancellationToken token)
-        {
-            await using var stream = inputs.Open(path, progress.OnRead);
-            var statistics = await AnyPaperReader.CountAsync(stream, inputFormat, options with { SourceName = Inputs.DisplayName(path) }, token).ConfigureAwait(false);
-            await channel.WriteAsync(StatsReport.From(statistics, stream.BytesRead), token).ConfigureAwait(false);
-        }
     }
 }

@@ -9,10 +9,10 @@ namespace PaperFeed.Html;
 /// (every field the API gives), else the rendered paper cards. Never runs a script and never loads a
 /// resource: AngleSharp's tokenizer is used without any browsing context. Thread-safe. See docs/inputs.md.
 /// </summary>
-public static class HtmlPaperReader
+internal static class HtmlPaperReader
 {
     /// <summary>The largest page read, in bytes (256 MiB): a page is held in memory whole, so a larger input is an error, not an out-of-memory crash.</summary>
-    public const long MaxPageBytes = 256L * 1024 * 1024;
+    public static long MaxPageBytes => HtmlReaderOptions.Default.MaxPageBytes;
 
     /// <summary>Reads the page held in a string.</summary>
     /// <param name="html">The page's markup.</param>

@@ -1,7 +1,7 @@
 namespace PaperFeed;
 
-/// <summary>The input shapes <see cref="PaperReader"/> reads; detected from the first bytes unless forced. See docs/inputs.md.</summary>
-public enum PaperFormat
+/// <summary>The input shapes <see cref="FeedReader"/> reads; detected from the first bytes unless forced. See docs/inputs.md.</summary>
+internal enum PaperFormat
 {
     /// <summary>The plain-text copy of the Daily Papers page (<see cref="FeedParser"/>, docs/format.md).</summary>
     TextListing,

@@ -39,7 +39,7 @@ internal static class PaperFormatDetector
         {
             return capture;
         }
-        return ClassifyJson(content) switch
+        return ClassifyJson(content, isEntireInput) switch
         {
             Shape.Api => PaperFormat.HuggingFaceApiJson,
             Shape.Unknown => null,
@@ -59,7 +59,7 @@ internal static class PaperFormatDetector
     {
         var content = InputStart.Content(head);
         if (content.IsEmpty || content[0] is not ((byte)'[' or (byte)'{')) return null;
-        return (format, ClassifyJson(content)) switch
+        return (format, ClassifyJson(content, isEntireInput: false)) switch
         {
             (PaperFormat.HuggingFaceApiJson, Shape.PaperFeedKey) => PaperFeedJson(content),
             (PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines, Shape.Api) => PaperFormat.HuggingFaceApiJson,
@@ -67,9 +67,10 @@ internal static class PaperFormatDetector
         };
     }
 
-    private static Shape ClassifyJson(ReadOnlySpan<byte> content)
+    /// <summary>The JSON shape of the head; an entire input is read as a final block, so a value cut by the head's end is told from one that ends there.</summary>
+    private static Shape ClassifyJson(ReadOnlySpan<byte> content, bool isEntireInput)
     {
-        var reader = new Utf8JsonReader(content, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
+        var reader = new Utf8JsonReader(content, isFinalBlock: isEntireInput, new JsonReaderState(new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,

@@ -11,7 +11,7 @@ namespace PaperFeed;
 /// ones may be missing, null, or of an unexpected type. See docs/inputs.md for the field mapping, how values group
 /// into feeds, and the featured-day rule.
 /// </summary>
-public static class HuggingFaceJson
+internal static class HuggingFaceJson
 {
     /// <summary>Reads papers lazily, in input order.</summary>
     /// <param name="utf8Json">UTF-8 JSON (a BOM is skipped); not disposed.</param>
@@ -43,13 +43,6 @@ public static class HuggingFaceJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return ReadFeedsIterator(utf8Json, options ?? FeedParserOptions.Default, cancellationToken);
-    }
-
-    /// <summary>For writers that stream: whole feeds, one listing at a time (see <see cref="PaperReader"/>).</summary>
-    internal static async IAsyncEnumerable<object> ReadItemsAsync(Stream stream, FeedParserOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        await foreach (var feed in ReadFeedsIterator(stream, options ?? FeedParserOptions.Default, cancellationToken).ConfigureAwait(false)) yield return feed;
     }
 
     /// <summary>Counts listings and papers as <see cref="ReadFeedsAsync"/> reads them, holding one paper at a time.</summary>

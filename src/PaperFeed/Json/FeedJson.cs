@@ -77,18 +77,18 @@ public static class FeedJson
     /// (While enumerating.) The input is not valid JSON or not PaperFeed's shape (<see cref="DiagnosticCodes.InvalidJson"/>),
     /// with the line and byte column of the problem.
     /// </exception>
-    public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         await foreach (var item in ReadItemsAsync(stream, options, cancellationToken).ConfigureAwait(false))
         {
-            if (item is Feed feed)
+            if (item.Feed is { } feed)
             {
                 foreach (var paper in feed.Papers) yield return paper;
             }
             else
             {
-                yield return (Paper)item;
+                yield return item.Paper!;
             }
         }
     }
@@ -100,13 +100,13 @@ public static class FeedJson
     /// </summary>
     /// <inheritdoc cref="ReadPapersAsync" path="/param"/>
     /// <inheritdoc cref="ReadPapersAsync" path="/exception"/>
-    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         List<Paper>? run = null;
         await foreach (var item in ReadItemsAsync(stream, options, cancellationToken).ConfigureAwait(false))
         {
-            if (item is Paper paper && (run is null || run[0].Featured == paper.Featured))
+            if (item.Paper is { } paper && (run is null || run[0].Featured == paper.Featured))
             {
                 (run ??= []).Add(paper);
                 continue;
@@ -116,8 +116,8 @@ public static class FeedJson
                 yield return new Feed { Date = run[0].Featured, Papers = run };
                 run = null;
             }
-            if (item is Feed feed) yield return feed;
-            else run = [(Paper)item];
+            if (item.Feed is { } feed) yield return feed;
+            else run = [item.Paper!];
         }
         if (run is not null) yield return new Feed { Date = run[0].Featured, Papers = run };
     }
@@ -126,13 +126,13 @@ public static class FeedJson
     /// The top-level values as the input holds them, each a <see cref="Feed"/> or a <see cref="Paper"/>: one value in
     /// memory at a time, even for loose papers that <see cref="ReadFeedsAsync"/> would gather into a feed.
     /// </summary>
-    internal static async IAsyncEnumerable<object> ReadItemsAsync(Stream stream, FeedParserOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal static async IAsyncEnumerable<FeedItem> ReadItemsAsync(Stream stream, FeedParserOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var splitter = new JsonValueSplitter(stream, options?.SourceName);
         while (await splitter.ReadAsync(cancellationToken).ConfigureAwait(false) is { } value)
         {
             var item = Deserialize(splitter, value.Span);
-            yield return (object?)item.Feed ?? item.Paper!;
+            yield return item.Feed is { } feed ? new FeedItem(feed) : new FeedItem(item.Paper!);
         }
     }
 
@@ -142,7 +142,7 @@ public static class FeedJson
     /// </summary>
     /// <inheritdoc cref="ReadPapersAsync" path="/param"/>
     /// <inheritdoc cref="ReadPapersAsync" path="/exception"/>
-    public static async Task<FeedStatistics> CountAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
+    internal static async Task<FeedStatistics> CountAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var splitter = new JsonValueSplitter(stream, options?.SourceName);

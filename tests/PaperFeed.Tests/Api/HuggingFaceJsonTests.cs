@@ -303,7 +303,7 @@ public class HuggingFaceJsonTests
     {
         string input = $$$"""{"status": "success", "date": "2025-08-28", "count": 4, "data": {{{File.ReadAllText(Fixtures.DailyPapersJson)}}}}""";
 
-        var feeds = await PaperReader.ReadFeedsAsync(Fixtures.Utf8(input)).ToListAsync();
+        var feeds = await TestReaders.ReadFeedsAsync(Fixtures.Utf8(input)).ToListAsync();
 
         var day = new PaperDate(2025, 8, 28);
         feeds.Should().ContainSingle().Which.Should().Be(new Feed
@@ -319,7 +319,7 @@ public class HuggingFaceJsonTests
         // A 2024 page's data-props: date is a timestamp, no dateString; the key order of the real pages.
         string input = $$$"""{"canSubmit": false, "date": "2024-05-27T00:00:00.000Z", "dailyPapers": {{{File.ReadAllText(Fixtures.DailyPapersJson)}}}, "nextDate": "2024-05-28", "prevDate": "2024-05-24", "publisher": null}""";
 
-        var feeds = await PaperReader.ReadFeedsAsync(Fixtures.Utf8(input)).ToListAsync();
+        var feeds = await TestReaders.ReadFeedsAsync(Fixtures.Utf8(input)).ToListAsync();
 
         feeds.Should().ContainSingle().Which.Date.Should().Be(new PaperDate(2024, 5, 27));
         feeds[0].Papers.Select(p => p.ArxivId).Should().Equal(DailyPapers.Select(p => p.ArxivId));

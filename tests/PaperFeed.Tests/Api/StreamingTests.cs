@@ -53,7 +53,7 @@ public class StreamingTests
             if (i == Items / 2) middle = GC.GetTotalMemory(forceFullCollection: true);
         });
 
-        var statistics = await PaperReader.CountAsync(source);
+        var statistics = await TestReaders.CountAsync(source);
 
         (statistics.Feeds, statistics.Papers, statistics.Lines).Should().Be((1L, (long)Items, (long)Items));
         (middle - baseline).Should().BeLessThan(16L * 1024 * 1024);

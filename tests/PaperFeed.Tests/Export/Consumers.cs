@@ -81,7 +81,7 @@ internal static class Consumers
                 if (!File.Exists(path) || entry.Value.TryGetProperty("error", out _)) continue;
                 await using var stream = File.OpenRead(path);
                 var papers = new List<Paper>();
-                await foreach (var paper in AnyPaperReader.ReadPapersAsync(stream)) papers.Add(paper);
+                await foreach (var paper in TestReaders.ReadPapersAsync(stream)) papers.Add(paper);
                 result.Add((Path.GetFileName(dir) + "/" + entry.Name, papers, entry.Value.Clone()));
             }
         }

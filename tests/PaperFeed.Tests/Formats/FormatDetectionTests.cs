@@ -4,52 +4,52 @@ namespace PaperFeed.Tests.Formats;
 
 public class FormatDetectionTests
 {
-    public static TheoryData<string, PaperFormat> FixtureFiles => new()
+    public static TheoryData<string, string> FixtureFiles => new()
     {
-        { Fixtures.DailyHtml, PaperFormat.Html },
-        { Fixtures.BrokenPropsHtml, PaperFormat.Html },
-        { Fixtures.CardsOnlyHtml, PaperFormat.Html },
-        { Fixtures.DailyPapersJson, PaperFormat.HuggingFaceApiJson },
-        { Fixtures.PaperJson, PaperFormat.HuggingFaceApiJson },
-        { Fixtures.SearchJson, PaperFormat.HuggingFaceApiJson },
-        { Fixtures.ArchiveJsonLines, PaperFormat.HuggingFaceApiJson },
-        { TestData.Corpus000, PaperFormat.TextListing },
-        { TestData.Corpus001, PaperFormat.TextListing },
+        { Fixtures.DailyHtml, "html" },
+        { Fixtures.BrokenPropsHtml, "html" },
+        { Fixtures.CardsOnlyHtml, "html" },
+        { Fixtures.DailyPapersJson, "hf-api" },
+        { Fixtures.PaperJson, "hf-api" },
+        { Fixtures.SearchJson, "hf-api" },
+        { Fixtures.ArchiveJsonLines, "hf-api" },
+        { TestData.Corpus000, "text" },
+        { TestData.Corpus001, "text" },
     };
 
     [Theory]
     [MemberData(nameof(FixtureFiles))]
-    public void Fixtures_and_corpus_are_detected(string path, PaperFormat expected)
+    public void Fixtures_and_corpus_are_detected(string path, string expected)
     {
         var bytes = File.ReadAllBytes(path);
 
-        PaperReader.DetectFormat(bytes, isEntireInput: true).Should().Be(expected);
-        PaperReader.DetectFormat(bytes.AsSpan(0, Math.Min(bytes.Length, 200))).Should().Be(expected, "a short prefix is enough");
+        TestReaders.DetectFormat(bytes, isEntireInput: true).Should().Be(expected);
+        TestReaders.DetectFormat(bytes.AsSpan(0, Math.Min(bytes.Length, 200))).Should().Be(expected, "a short prefix is enough");
     }
 
     [Theory]
-    [InlineData("", PaperFormat.TextListing)]
-    [InlineData(" \r\n\t ", PaperFormat.TextListing)]
-    [InlineData("\uFEFF\n  <!doctype html>", PaperFormat.Html)]
-    [InlineData("<div>", PaperFormat.Html)]
-    [InlineData("[Re] Reproducing a Paper\n\nThe abstract.\n• 2 authors\n·\nAug 25 2", PaperFormat.TextListing)]
-    [InlineData("{Curly} Title\n\nThe abstract.\n• 2 authors\n·\nAug 25 2", PaperFormat.TextListing)]
-    [InlineData("new\n\nGet trending papers in your email inbox!", PaperFormat.TextListing)]
-    [InlineData("[]", PaperFormat.PaperFeedJson)]
-    [InlineData("[null, {\"title\": \"T\"}]", PaperFormat.HuggingFaceApiJson)]
-    [InlineData("\uFEFF [ {\"paper\": {\"id\": \"1\"}} ]", PaperFormat.HuggingFaceApiJson)]
-    [InlineData("{\"id\": \"2508.1\", \"authors\": []}", PaperFormat.HuggingFaceApiJson)]
-    [InlineData("{\"title\": \"T\", \"summary\": \"S\"}", PaperFormat.HuggingFaceApiJson)]
-    [InlineData("{\"dateString\": \"2025-08-28\", \"dailyPapers\": []}", PaperFormat.HuggingFaceApiJson)]
-    [InlineData("[{\"title\": \"Daily Papers\", \"date\": \"2025-08-28\", \"papers\": []}]", PaperFormat.PaperFeedJson)]
-    [InlineData("[{\"title\": \"T\", \"abstract\": \"A\"}]", PaperFormat.PaperFeedJson)]
-    [InlineData("{\"title\": \"Daily Papers\", \"papers\": [{\"title\": \"T\"}]}", PaperFormat.PaperFeedJsonLines)]
-    [InlineData("{\"title\": \"T\", \"abstract\": \"A\"}\n{\"title\": \"U\"}\n", PaperFormat.PaperFeedJsonLines)]
-    [InlineData("{\"title\": \"T\"}", PaperFormat.PaperFeedJsonLines)]
-    [InlineData("{\"title\": \"T\", \"authors\": [], \"upvotes\": 3, \"paper\": {}}", PaperFormat.HuggingFaceApiJson)]
-    public void Content_decides_the_format(string content, PaperFormat expected)
+    [InlineData("", "text")]
+    [InlineData(" \r\n\t ", "text")]
+    [InlineData("\uFEFF\n  <!doctype html>", "html")]
+    [InlineData("<div>", "html")]
+    [InlineData("[Re] Reproducing a Paper\n\nThe abstract.\n• 2 authors\n·\nAug 25 2", "text")]
+    [InlineData("{Curly} Title\n\nThe abstract.\n• 2 authors\n·\nAug 25 2", "text")]
+    [InlineData("new\n\nGet trending papers in your email inbox!", "text")]
+    [InlineData("[]", "paperfeed-json")]
+    [InlineData("[null, {\"title\": \"T\"}]", "hf-api")]
+    [InlineData("\uFEFF [ {\"paper\": {\"id\": \"1\"}} ]", "hf-api")]
+    [InlineData("{\"id\": \"2508.1\", \"authors\": []}", "hf-api")]
+    [InlineData("{\"title\": \"T\", \"summary\": \"S\"}", "hf-api")]
+    [InlineData("{\"dateString\": \"2025-08-28\", \"dailyPapers\": []}", "hf-api")]
+    [InlineData("[{\"title\": \"Daily Papers\", \"date\": \"2025-08-28\", \"papers\": []}]", "paperfeed-json")]
+    [InlineData("[{\"title\": \"T\", \"abstract\": \"A\"}]", "paperfeed-json")]
+    [InlineData("{\"title\": \"Daily Papers\", \"papers\": [{\"title\": \"T\"}]}", "paperfeed-jsonl")]
+    [InlineData("{\"title\": \"T\", \"abstract\": \"A\"}\n{\"title\": \"U\"}\n", "paperfeed-jsonl")]
+    [InlineData("{\"title\": \"T\"}", "paperfeed-jsonl")]
+    [InlineData("{\"title\": \"T\", \"authors\": [], \"upvotes\": 3, \"paper\": {}}", "hf-api")]
+    public void Content_decides_the_format(string content, string expected)
     {
-        PaperReader.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().Be(expected);
+        TestReaders.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().Be(expected);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class FormatDetectionTests
     [InlineData("{\"unknown\": 1, \"other\": [1]}")]
     public void Json_of_an_unknown_shape_is_unknown_not_text(string content)
     {
-        PaperReader.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().BeNull();
+        TestReaders.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().BeNull();
     }
 
     [Theory]
@@ -71,13 +71,13 @@ public class FormatDetectionTests
     [InlineData("{\"status\": \"success\", \"date\": \"2025-01-10\", \"count\": 1, \"data\": [\"{'paper': {}}\"]}")]
     public void Api_shapes_from_the_wild_are_api_json(string content)
     {
-        PaperReader.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().Be(PaperFormat.HuggingFaceApiJson);
+        TestReaders.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().Be("hf-api");
     }
 
     [Fact]
     public async Task Unknown_json_is_refused_without_naming_a_type_or_a_first_object()
     {
-        var act = () => PaperReader.ReadFeedsAsync(new MemoryStream(Encoding.UTF8.GetBytes("[1, 2, 3]"))).ToListAsync();
+        var act = () => TestReaders.ReadFeedsAsync(new MemoryStream(Encoding.UTF8.GetBytes("[1, 2, 3]"))).ToListAsync();
 
         var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
         error.Code.Should().Be(DiagnosticCodes.UnknownFormat);
@@ -89,8 +89,8 @@ public class FormatDetectionTests
     {
         byte[] gzip = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x02, 0x03];
 
-        PaperReader.DetectFormat(gzip, isEntireInput: true).Should().Be(PaperFormat.TextListing);
-        var act = () => PaperReader.ReadPapersAsync(new MemoryStream(gzip)).ToListAsync();
+        TestReaders.DetectFormat(gzip, isEntireInput: true).Should().Be("text");
+        var act = () => TestReaders.ReadPapersAsync(new MemoryStream(gzip)).ToListAsync();
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.NotText);
     }
 }

@@ -13,7 +13,7 @@ public class PaperReaderTests
     {
         await using var stream = new OneByteAtATimeStream(File.ReadAllBytes(Fixtures.Path(fixture.Split('/'))));
 
-        var papers = await PaperReader.ReadPapersAsync(stream).ToListAsync();
+        var papers = await TestReaders.ReadPapersAsync(stream).ToListAsync();
         await using var direct = File.OpenRead(Fixtures.Path(fixture.Split('/')));
 
         papers.Should().Equal(await HuggingFaceJson.ReadPapersAsync(direct).ToListAsync());
@@ -26,17 +26,17 @@ public class PaperReaderTests
         var expected = FeedParser.Parse(File.ReadAllText(TestData.Corpus001));
         await using var stream = File.OpenRead(TestData.Corpus001);
 
-        var feeds = await PaperReader.ReadFeedsAsync(stream).ToListAsync();
+        var feeds = await TestReaders.ReadFeedsAsync(stream).ToListAsync();
 
         feeds.Should().Equal(expected);
     }
 
     [Fact]
-    public async Task Html_needs_the_html_package_and_the_core_reader_says_so()
+    public async Task Html_needs_the_html_format_and_a_reader_without_it_says_so()
     {
         await using var stream = File.OpenRead(Fixtures.DailyHtml);
 
-        var act = () => PaperReader.ReadPapersAsync(stream, options: new FeedParserOptions { SourceName = "daily.html" }).ToListAsync();
+        var act = () => FeedReader.Default.ReadPapersAsync(FeedInput.FromStream(stream, "daily.html")).ToListAsync();
 
         var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
         error.Code.Should().Be(DiagnosticCodes.UnsupportedFormat);
@@ -48,7 +48,7 @@ public class PaperReaderTests
     {
         await using var stream = new OneByteAtATimeStream(File.ReadAllBytes(Fixtures.DailyHtml));
 
-        var feeds = await AnyPaperReader.ReadFeedsAsync(stream).ToListAsync();
+        var feeds = await TestReaders.ReadFeedsAsync(stream).ToListAsync();
 
         feeds.Should().ContainSingle().Which.Should().Be(new Feed { Date = new PaperDate(2025, 8, 28), Papers = HuggingFaceJsonTests.OnListingDay(new PaperDate(2025, 8, 28)) });
     }
@@ -56,7 +56,7 @@ public class PaperReaderTests
     [Fact]
     public async Task Unknown_content_is_an_error_not_an_empty_result()
     {
-        var act = () => AnyPaperReader.ReadPapersAsync(Fixtures.Utf8("{\"unknown\": true}")).ToListAsync();
+        var act = () => TestReaders.ReadPapersAsync(Fixtures.Utf8("{\"unknown\": true}")).ToListAsync();
 
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.UnknownFormat);
     }
@@ -65,10 +65,10 @@ public class PaperReaderTests
     public async Task A_forced_format_is_used_as_given()
     {
         // JSON forced to be read as a text listing is a (strange) listing, not JSON.
-        var asText = await PaperReader.ReadPapersAsync(Fixtures.Utf8("[]\n\nnot an abstract"), PaperFormat.TextListing).ToListAsync();
+        var asText = await TestReaders.ReadPapersAsync(Fixtures.Utf8("[]\n\nnot an abstract"), "text").ToListAsync();
         var diagnostics = new List<FeedDiagnostic>();
-        var asApi = await PaperReader.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), PaperFormat.HuggingFaceApiJson, new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
-        var asApiStrict = () => PaperReader.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), PaperFormat.HuggingFaceApiJson, new FeedParserOptions { Strict = true }).ToListAsync();
+        var asApi = await TestReaders.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), "hf-api", new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var asApiStrict = () => TestReaders.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), "hf-api", new FeedParserOptions { Strict = true }).ToListAsync();
 
         asText.Select(p => p.Title).Should().Equal("[]");
         // Text forced to be read as API JSON Lines: each line that is not JSON is skipped with a warning naming it.
@@ -83,16 +83,16 @@ public class PaperReaderTests
         string page = $$"""{"dateString": "2025-08-28", "dailyPapers": {{File.ReadAllText(Fixtures.DailyPapersJson).ReplaceLineEndings(" ")}}}""";
         string input = File.ReadAllText(Fixtures.ArchiveJsonLines) + page + "\n";
 
-        var items = await PaperReader.ReadItemsAsync(Fixtures.Utf8(input), null, null, CancellationToken.None).ToListAsync();
+        var items = await TestReaders.ReadItemsAsync(Fixtures.Utf8(input), null, null, CancellationToken.None).ToListAsync();
 
         // JSON Lines items group by the day of submittedOnDailyAt (lines without it stay with the line before); the
         // page is one listing, whose own date is the featured day of its items without submittedOnDailyAt.
         var (full, minimal, nulls, withdrawn) = (HuggingFaceJsonTests.FullItem, HuggingFaceJsonTests.MinimalItem, HuggingFaceJsonTests.NullsItem, HuggingFaceJsonTests.WithdrawnItem);
         var (day27, day28) = (new PaperDate(2025, 8, 27), new PaperDate(2025, 8, 28));
         items.Should().Equal(
-            new Feed { Date = day27, Papers = [full, minimal with { Featured = day27 }, nulls with { Featured = day27 }] },
-            new Feed { Date = day28, Papers = [withdrawn] },
-            new Feed { Date = day28, Papers = [full, minimal with { Featured = day28 }, nulls with { Featured = day28 }, withdrawn] });
+            new FeedItem(new Feed { Date = day27, Papers = [full, minimal with { Featured = day27 }, nulls with { Featured = day27 }] }),
+            new FeedItem(new Feed { Date = day28, Papers = [withdrawn] }),
+            new FeedItem(new Feed { Date = day28, Papers = [full, minimal with { Featured = day28 }, nulls with { Featured = day28 }, withdrawn] }));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class PaperReaderTests
     {
         string input = File.ReadAllText(Fixtures.ArchiveJsonLines) + "{\"paper\": {\"id\": \"x\"}}\n";
 
-        var statistics = await PaperReader.CountAsync(Fixtures.Utf8(input));
+        var statistics = await TestReaders.CountAsync(Fixtures.Utf8(input));
 
         (statistics.Feeds, statistics.Papers, statistics.PapersWithMetadata, statistics.Warnings).Should().Be((2L, 4L, 4L, 2L)); // two listing days; githubStars that is an object, and the untitled line
     }
@@ -108,7 +108,7 @@ public class PaperReaderTests
     [Fact]
     public async Task Empty_input_is_an_empty_listing()
     {
-        (await AnyPaperReader.ReadFeedsAsync(new MemoryStream()).ToListAsync()).Should().BeEmpty();
+        (await TestReaders.ReadFeedsAsync(new MemoryStream()).ToListAsync()).Should().BeEmpty();
     }
 
     /// <summary>A stream that cannot seek and returns one byte per read: detection must replay what it read.</summary>

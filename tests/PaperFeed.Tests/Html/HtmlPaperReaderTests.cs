@@ -138,7 +138,7 @@ public class HtmlPaperReaderTests
             <article><h3><a href="/papers/1">Offline</a></h3></article></body></html>
             """;
 
-        var papers = await AnyPaperReader.ReadPapersAsync(Fixtures.Utf8(html)).ToListAsync();
+        var papers = await TestReaders.ReadPapersAsync(Fixtures.Utf8(html)).ToListAsync();
 
         papers.Select(p => p.Title).Should().Equal("Offline");
         server.Pending().Should().BeFalse("the reader must never open a connection");

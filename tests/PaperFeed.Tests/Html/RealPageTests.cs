@@ -47,7 +47,7 @@ public class RealPageTests
         string both = Page2024 + File.ReadAllText(Fixtures.DailyHtml);
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feeds = await AnyPaperReader.ReadFeedsAsync(Fixtures.Utf8(both), options: new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var feeds = await TestReaders.ReadFeedsAsync(Fixtures.Utf8(both), options: new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
 
         feeds.Select(f => f.Date).Should().Equal(Day2024, Day2025);
         feeds[0].Papers.Should().HaveCount(Papers2024);

@@ -5,20 +5,20 @@ namespace PaperFeed.Tests.Json;
 public class PaperReaderJsonTests
 {
     [Theory]
-    [InlineData("[{\"title\":\"A\"}]", PaperFormat.PaperFeedJson)]
-    [InlineData("\uFEFF\r\n  [\n  {", PaperFormat.PaperFeedJson)]
-    [InlineData("[]", PaperFormat.PaperFeedJson)]
-    [InlineData("{\"title\":\"A\"}\n{\"title\":\"B\"}", PaperFormat.PaperFeedJsonLines)]
-    [InlineData("{}", PaperFormat.PaperFeedJsonLines)]
-    [InlineData("{", PaperFormat.PaperFeedJsonLines)]
-    [InlineData("new\n\nGet trending papers in your email inbox!", PaperFormat.TextListing)]
-    [InlineData("Aug 28\n\n[CLS] Tokens Are All You Need\n", PaperFormat.TextListing)]
-    [InlineData("[CLS] Tokens Are All You Need\nAn abstract.\n• 3 authors\n", PaperFormat.TextListing)]
-    [InlineData("{Braces} in a title\nAn abstract.\n·\nAug 25\n", PaperFormat.TextListing)]
-    [InlineData("", PaperFormat.TextListing)]
-    [InlineData("abc\0def", PaperFormat.TextListing)]
-    public void Detects_the_format_from_the_first_bytes(string head, PaperFormat expected) =>
-        PaperReader.DetectFormat(Encoding.UTF8.GetBytes(head)).Should().Be(expected);
+    [InlineData("[{\"title\":\"A\"}]", "paperfeed-json")]
+    [InlineData("\uFEFF\r\n  [\n  {", "paperfeed-json")]
+    [InlineData("[]", "paperfeed-json")]
+    [InlineData("{\"title\":\"A\"}\n{\"title\":\"B\"}", "paperfeed-jsonl")]
+    [InlineData("{}", "paperfeed-jsonl")]
+    [InlineData("{", "paperfeed-jsonl")]
+    [InlineData("new\n\nGet trending papers in your email inbox!", "text")]
+    [InlineData("Aug 28\n\n[CLS] Tokens Are All You Need\n", "text")]
+    [InlineData("[CLS] Tokens Are All You Need\nAn abstract.\n• 3 authors\n", "text")]
+    [InlineData("{Braces} in a title\nAn abstract.\n·\nAug 25\n", "text")]
+    [InlineData("", "text")]
+    [InlineData("abc\0def", "text")]
+    public void Detects_the_format_from_the_first_bytes(string head, string expected) =>
+        TestReaders.DetectFormat(Encoding.UTF8.GetBytes(head)).Should().Be(expected);
 
     [Theory]
     [InlineData(false)]
@@ -32,9 +32,9 @@ public class PaperReaderJsonTests
         json.Position = 0;
 
         // A non-seekable stream: the detected bytes must be replayed, not re-read.
-        var fromJson = await PaperReader.ReadFeedsAsync(new ForwardOnlyStream(json)).ToListAsync();
+        var fromJson = await TestReaders.ReadFeedsAsync(new ForwardOnlyStream(json)).ToListAsync();
         await using var text = File.OpenRead(TestData.Corpus001);
-        var fromText = await PaperReader.ReadFeedsAsync(new ForwardOnlyStream(text)).ToListAsync();
+        var fromText = await TestReaders.ReadFeedsAsync(new ForwardOnlyStream(text)).ToListAsync();
 
         fromJson.Should().Equal(feeds);
         fromText.Should().Equal(feeds);
@@ -44,11 +44,11 @@ public class PaperReaderJsonTests
     public async Task Counts_json_and_text_alike()
     {
         await using var text = File.OpenRead(TestData.Corpus001);
-        var fromText = await PaperReader.CountAsync(text);
+        var fromText = await TestReaders.CountAsync(text);
         using var json = new MemoryStream();
         FeedJson.WriteFeeds(json, FeedParser.Parse(File.ReadAllText(TestData.Corpus001)));
         json.Position = 0;
-        var fromJson = await PaperReader.CountAsync(json);
+        var fromJson = await TestReaders.CountAsync(json);
 
         (fromJson.Feeds, fromJson.Papers, fromJson.PapersWithMetadata).Should().Be((fromText.Feeds, fromText.Papers, fromText.PapersWithMetadata));
         fromJson.Papers.Should().Be(53);

@@ -74,7 +74,7 @@ public sealed class RealFixtureTests
         var feeds = new List<Feed>();
         try
         {
-            await foreach (var feed in AnyPaperReader.ReadFeedsAsync(stream, options: options)) feeds.Add(feed);
+            await foreach (var feed in TestReaders.ReadFeedsAsync(stream, options: options)) feeds.Add(feed);
         }
         catch (FeedFormatException e)
         {

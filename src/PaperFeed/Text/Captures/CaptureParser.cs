@@ -5,7 +5,7 @@ namespace PaperFeed.Text.Captures;
 /// <summary>
 /// Reads text captures of the Daily Papers page made by common tools (<see cref="PaperFormat.MarkdownCapture"/>,
 /// <see cref="PaperFormat.ClipperCapture"/>), streaming line by line over the text listing's line reader (same
-/// line limit, invalid UTF-8 and NUL handling). Reached through <see cref="PaperReader"/>; rules in docs/format.md.
+/// line limit, invalid UTF-8 and NUL handling). Reached through <see cref="FeedReader"/>; rules in docs/format.md.
 /// </summary>
 internal static class CaptureParser
 {

@@ -16,27 +16,27 @@ public class CaptureTests
     private const string InlineCapture = "inline-links-search-source-citations.txt";
     private const string ClipperCapture = "clipper-export-search-intercode-bash.txt";
 
-    private static async Task<(List<Feed> Feeds, List<FeedDiagnostic> Diagnostics)> ReadAsync(byte[] bytes, PaperFormat? format = null)
+    private static async Task<(List<Feed> Feeds, List<FeedDiagnostic> Diagnostics)> ReadAsync(byte[] bytes, string? format = null)
     {
         var diagnostics = new List<FeedDiagnostic>();
         var options = new FeedParserOptions { OnDiagnostic = diagnostics.Add };
-        var feeds = await PaperReader.ReadFeedsAsync(new MemoryStream(bytes), format, options).ToListAsync();
+        var feeds = await TestReaders.ReadFeedsAsync(new MemoryStream(bytes), format, options).ToListAsync();
         return (feeds, diagnostics);
     }
 
-    private static Task<(List<Feed> Feeds, List<FeedDiagnostic> Diagnostics)> ReadAsync(string text, PaperFormat? format = null) =>
+    private static Task<(List<Feed> Feeds, List<FeedDiagnostic> Diagnostics)> ReadAsync(string text, string? format = null) =>
         ReadAsync(Encoding.UTF8.GetBytes(text), format);
 
     [Theory]
-    [InlineData(ReferenceCapture, PaperFormat.MarkdownCapture)]
-    [InlineData(InlineCapture, PaperFormat.MarkdownCapture)]
-    [InlineData(ClipperCapture, PaperFormat.ClipperCapture)]
-    public void Real_captures_are_detected_from_their_first_bytes(string name, PaperFormat expected)
+    [InlineData(ReferenceCapture, "markdown")]
+    [InlineData(InlineCapture, "markdown")]
+    [InlineData(ClipperCapture, "clipper")]
+    public void Real_captures_are_detected_from_their_first_bytes(string name, string expected)
     {
         var bytes = File.ReadAllBytes(Real(name));
 
-        PaperReader.DetectFormat(bytes, isEntireInput: true).Should().Be(expected);
-        PaperReader.DetectFormat(bytes.AsSpan(0, Math.Min(bytes.Length, 16 * 1024))).Should().Be(expected);
+        TestReaders.DetectFormat(bytes, isEntireInput: true).Should().Be(expected);
+        TestReaders.DetectFormat(bytes.AsSpan(0, Math.Min(bytes.Length, 16 * 1024))).Should().Be(expected);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class CaptureTests
             "\n[1]: https://huggingface.co/\n[32]: https://huggingface.co/papers/2410.05434\n[36]: <https://huggingface.co/papers/2306.14898> \"Paper page\"\n";
 
         var (feeds, diagnostics) = await ReadAsync(text);
-        var papers = await PaperReader.ReadPapersAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToListAsync();
+        var papers = await TestReaders.ReadPapersAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToListAsync();
 
         diagnostics.Should().BeEmpty();
         feeds.Single().Papers.Should().Equal(CaptureRenderer.Expected(new PaperDate(null, 3, 25), cards, withIds: true, searchPage: false));
@@ -227,7 +227,7 @@ public class CaptureTests
             [- 4 authors](https://huggingface.co/papers/2508.00002)
             """;
 
-        var (feeds, diagnostics) = await ReadAsync(text, PaperFormat.MarkdownCapture);
+        var (feeds, diagnostics) = await ReadAsync(text, "markdown");
 
         feeds.Single().Papers.Select(p => (p.Title, p.Upvotes, p.AuthorCount)).Should().Equal(("No abstract, no byline", null, null), ("Byline without date", 3, 4));
         diagnostics.Select(d => (d.Code, d.Line)).Should().Equal(
@@ -242,7 +242,7 @@ public class CaptureTests
         string clipper = "Aug 28\n\n [-] 12\n\nFirst\n\nhttps://huggingface.co/papers/2508.00001\n\nAn abstract.\n\nhttps://huggingface.co/papers/2508.00001\n\n" +
             " [-]\n\nSecond\n\nhttps://huggingface.co/papers/2508.00002\n\nAnother abstract.\n\nhttps://huggingface.co/papers/2508.00002\n";
 
-        foreach (var (text, format) in new[] { (markdown, PaperFormat.MarkdownCapture), (clipper, PaperFormat.ClipperCapture) })
+        foreach (var (text, format) in new[] { (markdown, "markdown"), (clipper, "clipper") })
         {
             var (feeds, diagnostics) = await ReadAsync(text, format);
 
@@ -260,7 +260,7 @@ public class CaptureTests
         var diagnostics = new List<FeedDiagnostic>();
         var options = new FeedParserOptions { OnDiagnostic = diagnostics.Add, MaxLineLength = 1000 };
 
-        var papers = await PaperReader.ReadPapersAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), PaperFormat.MarkdownCapture, options).ToListAsync();
+        var papers = await TestReaders.ReadPapersAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "markdown", options).ToListAsync();
 
         papers.Select(p => (p.Title, p.Abstract)).Should().Equal(("A title", null), ("Next title", "Its abstract."));
         diagnostics.Select(d => d.Code).Should().Equal(DiagnosticCodes.LineTooLong, DiagnosticCodes.MissingAbstract);
@@ -271,7 +271,7 @@ public class CaptureTests
     {
         var bytes = File.ReadAllBytes(Real(ReferenceCapture));
 
-        var act = () => PaperReader.ReadPapersAsync(new MemoryStream(bytes), options: new FeedParserOptions { Strict = true }).ToListAsync();
+        var act = () => TestReaders.ReadPapersAsync(new MemoryStream(bytes), options: new FeedParserOptions { Strict = true }).ToListAsync();
 
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Diagnostic.Should().BeEquivalentTo(new { Code = DiagnosticCodes.MissingAbstract, Line = 939 });
     }
@@ -282,8 +282,8 @@ public class CaptureTests
         foreach (var name in new[] { ReferenceCapture, InlineCapture, ClipperCapture })
         {
             var bytes = File.ReadAllBytes(Real(name));
-            var stats = await PaperReader.CountAsync(new MemoryStream(bytes));
-            var papers = await PaperReader.ReadPapersAsync(new MemoryStream(bytes)).ToListAsync();
+            var stats = await TestReaders.CountAsync(new MemoryStream(bytes));
+            var papers = await TestReaders.ReadPapersAsync(new MemoryStream(bytes)).ToListAsync();
 
             stats.Papers.Should().Be(papers.Count, name);
             stats.Feeds.Should().Be(1, name);
@@ -306,15 +306,15 @@ public class CaptureTests
         Gen.Select(Garbage, Gen.Int[1, 60], Gen.Bool, Gen.Bool).Sample((text, maxLine, strict, clipper) =>
         {
             var options = new FeedParserOptions { MaxLineLength = maxLine, Strict = strict, ReferenceDate = new DateOnly(2026, 1, 2) };
-            var format = clipper ? PaperFormat.ClipperCapture : PaperFormat.MarkdownCapture;
+            var format = clipper ? "clipper" : "markdown";
             try
             {
                 var bytes = Encoding.UTF8.GetBytes(text);
-                var papers = PaperReader.ReadPapersAsync(new MemoryStream(bytes), format, options).ToListAsync().GetAwaiter().GetResult();
-                var stats = PaperReader.CountAsync(new MemoryStream(bytes), format, options).GetAwaiter().GetResult();
+                var papers = TestReaders.ReadPapersAsync(new MemoryStream(bytes), format, options).ToListAsync().GetAwaiter().GetResult();
+                var stats = TestReaders.CountAsync(new MemoryStream(bytes), format, options).GetAwaiter().GetResult();
                 stats.Papers.Should().Be(papers.Count, text);
                 papers.Where(p => string.IsNullOrWhiteSpace(p.Title)).Should().BeEmpty(text);
-                PaperReader.DetectFormat(bytes, isEntireInput: true);
+                TestReaders.DetectFormat(bytes, isEntireInput: true);
             }
             catch (FeedFormatException)
             {

@@ -44,7 +44,7 @@ public class NotAListingTests
 
         var act = async () =>
         {
-            await foreach (var paper in PaperReader.ReadPapersAsync(new MemoryStream(Input(kind)))) papers.Add(paper);
+            await foreach (var paper in TestReaders.ReadPapersAsync(new MemoryStream(Input(kind)))) papers.Add(paper);
         };
 
         var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
@@ -52,7 +52,7 @@ public class NotAListingTests
         error.Diagnostic.Line.Should().Be(1);
         error.Message.Should().Contain("not a Daily Papers listing").And.NotContain("\n").And.NotContain("PaperFeed.");
         papers.Should().BeEmpty();
-        PaperReader.DetectFormat(Input(kind).AsSpan(0, Math.Min(Input(kind).Length, 16 * 1024))).Should().BeNull();
+        TestReaders.DetectFormat(Input(kind).AsSpan(0, Math.Min(Input(kind).Length, 16 * 1024))).Should().BeNull();
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class NotAListingTests
     {
         using var endless = new EndlessRandomStream();
 
-        var act = () => PaperReader.CountAsync(endless);
+        var act = () => TestReaders.CountAsync(endless);
 
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.NotAListing);
         endless.BytesRead.Should().Be(16 * 1024, "detection reads one head and no further");
@@ -70,7 +70,7 @@ public class NotAListingTests
     [MemberData(nameof(NotListings))]
     public async Task Forcing_the_text_format_reads_it_anyway(string kind)
     {
-        var act = () => PaperReader.CountAsync(new MemoryStream(Input(kind)), PaperFormat.TextListing);
+        var act = () => TestReaders.CountAsync(new MemoryStream(Input(kind)), "text");
 
         await act.Should().NotThrowAsync();
     }
@@ -97,8 +97,8 @@ public class NotAListingTests
             ? Path.Combine(SourceTree.Root, relativePath)
             : Path.Combine(AppContext.BaseDirectory, "Fixtures", relativePath));
 
-        PaperReader.DetectFormat(bytes.AsSpan(0, Math.Min(bytes.Length, 16 * 1024)), isEntireInput: bytes.Length <= 16 * 1024)
-            .Should().BeOneOf(PaperFormat.TextListing, PaperFormat.MarkdownCapture, PaperFormat.ClipperCapture);
+        TestReaders.DetectFormat(bytes.AsSpan(0, Math.Min(bytes.Length, 16 * 1024)), isEntireInput: bytes.Length <= 16 * 1024)
+            .Should().BeOneOf("text", "markdown", "clipper");
     }
 
     public static TheoryData<string> WideEncodings => new() { "utf-16le", "utf-16be", "utf-32le", "utf-32be" };
@@ -120,9 +120,9 @@ public class NotAListingTests
             string text = await File.ReadAllTextAsync(path);
             byte[] wide = [.. Wide(encoding).GetPreamble(), .. Wide(encoding).GetBytes(text)];
 
-            var fromWide = await PaperReader.ReadFeedsAsync(new MemoryStream(wide)).ToListAsync();
-            var forced = await PaperReader.ReadFeedsAsync(new MemoryStream(wide), PaperFormat.TextListing).ToListAsync();
-            var fromUtf8 = await PaperReader.ReadFeedsAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToListAsync();
+            var fromWide = await TestReaders.ReadFeedsAsync(new MemoryStream(wide)).ToListAsync();
+            var forced = await TestReaders.ReadFeedsAsync(new MemoryStream(wide), "text").ToListAsync();
+            var fromUtf8 = await TestReaders.ReadFeedsAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))).ToListAsync();
 
             fromWide.Should().Equal(fromUtf8, path);
             fromWide.SelectMany(f => f.Papers).Should().NotBeEmpty();
@@ -135,7 +135,7 @@ public class NotAListingTests
     {
         byte[] wide = Encoding.Unicode.GetBytes("Daily Papers\n\nAug 28\n\nTitle\nAbstract.\n");
 
-        var act = () => PaperReader.ReadPapersAsync(new MemoryStream(wide)).ToListAsync();
+        var act = () => TestReaders.ReadPapersAsync(new MemoryStream(wide)).ToListAsync();
 
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.NotText);
     }

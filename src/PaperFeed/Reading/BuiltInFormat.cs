@@ -1,0 +1,55 @@
+using PaperFeed.Text.Captures;
+
+namespace PaperFeed;
+
+/// <summary>A format the core reads itself, dispatching to its reader.</summary>
+internal sealed class BuiltInFormat(string name, PaperFormat id) : FeedFormat(name)
+{
+    public PaperFormat Id { get; } = id;
+
+    /// <summary>Whether the given format is checked against the other JSON format before reading.</summary>
+    public bool IsJson => Id is PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines or PaperFormat.HuggingFaceApiJson;
+
+    public static FeedFormat Of(PaperFormat id) => id switch
+    {
+        PaperFormat.TextListing => TextListing,
+        PaperFormat.PaperFeedJson => PaperFeedJson,
+        PaperFormat.PaperFeedJsonLines => PaperFeedJsonLines,
+        PaperFormat.HuggingFaceApiJson => HuggingFaceApiJson,
+        PaperFormat.MarkdownCapture => MarkdownCapture,
+        PaperFormat.ClipperCapture => ClipperCapture,
+        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Not a built-in format."),
+    };
+
+    public override bool IsMatch(ReadOnlySpan<byte> start, bool isEntireInput) => PaperFormatDetector.Detect(start, isEntireInput) == Id;
+
+    public override IAsyncEnumerable<Feed> ReadFeedsAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) => Id switch
+    {
+        PaperFormat.TextListing => FeedParser.ReadFeedsAsync(input, context.ParserOptions, cancellationToken),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadFeedsAsync(input, context.ParserOptions, cancellationToken),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadFeedsAsync(input, context.ParserOptions, cancellationToken),
+        _ => CaptureParser.ReadFeedsAsync(input, Id, context.ParserOptions, cancellationToken),
+    };
+
+    public override IAsyncEnumerable<Paper> ReadPapersAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) => Id switch
+    {
+        PaperFormat.TextListing => FeedParser.ReadPapersAsync(input, context.ParserOptions, cancellationToken),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadPapersAsync(input, context.ParserOptions, cancellationToken),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadPapersAsync(input, context.ParserOptions, cancellationToken),
+        _ => CaptureParser.ReadPapersAsync(input, Id, context.ParserOptions, cancellationToken),
+    };
+
+    public override IAsyncEnumerable<FeedItem> ReadItemsAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) => Id switch
+    {
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadItemsAsync(input, context.ParserOptions, cancellationToken),
+        _ => base.ReadItemsAsync(input, context, cancellationToken),
+    };
+
+    public override Task<FeedStatistics> CountAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) => Id switch
+    {
+        PaperFormat.TextListing => FeedParser.CountAsync(input, context.ParserOptions, cancellationToken),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.CountAsync(input, context.ParserOptions, cancellationToken),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.CountAsync(input, context.ParserOptions, cancellationToken),
+        _ => base.CountAsync(input, context, cancellationToken),
+    };
+}

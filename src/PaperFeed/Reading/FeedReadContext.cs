@@ -1,0 +1,89 @@
+namespace PaperFeed;
+
+/// <summary>
+/// What a <see cref="FeedFormat"/> reads one input with: the reader's options, the input's name, and the one
+/// diagnostic sink (<see cref="Report"/>) every problem goes through, so that every format follows the same rule
+/// (the caller's <see cref="DiagnosticOptions.OnDiagnostic"/> first, then, in strict mode, a warning stops the read).
+/// </summary>
+public sealed class FeedReadContext
+{
+    private readonly Action<FeedDiagnostic>? _counter;
+    private readonly DiagnosticSink _sink;
+
+    /// <summary>Creates the context of one input.</summary>
+    /// <param name="options">The reader's options.</param>
+    /// <param name="sourceName">The input's name (a file path), copied into diagnostics; null when it has none.</param>
+    public FeedReadContext(FeedReaderOptions options, string? sourceName)
+        : this(options, sourceName, counter: null)
+    {
+    }
+
+    private FeedReadContext(FeedReaderOptions options, string? sourceName, Action<FeedDiagnostic>? counter)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        SourceName = sourceName;
+        _counter = counter;
+        ParserOptions = new FeedParserOptions
+        {
+            ReferenceDate = options.Dates.ReferenceDate,
+            ListingDate = options.Dates.ListingDate,
+            ListingDateFromSourceName = options.Dates.ListingDateFromSourceName,
+            DuplicateSentences = options.Text.DuplicateSentences,
+            MaxLineLength = options.Text.MaxLineLength,
+            Strict = options.Diagnostics.Strict,
+            OnDiagnostic = counter is null ? options.Diagnostics.OnDiagnostic : Chain(counter, options.Diagnostics.OnDiagnostic),
+            SourceName = sourceName,
+        };
+        _sink = new DiagnosticSink(ParserOptions);
+    }
+
+    /// <summary>The reader's options.</summary>
+    public FeedReaderOptions Options { get; }
+
+    /// <summary>The input's name (a file path), or null.</summary>
+    public string? SourceName { get; }
+
+    /// <summary>
+    /// The same settings as one flat <see cref="FeedParserOptions"/> (with <see cref="FeedParserOptions.SourceName"/> set),
+    /// for formats built on the <see cref="FeedParser"/>-era readers. Its <see cref="FeedParserOptions.OnDiagnostic"/>
+    /// is this context's listener, so reporting through <see cref="Report"/> or through these options is the same.
+    /// </summary>
+    public FeedParserOptions ParserOptions { get; }
+
+    /// <summary>Warnings reported so far (counted only for the context of a counting pass).</summary>
+    internal long Warnings { get; private set; }
+
+    /// <summary>Infos reported so far (counted only for the context of a counting pass).</summary>
+    internal long Infos { get; private set; }
+
+    /// <summary>
+    /// True when a diagnostic of this severity reaches anyone (a listener, or strict mode that throws): a format may
+    /// skip building a message nobody reads.
+    /// </summary>
+    public bool IsObserved(DiagnosticSeverity severity) => _sink.IsObserved(severity);
+
+    /// <summary>Hands a diagnostic to the caller; in strict mode a warning then stops the read.</summary>
+    /// <param name="diagnostic">The diagnostic; its <see cref="FeedDiagnostic.Source"/> should be <see cref="SourceName"/>.</param>
+    /// <exception cref="FeedFormatException">Strict mode and a warning: the read stops with it.</exception>
+    public void Report(FeedDiagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        _sink.Report(diagnostic);
+    }
+
+    /// <summary>A context for the same input that also counts the warnings and infos reported (the default counting pass).</summary>
+    internal FeedReadContext Counting()
+    {
+        FeedReadContext? counting = null;
+        counting = new FeedReadContext(Options, SourceName, d =>
+        {
+            if (d.Severity == DiagnosticSeverity.Warning) counting!.Warnings++;
+            else if (d.Severity == DiagnosticSeverity.Info) counting!.Infos++;
+        });
+        return counting;
+    }
+
+    private static Action<FeedDiagnostic> Chain(Action<FeedDiagnostic> first, Action<FeedDiagnostic>? then) =>
+        then is null ? first : d => { first(d); then(d); };
+}
