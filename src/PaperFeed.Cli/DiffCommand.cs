@@ -48,11 +48,11 @@ internal sealed class DiffCommand
         if (result.GetValue(_format) == "table")
         {
             await using var writer = new StreamWriter(output.Stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            PaperDiff.WriteTable(writer, changes);
+            await PaperDiff.WriteTableAsync(writer, changes, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            PaperDiff.WriteJsonLines(output.Stream, changes);
+            await PaperDiff.WriteJsonLinesAsync(output.Stream, changes, cancellationToken).ConfigureAwait(false);
         }
         await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;

@@ -7,8 +7,6 @@ namespace PaperFeed.Cli;
 /// </summary>
 internal sealed class PaperSelection(PaperDeduplicator? dedupe, PaperFilter? filter)
 {
-    private readonly FilterRun? _conditions = filter is null ? null : new FilterRun(filter);
-
     /// <summary>True when the order or the count of kept papers depends on a whole list (<c>--sort</c>, <c>--top</c>).</summary>
     public bool NeedsWholeFeeds => filter is { SortBy: not null } or { Top: not null };
 
@@ -21,7 +19,7 @@ internal sealed class PaperSelection(PaperDeduplicator? dedupe, PaperFilter? fil
     }
 
     /// <summary>Whether a paper that comes alone (not in a feed) is kept; only when <see cref="NeedsWholeFeeds"/> is false.</summary>
-    public bool Keeps(Paper paper) => (dedupe is null || dedupe.TryAdd(paper)) && (_conditions is null || _conditions.Accepts(paper));
+    public bool Keeps(Paper paper) => (dedupe is null || dedupe.TryAdd(paper)) && (filter is null || filter.IsMatch(paper));
 
     /// <summary>The papers kept from a stream of papers of all inputs (<c>--sort</c> and <c>--top</c> across them).</summary>
     public IAsyncEnumerable<Paper> Across(IAsyncEnumerable<Paper> papers, CancellationToken cancellationToken)

@@ -11,12 +11,13 @@ internal abstract class DocumentWriter : IDisposable
 
     public abstract void Write(ExportItem item);
 
-    /// <summary>Writes what comes after the items and flushes.</summary>
+    /// <summary>Writes what comes after the items and flushes the writer's own buffer into the destination.</summary>
     public abstract void End();
 
     public abstract void Dispose();
 
-    public static DocumentWriter Create(Stream destination, ExportFormat format, ExportOptions options) => format switch
+    /// <summary>A writer of <paramref name="format"/> into <paramref name="destination"/>, which its owner drains.</summary>
+    public static DocumentWriter Create(OutputBatch destination, ExportFormat format, ExportOptions options) => format switch
     {
         ExportFormat.Rss => new RssWriter(destination, options),
         ExportFormat.Atom => new AtomWriter(destination, options),

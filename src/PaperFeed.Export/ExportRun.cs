@@ -1,13 +1,17 @@
 namespace PaperFeed.Export;
 
 /// <summary>
-/// One export, fed a paper at a time (by the synchronous and the asynchronous API alike). RSS and Atom put the feed's
-/// date, the latest paper date, before the items: unless <see cref="ExportOptions.Updated"/> gives it, the papers go to
-/// a <see cref="PaperSpool"/> on disk first and are written in a second pass, so memory stays bounded either way.
+/// One export, fed a paper at a time (by the synchronous and the asynchronous API alike). The document is written into
+/// an <see cref="OutputBatch"/> that goes to the destination in 64 KiB batches, synchronously from <see cref="Add"/> and
+/// <see cref="Complete"/>, asynchronously from <see cref="AddAsync"/> and <see cref="CompleteAsync"/>. RSS and Atom put
+/// the feed's date, the latest paper date, before the items: unless <see cref="ExportOptions.Updated"/> gives it, the
+/// papers go to a <see cref="PaperSpool"/> on disk first and are written in a second pass, so memory stays bounded
+/// either way. A run that fails writes nothing more: what is still batched is dropped.
 /// </summary>
 internal sealed class ExportRun : IDisposable
 {
     private readonly ExportOptions _options;
+    private readonly OutputBatch _batch;
     private readonly DocumentWriter _writer;
     private readonly PaperSpool? _spool;
     private ExportItems? _items;
@@ -16,11 +20,55 @@ internal sealed class ExportRun : IDisposable
     public ExportRun(Stream destination, ExportFormat format, ExportOptions options)
     {
         _options = options;
-        _writer = DocumentWriter.Create(destination, format, options);
+        _batch = new OutputBatch(destination);
+        _writer = DocumentWriter.Create(_batch, format, options);
         if (format is ExportFormat.Rss or ExportFormat.Atom && options.Updated is null) _spool = new PaperSpool();
     }
 
     public void Add(Paper paper)
+    {
+        Accept(paper);
+        _batch.DrainIfFull();
+    }
+
+    public ValueTask AddAsync(Paper paper, CancellationToken cancellationToken)
+    {
+        Accept(paper);
+        return _batch.DrainIfFullAsync(cancellationToken);
+    }
+
+    public void Complete(CancellationToken cancellationToken)
+    {
+        Begin();
+        foreach (var paper in Spooled(cancellationToken))
+        {
+            WriteItem(paper);
+            _batch.DrainIfFull();
+        }
+        _writer.End();
+        _batch.Complete();
+    }
+
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        Begin();
+        foreach (var paper in Spooled(cancellationToken))
+        {
+            WriteItem(paper);
+            await _batch.DrainIfFullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        _writer.End();
+        await _batch.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _spool?.Dispose();
+    }
+
+    /// <summary>Spools the paper when the document's head waits for the latest date; writes it as an item otherwise.</summary>
+    private void Accept(Paper paper)
     {
         ArgumentNullException.ThrowIfNull(paper);
         if (_spool is not null)
@@ -30,27 +78,20 @@ internal sealed class ExportRun : IDisposable
             return;
         }
         Begin();
-        _writer.Write(_items!.Next(paper));
+        WriteItem(paper);
     }
 
-    public void Complete(CancellationToken cancellationToken)
+    private void WriteItem(Paper paper) => _writer.Write(_items!.Next(paper));
+
+    /// <summary>The spooled papers, in order (none without a spool).</summary>
+    private IEnumerable<Paper> Spooled(CancellationToken cancellationToken)
     {
-        Begin();
-        if (_spool is not null)
+        if (_spool is null) yield break;
+        foreach (var paper in _spool.ReadBack())
         {
-            foreach (var paper in _spool.ReadBack())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                _writer.Write(_items!.Next(paper));
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return paper;
         }
-        _writer.End();
-    }
-
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _spool?.Dispose();
     }
 
     private void Begin()

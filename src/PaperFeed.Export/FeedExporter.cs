@@ -9,7 +9,9 @@ namespace PaperFeed.Export;
 /// unique within the document (<c>#2</c> for a second copy). Item dates are the featured day, else the published day
 /// (00:00 UTC), year-less days resolved with <see cref="ExportOptions.ReferenceDate"/>, never the time of the run. Only
 /// http/https URLs become links. No character in any field stops an export. Zero papers give a valid empty document.
-/// Output is UTF-8 without a byte-order mark.
+/// Output is UTF-8 without a byte-order mark. The document reaches the destination in batches of about 64 KiB (one
+/// write each) and is flushed at the end; <see cref="WriteAsync"/> writes and flushes only asynchronously, so it suits
+/// streams that refuse synchronous I/O (an ASP.NET Core response body).
 /// </summary>
 public static class FeedExporter
 {
@@ -29,15 +31,19 @@ public static class FeedExporter
         run.Complete(CancellationToken.None);
     }
 
-    /// <summary>Writes an asynchronous sequence (a streaming parse, a filter) as it arrives.</summary>
+    /// <summary>
+    /// Writes an asynchronous sequence (a streaming parse, a filter) as it arrives. Every write and the flush to
+    /// <paramref name="destination"/> are asynchronous. RSS and Atom without <see cref="ExportOptions.Updated"/> first park the
+    /// papers in a local temporary file, to learn the feed's date before writing the items.
+    /// </summary>
     /// <inheritdoc cref="Write(Stream, IEnumerable{Paper}, ExportFormat, ExportOptions?)"/>
     public static async Task WriteAsync(Stream destination, IAsyncEnumerable<Paper> papers, ExportFormat format, ExportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(papers);
         using var run = new ExportRun(destination, format, options ?? ExportOptions.Default);
-        await foreach (var paper in papers.WithCancellation(cancellationToken).ConfigureAwait(false)) run.Add(paper);
-        run.Complete(cancellationToken);
+        await foreach (var paper in papers.WithCancellation(cancellationToken).ConfigureAwait(false)) await run.AddAsync(paper, cancellationToken).ConfigureAwait(false);
+        await run.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes a document to a string (for tests and small outputs).</summary>

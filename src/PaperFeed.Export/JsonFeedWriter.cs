@@ -13,8 +13,6 @@ internal sealed class JsonFeedWriter : DocumentWriter
 {
     public const string Version = "https://jsonfeed.org/version/1.1";
 
-    private const int FlushThreshold = 64 * 1024;
-
     private static readonly JsonFeedContext Context = new(new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -22,15 +20,16 @@ internal sealed class JsonFeedWriter : DocumentWriter
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     });
 
-    private readonly Stream _destination;
+    private readonly OutputBatch _destination;
     private readonly ExportOptions _options;
     private readonly Utf8JsonWriter _json;
 
-    public JsonFeedWriter(Stream destination, ExportOptions options)
+    public JsonFeedWriter(OutputBatch destination, ExportOptions options)
     {
         _destination = destination;
         _options = options;
-        _json = new Utf8JsonWriter(destination, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true });
+        // Over the batch as a buffer writer: a flush only commits the written bytes to the batch, no copy, no I/O.
+        _json = new Utf8JsonWriter((System.Buffers.IBufferWriter<byte>)destination, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true });
     }
 
     public override void Begin(DateTimeOffset? updated)
@@ -47,8 +46,8 @@ internal sealed class JsonFeedWriter : DocumentWriter
     public override void Write(ExportItem item)
     {
         JsonSerializer.Serialize(_json, ToItem(item), Context.JsonFeedItem);
-        // The writer buffers until flushed: flush as it fills, so memory stays bounded.
-        if (_json.BytesPending > FlushThreshold) _json.Flush();
+        // Item by item into the batch, which goes out to the stream as it fills.
+        _json.Flush();
     }
 
     public override void End()

@@ -4,7 +4,10 @@ namespace PaperFeed.Parquet;
 
 /// <summary>
 /// One Parquet file being written: papers are buffered and go out as a row group when <see cref="FlushAsync"/> is
-/// called; disposing writes the last row group and the footer.
+/// called; <see cref="CompleteAsync"/> writes the last row group and the footer. Parquet.Net writes into an
+/// <see cref="OutputBatch"/> (it flushes its stream synchronously after every page, which a stream that refuses
+/// synchronous I/O, such as an ASP.NET Core response body, rejects), and the batch goes to the stream asynchronously,
+/// in 64 KiB batches or more, after each row group and at the end.
 /// </summary>
 internal sealed class PaperParquetFile : IAsyncDisposable
 {
@@ -19,15 +22,17 @@ internal sealed class PaperParquetFile : IAsyncDisposable
 
     private readonly ParquetWriter _writer;
     private readonly Stream _stream;
+    private readonly OutputBatch _batch;
     private readonly bool _ownsStream;
     private readonly PaperColumns _columns;
     private readonly List<Paper> _pending = [];
     private bool _completed;
 
-    private PaperParquetFile(ParquetWriter writer, Stream stream, bool ownsStream, PaperColumns columns)
+    private PaperParquetFile(ParquetWriter writer, OutputBatch batch, bool ownsStream, PaperColumns columns)
     {
         _writer = writer;
-        _stream = stream;
+        _batch = batch;
+        _stream = batch.Destination;
         _ownsStream = ownsStream;
         _columns = columns;
     }
@@ -38,8 +43,9 @@ internal sealed class PaperParquetFile : IAsyncDisposable
     /// <summary>Starts a file on <paramref name="stream"/>; <paramref name="columns"/> holds the reusable column buffers.</summary>
     public static async Task<PaperParquetFile> CreateAsync(Stream stream, bool ownsStream, PaperColumns columns, CancellationToken cancellationToken)
     {
-        var writer = await ParquetWriter.CreateAsync(PaperSchema.Schema, stream, WriterOptions, append: false, cancellationToken).ConfigureAwait(false);
-        return new PaperParquetFile(writer, stream, ownsStream, columns);
+        var batch = new OutputBatch(stream);
+        var writer = await ParquetWriter.CreateAsync(PaperSchema.Schema, batch, WriterOptions, append: false, cancellationToken).ConfigureAwait(false);
+        return new PaperParquetFile(writer, batch, ownsStream, columns);
     }
 
     public void Add(Paper paper) => _pending.Add(paper);
@@ -50,6 +56,7 @@ internal sealed class PaperParquetFile : IAsyncDisposable
         if (_pending.Count == 0) return;
         await _columns.WriteRowGroupAsync(_writer, _pending, cancellationToken).ConfigureAwait(false);
         _pending.Clear();
+        await _batch.DrainIfFullAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes what is pending, then the footer (a file that got no paper still carries the schema).</summary>
@@ -59,7 +66,7 @@ internal sealed class PaperParquetFile : IAsyncDisposable
         _completed = true;
         // Disposing the writer is what writes the footer.
         await _writer.DisposeAsync().ConfigureAwait(false);
-        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _batch.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -23,6 +25,8 @@ public static class PaperDiff
     };
 
     private static readonly PaperDiffJsonContext LineContext = new(LineOptions);
+
+    private static readonly JsonWriterOptions LineWriterOptions = new() { Encoder = LineOptions.Encoder };
 
     /// <summary>
     /// The changes from <paramref name="old"/> to <paramref name="new"/>: added and changed papers in NEW's order,
@@ -92,7 +96,8 @@ public static class PaperDiff
     /// <summary>
     /// Writes one compact JSON object per change and a line feed (JSON Lines):
     /// <c>{"change":"changed","title":"…","arxivId":"2508.01234","changes":{"upvotes":{"old":3,"new":9}}}</c>;
-    /// <c>arxivId</c> only when known, <c>changes</c> only on <c>changed</c>.
+    /// <c>arxivId</c> only when known, <c>changes</c> only on <c>changed</c>. The lines reach
+    /// <paramref name="destination"/> in batches of about 64 KiB (one write each), and it is flushed at the end.
     /// </summary>
     /// <param name="destination">UTF-8 output; not disposed.</param>
     /// <param name="changes">The changes, as <c>Compute</c> gives them.</param>
@@ -100,14 +105,37 @@ public static class PaperDiff
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(changes);
-        using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Encoder = LineOptions.Encoder });
+        var batch = new OutputBatch(destination);
+        using var writer = new Utf8JsonWriter((IBufferWriter<byte>)batch, LineWriterOptions);
         foreach (var change in changes)
         {
-            JsonSerializer.Serialize(writer, DiffLine.From(change), LineContext.DiffLine);
-            writer.Flush();
-            writer.Reset();
-            destination.WriteByte((byte)'\n');
+            WriteJsonLine(writer, batch, change);
+            batch.DrainIfFull();
         }
+        batch.Complete();
+    }
+
+    /// <summary>
+    /// Writes the changes as JSON Lines (see <see cref="WriteJsonLines"/>), writing to and flushing
+    /// <paramref name="destination"/> only asynchronously: fit for a stream that refuses synchronous I/O, such as an
+    /// ASP.NET Core response body.
+    /// </summary>
+    /// <param name="destination">UTF-8 output; not disposed.</param>
+    /// <param name="changes">The changes, as <c>Compute</c> gives them.</param>
+    /// <param name="cancellationToken">Stops between changes.</param>
+    public static async Task WriteJsonLinesAsync(Stream destination, IEnumerable<PaperChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(changes);
+        var batch = new OutputBatch(destination);
+        using var writer = new Utf8JsonWriter((IBufferWriter<byte>)batch, LineWriterOptions);
+        foreach (var change in changes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            WriteJsonLine(writer, batch, change);
+            await batch.DrainIfFullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await batch.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One change as its JSON line (without the line feed).</summary>
@@ -119,12 +147,45 @@ public static class PaperDiff
 
     /// <summary>
     /// Writes the changes for people: one line per paper (<c>added</c>, <c>removed</c>, <c>changed</c>, the title,
-    /// the arXiv id), the changed fields indented below as <c>field: old -> new</c>, and a closing count line.
+    /// the arXiv id), the changed fields indented below as <c>field: old -> new</c>, and a closing count line. Lines end
+    /// with <paramref name="writer"/>'s <see cref="TextWriter.NewLine"/>; the text goes to it in chunks of about 64 K characters.
     /// </summary>
     public static void WriteTable(TextWriter writer, IEnumerable<PaperChange> changes)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(changes);
+        foreach (var chunk in TableChunks(writer.NewLine, changes)) writer.Write(chunk);
+    }
+
+    /// <summary>
+    /// Writes the changes for people (see <see cref="WriteTable"/>) with the writer's asynchronous methods only.
+    /// </summary>
+    /// <param name="writer">The output; not flushed (a <see cref="StreamWriter"/> flushes when disposed).</param>
+    /// <param name="changes">The changes, as <c>Compute</c> gives them.</param>
+    /// <param name="cancellationToken">Stops between chunks.</param>
+    public static async Task WriteTableAsync(TextWriter writer, IEnumerable<PaperChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var chunk in TableChunks(writer.NewLine, changes)) await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteJsonLine(Utf8JsonWriter writer, IBufferWriter<byte> output, PaperChange change)
+    {
+        JsonSerializer.Serialize(writer, DiffLine.From(change), LineContext.DiffLine);
+        writer.Flush();
+        writer.Reset();
+        output.Write("\n"u8);
+    }
+
+    /// <summary>
+    /// The table's text in chunks: the one builder, handed out each time it passes 64 K characters and at the end
+    /// (the caller writes it before asking for more).
+    /// </summary>
+    private static IEnumerable<StringBuilder> TableChunks(string newLine, IEnumerable<PaperChange> changes)
+    {
+        const int ChunkChars = 64 * 1024;
+        var text = new StringBuilder();
         int added = 0, removed = 0, changed = 0;
         foreach (var change in changes)
         {
@@ -140,17 +201,19 @@ public static class PaperDiff
                 PaperChangeKind.Removed => removed++,
                 _ => changed++,
             };
-            writer.Write(kind);
-            writer.Write("  ");
-            writer.Write(change.Title);
-            if (change.ArxivId is string id) writer.Write($" ({id})");
-            writer.WriteLine();
+            text.Append(kind).Append("  ").Append(change.Title);
+            if (change.ArxivId is string id) text.Append(" (").Append(id).Append(')');
+            text.Append(newLine);
             foreach (var field in change.Changes)
             {
-                writer.WriteLine($"           {field.Field}: {Display(field.Old)} -> {Display(field.New)}");
+                text.Append("           ").Append(field.Field).Append(": ").Append(Display(field.Old)).Append(" -> ").Append(Display(field.New)).Append(newLine);
             }
+            if (text.Length < ChunkChars) continue;
+            yield return text;
+            text.Clear();
         }
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{added} added, {changed} changed, {removed} removed"));
+        text.Append(CultureInfo.InvariantCulture, $"{added} added, {changed} changed, {removed} removed").Append(newLine);
+        yield return text;
     }
 
     private static string Display(System.Text.Json.Nodes.JsonNode? value)

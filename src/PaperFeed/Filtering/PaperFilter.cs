@@ -77,14 +77,17 @@ public sealed record PaperFilter
     }
 
     /// <summary>
-    /// True when <paramref name="paper"/> passes the conditions (sorting and <see cref="Top"/> aside). Compiles the
-    /// pattern on each call: for many papers use <see cref="Apply"/>, which compiles it once.
+    /// True when <paramref name="paper"/> passes the conditions (sorting and <see cref="Top"/> aside). The pattern is
+    /// compiled once per filter instance, on the first call.
     /// </summary>
     public bool IsMatch(Paper paper)
     {
         ArgumentNullException.ThrowIfNull(paper);
-        return new FilterRun(this).Accepts(paper);
+        return Conditions.GetValue(this, static filter => new FilterRun(filter)).Accepts(paper);
     }
+
+    // Outside the record's fields, so equality stays the filter's settings; Accepts keeps no state.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PaperFilter, FilterRun> Conditions = new();
 
     internal static Regex CreateRegex(string pattern, TimeSpan timeout)
     {

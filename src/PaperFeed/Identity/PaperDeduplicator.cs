@@ -5,7 +5,7 @@ namespace PaperFeed;
 /// <c>paperfeed parse --dedupe</c>, <see cref="PaperMerger"/> and <see cref="PaperDiff"/>. Memory grows with the number
 /// of distinct papers, not with the input. Not thread safe.
 /// </summary>
-internal sealed class PaperDeduplicator
+public sealed class PaperDeduplicator
 {
     private readonly IdentityIndex<bool> _seen = new();
 

@@ -7,8 +7,9 @@ namespace PaperFeed;
 
 /// <summary>
 /// Writes feeds and papers as PaperFeed JSON, streaming: one <see cref="Utf8JsonWriter"/> is reused for the
-/// whole output and every paper is handed to the destination as soon as it is written, so memory stays at the
-/// size of the largest paper, whatever the size of the input.
+/// whole output, and a stream receives what is written in batches of about 64 KiB (one write each, always after a whole
+/// paper), so memory stays at the batch plus the largest paper, whatever the size of the input. The asynchronous
+/// methods write and flush the stream only asynchronously (an ASP.NET Core response body refuses synchronous I/O).
 /// </summary>
 /// <remarks>
 /// <para>In <see cref="FeedJsonFormat.Document"/> form the output is an array of feeds; call
@@ -17,8 +18,11 @@ namespace PaperFeed;
 /// featured the same day share a feed.</para>
 /// <para>In <see cref="FeedJsonFormat.JsonLines"/> form every paper is one line ending with <c>\n</c>;
 /// <see cref="WriteFeed"/> writes the feed's papers and nothing of the feed itself.</para>
-/// <para>Not thread safe. Disposing does not complete the document: a failed run leaves the output as far as
-/// it got (JSON Lines stay valid line by line).</para>
+/// <para><see cref="Flush"/> (or <see cref="FlushAsync"/>) hands what is batched to the stream at once, for a
+/// reader waiting on the other end.</para>
+/// <para>Not thread safe. Disposing does not complete the document, but hands what is still batched to the stream
+/// (asynchronously from <see cref="DisposeAsync"/>), unless a write to the stream failed: a failed run leaves the
+/// output as far as it got (JSON Lines stay valid line by line).</para>
 /// </remarks>
 public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
 {
@@ -28,7 +32,7 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
 
     private readonly Stream? _stream;
     private readonly bool _leaveOpen;
-    private readonly ArrayBufferWriter<byte>? _pending;
+    private readonly OutputBatch? _batch;
     private readonly IBufferWriter<byte> _output;
     private readonly Utf8JsonWriter _writer;
     private readonly FeedJsonFormat _format;
@@ -36,9 +40,11 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
     // The feed whose papers array is open (its properties after "papers" are written when it closes).
     private Feed? _openFeed;
     private bool _completed;
+    // A write to the stream failed: disposing must not write again (nor hide the failure behind a second one).
+    private bool _faulted;
 
     /// <summary>Creates a writer over a stream.</summary>
-    /// <param name="stream">The destination; written once per paper, flushed by <see cref="Complete"/>.</param>
+    /// <param name="stream">The destination; written in batches of about 64 KiB, flushed by <see cref="Complete"/> and <see cref="Flush"/>.</param>
     /// <param name="format">Document (array of feeds) or JSON Lines.</param>
     /// <param name="indented">Indent the document form for people (JSON Lines are never indented).</param>
     /// <param name="leaveOpen">Leave <paramref name="stream"/> open when this writer is disposed.</param>
@@ -64,8 +70,8 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
         _format = format;
         _stream = stream;
         _leaveOpen = leaveOpen;
-        if (stream is not null) _pending = new ArrayBufferWriter<byte>(16 * 1024);
-        _output = (IBufferWriter<byte>?)_pending ?? output!;
+        if (stream is not null) _batch = new OutputBatch(stream);
+        _output = (IBufferWriter<byte>?)_batch ?? output!;
         _writer = new Utf8JsonWriter(_output, indented && format == FeedJsonFormat.Document ? IndentedOptions : CompactOptions);
     }
 
@@ -125,22 +131,40 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
     public void Complete()
     {
         CompleteCore();
-        Commit();
-        _stream?.Flush();
+        Flush();
     }
 
     /// <inheritdoc cref="Complete"/>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
         CompleteCore();
-        await CommitAsync(cancellationToken).ConfigureAwait(false);
-        if (_stream is not null) await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Hands everything written so far to the stream and flushes the stream (over a buffer writer: commits the written
+    /// bytes to it). The output is then as far as the last paper written; a document stays open.
+    /// </summary>
+    public void Flush()
+    {
+        _writer.Flush();
+        if (_batch is null) return;
+        Guard(_batch.Complete);
+    }
+
+    /// <inheritdoc cref="Flush"/>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    {
+        _writer.Flush();
+        if (_batch is null) return;
+        await GuardAsync(_batch.CompleteAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
         _writer.Dispose();
+        if (_batch is not null && !_faulted) _batch.Drain();
         if (_stream is not null && !_leaveOpen) _stream.Dispose();
     }
 
@@ -148,6 +172,7 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
+        if (_batch is not null && !_faulted) await _batch.DrainAsync(CancellationToken.None).ConfigureAwait(false);
         if (_stream is not null && !_leaveOpen) await _stream.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -232,20 +257,44 @@ public sealed class FeedJsonWriter : IDisposable, IAsyncDisposable
         _completed = true;
     }
 
-    /// <summary>Hands what was written to the stream, so that no buffer grows with the input.</summary>
+    /// <summary>Commits what was written to the batch and hands a full batch to the stream, so that no buffer grows with the input.</summary>
     private void Commit()
     {
         _writer.Flush();
-        if (_stream is null || _pending!.WrittenCount == 0) return;
-        _stream.Write(_pending.WrittenSpan);
-        _pending.ResetWrittenCount();
+        if (_batch is { Pending: >= OutputBatch.Threshold }) Guard(_batch.Drain);
     }
 
-    private async ValueTask CommitAsync(CancellationToken cancellationToken)
+    private ValueTask CommitAsync(CancellationToken cancellationToken)
     {
         _writer.Flush();
-        if (_stream is null || _pending!.WrittenCount == 0) return;
-        await _stream.WriteAsync(_pending.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        _pending.ResetWrittenCount();
+        return _batch is { Pending: >= OutputBatch.Threshold } ? GuardAsync(_batch.DrainAsync(cancellationToken)) : ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs a write to the stream, remembering when it fails.</summary>
+    private void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch
+        {
+            _faulted = true;
+            throw;
+        }
+    }
+
+    /// <inheritdoc cref="Guard"/>
+    private async ValueTask GuardAsync(ValueTask write)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch
+        {
+            _faulted = true;
+            throw;
+        }
     }
 }

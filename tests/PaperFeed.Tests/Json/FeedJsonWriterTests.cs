@@ -85,13 +85,18 @@ public class FeedJsonWriterTests
     }
 
     [Fact]
-    public void Stream_receives_each_paper_as_it_is_written()
+    public void Stream_receives_papers_in_batches_and_all_of_them_on_flush()
     {
         using var output = new MemoryStream();
         using var writer = new FeedJsonWriter(output, FeedJsonFormat.JsonLines, leaveOpen: true);
 
         writer.WritePaper(new Paper { Title = "first" });
+        output.Length.Should().Be(0, "a small paper waits in the batch");
+        writer.Flush();
+        Encoding.UTF8.GetString(output.ToArray()).Should().Be("{\"title\":\"first\"}\n", "Flush hands over everything written");
 
-        Encoding.UTF8.GetString(output.ToArray()).Should().Be("{\"title\":\"first\"}\n", "nothing is held back until the end");
+        var big = new Paper { Title = "big", Abstract = new string('a', 70 * 1024) };
+        writer.WritePaper(big);
+        output.Length.Should().BeGreaterThan(70 * 1024, "a full batch goes out without waiting for Flush");
     }
 }
