@@ -11,12 +11,14 @@ internal abstract class AssemblerBase
     private readonly Queue<Paper> _papers = new();
     private readonly Queue<Feed> _feeds = new();
     private List<Paper>? _feedPapers;
+    private readonly DiagnosticSink _diagnostics;
     private long _feedCount, _paperCount, _withMetadata, _lineCount, _warnings, _infos;
 
     protected AssemblerBase(FeedParserOptions options, bool collectFeeds)
     {
         Options = options;
         CollectFeeds = collectFeeds;
+        _diagnostics = new DiagnosticSink(options);
     }
 
     protected FeedParserOptions Options { get; }
@@ -115,10 +117,10 @@ internal abstract class AssemblerBase
     {
         if (severity == DiagnosticSeverity.Info) _infos++;
         else _warnings++;
-        return DiagnosticPolicy.IsObserved(Options, severity);
+        return _diagnostics.IsObserved(severity);
     }
 
     /// <summary>The one place the text assemblers make a <see cref="FeedDiagnostic"/>, after <see cref="Count"/> said it is observed.</summary>
     protected void Deliver(DiagnosticSeverity severity, string code, int line, int? column, string message) =>
-        DiagnosticPolicy.Report(Options, new FeedDiagnostic(severity, code, line, column, message, Options.SourceName));
+        _diagnostics.Report(new FeedDiagnostic(severity, code, DiagnosticLocation.AtLine(line, column), message, Options.SourceName));
 }

@@ -297,8 +297,8 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     private FeedFormatException NotText(ReadOnlySpan<byte> span, int index)
     {
         long column = (_skipping ? _skippedLength : 0) + Utf8Units.CharCount(span[..index]) + 1;
-        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, LineNumber == int.MaxValue ? LineNumber : LineNumber + 1,
-            (int)Math.Min(int.MaxValue, column), "the input is not text: it contains a NUL character", _sourceName));
+        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, DiagnosticLocation.AtLine(LineNumber + 1L, column),
+            "the input is not text: it contains a NUL character", _sourceName));
     }
 
     public void Dispose()
