@@ -19,6 +19,7 @@ public class EqualityCoverageTests
     {
         [typeof(string)] = ("one", "two"),
         [typeof(int?)] = (1, 2),
+        [typeof(long?)] = (1L, 2L),
         [typeof(PaperDate?)] = (new PaperDate(2025, 1, 1), new PaperDate(2025, 1, 2)),
         [typeof(DateTimeOffset?)] = (new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 1, 2, 0, 0, 0, TimeSpan.Zero)),
         [typeof(FeedPeriod?)] = (FeedPeriod.OfWeek(2025, 1), FeedPeriod.OfWeek(2025, 2)),
