@@ -295,7 +295,7 @@ internal sealed class HtmlPageReader
                 if (page is { IsPage: true })
                 {
                     var papers = new List<Paper>(page.DailyPapers!.Count);
-                    new ApiPaperMapper(_options).AddPapers(page, position.Line, position.Column, "data-props", null, papers);
+                    new ApiPaperMapper(_options).AddPapers(page, DiagnosticLocation.AtLine(position.Line, position.Column), "$", null, papers);
                     _feeds.Add(ApiPaperMapper.PageFeed(page, papers));
                     _pageHasPropsFeed = true;
                     return true;
@@ -330,7 +330,7 @@ internal sealed class HtmlPageReader
         if (props >= 0 && CutOffProps.Read(_html.AsSpan(props + propsStart.Length)) is { } page)
         {
             var papers = new List<Paper>(page.DailyPapers!.Count);
-            new ApiPaperMapper(_options).AddPapers(page, line, column, "data-props", null, papers);
+            new ApiPaperMapper(_options).AddPapers(page, DiagnosticLocation.AtLine(line, column), "$", null, papers);
             string read = papers.Count == 0 ? "no item is complete before the cut"
                 : string.Create(CultureInfo.InvariantCulture, $"the {papers.Count} items complete before the cut are read");
             Report(DiagnosticCodes.BrokenEmbeddedJson, line, column, $"the DailyPapers element is cut off by the end of the page, inside its data-props; {read}");
@@ -372,13 +372,9 @@ internal sealed class HtmlPageReader
     private void Report(string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
         Report(_options, code, line, column, message, severity);
 
-    /// <summary>Hands a diagnostic of the page to the caller; a warning in strict mode stops the read instead.</summary>
-    internal static void Report(FeedParserOptions options, string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
-    {
-        var diagnostic = new FeedDiagnostic(severity, code, line, column, message, options.SourceName);
-        options.OnDiagnostic?.Invoke(diagnostic);
-        if (options.Strict && severity == DiagnosticSeverity.Warning) throw new FeedFormatException(diagnostic);
-    }
+    /// <summary>Hands a diagnostic at a line and column of the page to the caller (<see cref="DiagnosticSink"/>'s rule).</summary>
+    internal static void Report(FeedParserOptions options, string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
+        new DiagnosticSink(options).Report(new FeedDiagnostic(severity, code, DiagnosticLocation.AtLine(line, column > 0 ? column : null), message, options.SourceName));
 
     private static bool IsPaperLink(string? href) =>
         href is not null && (href.StartsWith(PapersPath, StringComparison.Ordinal) || href.StartsWith(AbsolutePapersPath, StringComparison.Ordinal));

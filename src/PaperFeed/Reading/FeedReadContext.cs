@@ -8,6 +8,7 @@ namespace PaperFeed;
 public sealed class FeedReadContext
 {
     private readonly Action<FeedDiagnostic>? _counter;
+    private readonly DiagnosticSink _sink;
 
     /// <summary>Creates the context of one input.</summary>
     /// <param name="options">The reader's options.</param>
@@ -34,6 +35,7 @@ public sealed class FeedReadContext
             OnDiagnostic = counter is null ? options.Diagnostics.OnDiagnostic : Chain(counter, options.Diagnostics.OnDiagnostic),
             SourceName = sourceName,
         };
+        _sink = new DiagnosticSink(ParserOptions);
     }
 
     /// <summary>The reader's options.</summary>
@@ -59,7 +61,7 @@ public sealed class FeedReadContext
     /// True when a diagnostic of this severity reaches anyone (a listener, or strict mode that throws): a format may
     /// skip building a message nobody reads.
     /// </summary>
-    public bool IsObserved(DiagnosticSeverity severity) => DiagnosticPolicy.IsObserved(ParserOptions, severity);
+    public bool IsObserved(DiagnosticSeverity severity) => _sink.IsObserved(severity);
 
     /// <summary>Hands a diagnostic to the caller; in strict mode a warning then stops the read.</summary>
     /// <param name="diagnostic">The diagnostic; its <see cref="FeedDiagnostic.Source"/> should be <see cref="SourceName"/>.</param>
@@ -67,7 +69,7 @@ public sealed class FeedReadContext
     public void Report(FeedDiagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        DiagnosticPolicy.Report(ParserOptions, diagnostic);
+        _sink.Report(diagnostic);
     }
 
     /// <summary>A context for the same input that also counts the warnings and infos reported (the default counting pass).</summary>

@@ -16,6 +16,7 @@ internal sealed class EntryAssembler : IDisposable
     private const string HeaderStartsSnapshot = "a header line starts the next snapshot";
 
     private readonly FeedParserOptions _options;
+    private readonly DiagnosticSink _diagnostics;
     private readonly bool _materialize;
     private readonly bool _collectFeeds;
     private readonly Queue<Paper> _papers = new();
@@ -49,6 +50,7 @@ internal sealed class EntryAssembler : IDisposable
     public EntryAssembler(FeedParserOptions options, bool materialize, bool collectFeeds)
     {
         _options = options;
+        _diagnostics = new DiagnosticSink(options);
         _materialize = materialize || collectFeeds;
         _collectFeeds = collectFeeds;
     }
@@ -460,8 +462,8 @@ internal sealed class EntryAssembler : IDisposable
     {
         if (severity == DiagnosticSeverity.Info) _infos++;
         else _warnings++;
-        if (!DiagnosticPolicy.IsObserved(_options, severity)) return;
-        DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, line, column, message, _options.SourceName));
+        if (!_diagnostics.IsObserved(severity)) return;
+        _diagnostics.Report(new FeedDiagnostic(severity, code, DiagnosticLocation.AtLine(line, column), message, _options.SourceName));
     }
 
     public void Dispose()

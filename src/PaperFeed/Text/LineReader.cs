@@ -232,7 +232,7 @@ internal sealed class LineReader : IDisposable
     private FeedFormatException NotText(int index)
     {
         int column = (int)Math.Min(int.MaxValue, (_skipping ? _skippedLength : 0) + index + 1);
-        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, LineNumber == int.MaxValue ? LineNumber : LineNumber + 1, column,
+        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, DiagnosticLocation.AtLine(LineNumber + 1L, column),
             "the input is not text: it contains a NUL character", _sourceName));
     }
 

@@ -20,7 +20,7 @@ public class SnapshotBoundariesTests
         {
             OnDiagnostic = d => events.Add((d with
             {
-                Line = d.Line + offset,
+                Location = DiagnosticLocation.AtLine(d.Line!.Value + offset, d.Column),
                 Message = last ? d.Message : d.Message.Replace("the input ends", "a header line starts the next snapshot", StringComparison.Ordinal),
             }).ToString()),
         };

@@ -12,6 +12,7 @@ namespace PaperFeed.Text.Captures;
 internal sealed class CaptureAssembler
 {
     private readonly FeedParserOptions _options;
+    private readonly DiagnosticSink _diagnostics;
     private readonly bool _collectFeeds;
     private readonly Queue<Paper> _papers = new();
     private readonly Queue<Feed> _feeds = new();
@@ -52,6 +53,7 @@ internal sealed class CaptureAssembler
     public CaptureAssembler(FeedParserOptions options, bool collectFeeds)
     {
         _options = options;
+        _diagnostics = new DiagnosticSink(options);
         _collectFeeds = collectFeeds;
     }
 
@@ -273,7 +275,7 @@ internal sealed class CaptureAssembler
     {
         if (severity == DiagnosticSeverity.Info) _infos++;
         else _warnings++;
-        if (!DiagnosticPolicy.IsObserved(_options, severity)) return;
-        DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, line, column, message, _options.SourceName));
+        if (!_diagnostics.IsObserved(severity)) return;
+        _diagnostics.Report(new FeedDiagnostic(severity, code, DiagnosticLocation.AtLine(line, column), message, _options.SourceName));
     }
 }
