@@ -24,7 +24,7 @@ public class ExtensionFormatTests
                 string[] cells = line.Split('\t');
                 if (cells.Length != 2 || !int.TryParse(cells[1], out int upvotes))
                 {
-                    context.Report(new FeedDiagnostic(DiagnosticSeverity.Warning, "TSV001", (int)number, null, "not title TAB upvotes", context.SourceName));
+                    context.Diagnostics.Report(new FeedDiagnostic(DiagnosticSeverity.Warning, "TSV001", DiagnosticLocation.AtLine(number), "not title TAB upvotes", context.SourceName));
                     continue;
                 }
                 papers.Add(new Paper { Title = cells[0], Abstract = "", Upvotes = upvotes });
