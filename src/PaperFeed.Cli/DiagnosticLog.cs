@@ -33,8 +33,9 @@ internal sealed class DiagnosticLog : IDisposable
 
     public void Write(FeedDiagnostic diagnostic)
     {
-        var record = new DiagnosticRecord(diagnostic.Code, Reporter.SeverityName(diagnostic.Severity), diagnostic.Source ?? Reporter.StdinName,
-            diagnostic.Line, diagnostic.Column, Reporter.Bound(diagnostic.Message));
+        var location = diagnostic.Location;
+        var record = new DiagnosticRecord(diagnostic.Code, Reporter.SeverityName(diagnostic.Severity), diagnostic.Source,
+            location.Line, location.Column, location.JsonPath, Reporter.Bound(diagnostic.Message));
         lock (_file)
         {
             JsonSerializer.Serialize(_json, record, CliJsonContext.Default.DiagnosticRecord);
@@ -51,5 +52,8 @@ internal sealed class DiagnosticLog : IDisposable
     }
 }
 
-/// <summary>One line of <c>--diagnostics</c>: where (file, 1-based line and column) and what.</summary>
-internal sealed record DiagnosticRecord(string Code, string Severity, string File, int Line, int? Column, string Message);
+/// <summary>
+/// One line of <c>--diagnostics</c>: what, and where (<see cref="FeedDiagnostic.Source"/> and
+/// <see cref="FeedDiagnostic.Location"/>: 1-based line and column, JSON path; null where the diagnostic has none).
+/// </summary>
+internal sealed record DiagnosticRecord(string Code, string Severity, string? File, long? Line, long? Column, string? JsonPath, string Message);

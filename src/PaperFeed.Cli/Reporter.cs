@@ -4,7 +4,8 @@ using System.Text;
 namespace PaperFeed.Cli;
 
 /// <summary>
-/// Writes diagnostics and errors to stderr, one line each, like a compiler: <c>PATH:LINE: warning: message [PF201]</c>.
+/// Writes diagnostics and errors to stderr, one line each, like a compiler: <see cref="FeedDiagnostic.ToString"/> of the
+/// diagnostic with its message bounded (<c>PATH:LINE:COLUMN: warning PF201: message</c>, <c>PATH($[3].paper): …</c>).
 /// At most <see cref="ShownPerCodeAndFile"/> of one code in one file are shown, then one line counts the rest, so a
 /// pathological input cannot flood a log; <c>--diagnostics FILE</c> gets every one (<see cref="DiagnosticLog"/>).
 /// </summary>
@@ -37,10 +38,11 @@ internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log
 
     public void Error(string message) => stderr.WriteLine($"paperfeed: error: {Bound(message)}");
 
+    /// <summary>The line stderr shows: <see cref="FeedDiagnostic.ToString"/>, with the message <see cref="Bound"/>ed.</summary>
     public static string Format(FeedDiagnostic diagnostic)
     {
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{diagnostic.Source ?? StdinName}:{diagnostic.Line}: {SeverityName(diagnostic.Severity)}: {Bound(diagnostic.Message)} [{diagnostic.Code}]");
+        string message = Bound(diagnostic.Message);
+        return (ReferenceEquals(message, diagnostic.Message) ? diagnostic : diagnostic with { Message = message }).ToString();
     }
 
     /// <summary>The severity as messages and <c>--diagnostics</c> spell it.</summary>

@@ -27,7 +27,7 @@ internal sealed class ExportItems(ExportOptions options, DateOnly? reference)
         if (options.OnDiagnostic is not { } report) return;
         string shown = url.Length > 80 ? string.Concat(url.AsSpan(0, 80), "…") : url;
         string title = paper.Title.Length > 80 ? string.Concat(paper.Title.AsSpan(0, 80), "…") : paper.Title;
-        report(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnsafeLink, paper.SourceLine ?? 0, null,
+        report(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnsafeLink, DiagnosticLocation.None,
             string.Create(CultureInfo.InvariantCulture, $"the URL '{shown}' of paper '{title}' is not an http or https URL; the paper is written without a link"),
             "export"));
     }

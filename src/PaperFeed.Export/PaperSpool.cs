@@ -18,7 +18,7 @@ internal sealed class PaperSpool : IDisposable
 
     public void Add(Paper paper)
     {
-        if (paper.SourceLine is int line) _file.Write(Encoding.ASCII.GetBytes(line.ToString(CultureInfo.InvariantCulture)));
+        if (paper.SourceLine is long line) _file.Write(Encoding.ASCII.GetBytes(line.ToString(CultureInfo.InvariantCulture)));
         _file.WriteByte((byte)'\t');
         JsonSerializer.Serialize(_json, paper, PaperFeedJsonContext.Default.Paper);
         _json.Flush();
@@ -35,7 +35,7 @@ internal sealed class PaperSpool : IDisposable
         {
             int tab = line.IndexOf('\t', StringComparison.Ordinal);
             var paper = JsonSerializer.Deserialize(line.AsSpan(tab + 1), PaperFeedJsonContext.Default.Paper)!;
-            yield return tab == 0 ? paper : paper with { SourceLine = int.Parse(line.AsSpan(0, tab), CultureInfo.InvariantCulture) };
+            yield return tab == 0 ? paper : paper with { SourceLine = long.Parse(line.AsSpan(0, tab), CultureInfo.InvariantCulture) };
         }
     }
 

@@ -7,8 +7,8 @@ namespace PaperFeed.Html;
 /// Reads the listing page a <c>DailyPapers</c> component embeds as JSON (its <c>data-props</c>, or what
 /// <see cref="CutOffProps"/> repaired of it) with the core's own Hugging Face API JSON format, through its public
 /// <see cref="FeedFormat"/> API: the page gives exactly the records and diagnostics the API reader gives for the same
-/// JSON. Each diagnostic is moved to the component's start tag in the page (its line and column), and keeps the JSON
-/// path inside the embedded page in its message.
+/// JSON. Each diagnostic is moved to the component's start tag in the page (its line and column), and keeps its JSON
+/// path inside the embedded page (in its location and its message).
 /// </summary>
 internal sealed class EmbeddedListing
 {
@@ -26,7 +26,7 @@ internal sealed class EmbeddedListing
             // The embedded page's own date fields date it: a listing date given for the whole input is not for it.
             Dates = options.Dates with { ListingDate = null, ListingDateFromSourceName = false },
             // Strict mode is the page's: a warning, once moved to the page, stops the read there.
-            Diagnostics = new DiagnosticOptions { OnDiagnostic = page.IsObserved(DiagnosticSeverity.Warning) ? Relocate : null },
+            Diagnostics = new DiagnosticOptions { OnDiagnostic = page.Diagnostics.IsObserved(DiagnosticSeverity.Warning) ? Relocate : null },
             Format = FeedFormat.HuggingFaceApiJson,
             Formats = [],
         }, page.SourceName);
@@ -77,13 +77,15 @@ internal sealed class EmbeddedListing
         }
         catch (FeedFormatException exception) when (exception.Diagnostic.Severity == DiagnosticSeverity.Error)
         {
-            throw new FeedFormatException(AtComponent(exception.Diagnostic));
+            throw new FeedFormatException(AtComponent(exception.Diagnostic), exception.InnerException);
         }
     }
 
-    private void Relocate(FeedDiagnostic diagnostic) => _page.Report(AtComponent(diagnostic));
+    private void Relocate(FeedDiagnostic diagnostic) => _page.Diagnostics.Report(AtComponent(diagnostic));
 
-    private FeedDiagnostic AtComponent(FeedDiagnostic diagnostic) => diagnostic with { Line = _line, Column = _column };
+    /// <summary>The diagnostic at the component's start tag, with the JSON path it had inside the embedded page.</summary>
+    private FeedDiagnostic AtComponent(FeedDiagnostic diagnostic) =>
+        diagnostic with { Location = new DiagnosticLocation(_line, _column, diagnostic.Location.JsonPath) };
 
     /// <summary>A JSON exception's message without the position it repeats (given in the message already).</summary>
     private static string FirstSentence(string message)

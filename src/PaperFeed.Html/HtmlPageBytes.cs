@@ -76,6 +76,6 @@ internal static class HtmlPageBytes
     }
 
     private static FeedFormatException TooLarge(long limit, FeedReadContext context) => new(new FeedDiagnostic(
-        DiagnosticSeverity.Error, DiagnosticCodes.InputTooLarge, 1, null,
+        DiagnosticSeverity.Error, DiagnosticCodes.InputTooLarge, DiagnosticLocation.None,
         string.Create(CultureInfo.InvariantCulture, $"the HTML page is larger than {limit} bytes, the most read into memory"), context.SourceName));
 }

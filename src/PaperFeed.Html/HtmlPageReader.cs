@@ -360,7 +360,7 @@ internal sealed class HtmlPageReader
 
     /// <summary>Hands a diagnostic at a line and column of the page to the read's sink (where strict mode stops the read on a warning).</summary>
     internal static void Report(FeedReadContext context, string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
-        context.Report(new FeedDiagnostic(severity, code, line, column, message, context.SourceName));
+        context.Diagnostics.Report(new FeedDiagnostic(severity, code, DiagnosticLocation.AtLine(line, column > 0 ? column : null), message, context.SourceName));
 
     private static bool IsPaperLink(string? href) =>
         href is not null && (href.StartsWith(PapersPath, StringComparison.Ordinal) || href.StartsWith(AbsolutePapersPath, StringComparison.Ordinal));

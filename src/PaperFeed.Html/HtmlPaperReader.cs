@@ -88,6 +88,6 @@ internal static class HtmlPaperReader
 
     private static Feed Single(IReadOnlyList<Feed> feeds, FeedReadContext context) => feeds.Count == 1
         ? feeds[0]
-        : throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.MultipleListings, 1, null,
+        : throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.MultipleListings, DiagnosticLocation.None,
             string.Create(CultureInfo.InvariantCulture, $"the HTML holds {feeds.Count} listings, not one; read them all with ReadFeeds or ReadFeedsAsync"), context.SourceName));
 }

@@ -181,7 +181,7 @@ public static class DumpGenerator
                 Published = published,
                 Upvotes = upvotes,
                 Featured = featured,
-                SourceLine = checked((int)titleLine),
+                SourceLine = titleLine,
             });
         }
 

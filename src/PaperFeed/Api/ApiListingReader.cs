@@ -15,19 +15,22 @@ namespace PaperFeed.Api;
 /// <remarks>
 /// Broken input keeps what can be kept: in JSON Lines a line that is not JSON is skipped with a warning naming its
 /// line; a document that breaks ends with a warning naming line and column, after every item before the break.
-/// In strict mode both throw.
+/// In strict mode both throw. A diagnostic about a value is located by its JSON path: inside its line for a value on
+/// one line (JSON Lines), inside the document otherwise (<see cref="DiagnosticLocation"/>).
 /// </remarks>
 internal sealed class ApiListingReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
 
     private readonly FeedParserOptions _options;
+    private readonly DiagnosticSink _diagnostics;
     private readonly ApiPaperMapper _mapper;
     private readonly PaperDate? _listingDay;
 
     public ApiListingReader(FeedParserOptions options)
     {
         _options = options;
+        _diagnostics = new DiagnosticSink(options);
         _mapper = new ApiPaperMapper(options);
         _listingDay = options.EffectiveListingDate is DateOnly day ? new PaperDate(day) : null;
     }
@@ -64,12 +67,13 @@ internal sealed class ApiListingReader
             {
                 if (!IsBadLine(splitter, broken.Diagnostic, oneValuePerLine && values > 0))
                 {
-                    Report(DiagnosticSeverity.Warning, DiagnosticCodes.TruncatedJson, broken.Diagnostic.Line, broken.Diagnostic.Column,
-                        $"the JSON breaks here ({broken.Diagnostic.Message}); the {index + 1} top-level values before it are kept, the rest of the input is not read");
+                    Report(DiagnosticSeverity.Warning, DiagnosticCodes.TruncatedJson, broken.Diagnostic.Location,
+                        $"the JSON breaks here ({broken.Diagnostic.Message}); the {index + 1} top-level values before it are kept, the rest of the input is not read",
+                        broken.InnerException);
                     yield break;
                 }
-                Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidJsonLine, (int)Math.Min(splitter.ValueLine, int.MaxValue), null,
-                    $"this line is not valid JSON ({broken.Diagnostic.Message}, column {broken.Diagnostic.Column}); skipped");
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidJsonLine, DiagnosticLocation.AtLine(splitter.ValueLine),
+                    $"this line is not valid JSON ({broken.Diagnostic.Message}, column {broken.Diagnostic.Column}); skipped", broken.InnerException);
                 await splitter.SkipLineAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -83,20 +87,22 @@ internal sealed class ApiListingReader
             if (next is not { } value) break;
             index++;
             values++;
-            if (value.Span.Contains((byte)'\n')) oneValuePerLine = false;
+            bool oneLine = !value.Span.Contains((byte)'\n');
+            if (!oneLine) oneValuePerLine = false;
             bool inArray = !splitter.IsValueSequence;
-            int line = (int)Math.Min(splitter.ValueLine, int.MaxValue);
-            int column = (int)Math.Min(splitter.ValueColumn, int.MaxValue);
+            // A value on one line of a sequence is a JSON Lines line: its line, and paths inside it. Elsewhere (an
+            // element of the document's array, a document over many lines) the JSON path from the document locates it.
+            var at = inArray || !oneLine ? DiagnosticLocation.None : DiagnosticLocation.AtLine(splitter.ValueLine);
             string path = inArray ? string.Create(CultureInfo.InvariantCulture, $"$[{index}]") : "$";
             switch (value.Span[0])
             {
                 case (byte)'{':
-                    if (Entry(value.Span, line, column, path) is not { } entry) continue;
+                    if (Entry(value.Span, at, path) is not { } entry) continue;
                     if (entry.IsPage && !inArray)
                     {
                         yield return new ApiFeedStart(ApiPaperMapper.PagePeriod(entry) is null ? ApiPaperMapper.PageDate(entry) ?? _listingDay : null, ApiPaperMapper.PagePeriod(entry));
                         groupOpen = false;
-                        _mapper.AddPapers(entry, line, column, path, _listingDay, papers);
+                        _mapper.AddPapers(entry, at, path, _listingDay, papers);
                         break;
                     }
                     if (!inArray && DayOf(entry) is var day && (!groupOpen || (day is not null && day != groupDay)))
@@ -105,7 +111,7 @@ internal sealed class ApiListingReader
                         groupOpen = true;
                         yield return new ApiFeedStart(day ?? _listingDay, null);
                     }
-                    _mapper.AddPapers(entry, line, column, path, inArray ? _listingDay : groupDay ?? _listingDay, papers);
+                    _mapper.AddPapers(entry, at, path, inArray ? _listingDay : groupDay ?? _listingDay, papers);
                     break;
                 case (byte)'[' when !inArray:
                     // A JSON Lines line that is a whole response, after lines of another shape: one listing.
@@ -114,16 +120,16 @@ internal sealed class ApiListingReader
                     var items = Items(value.Span);
                     for (int i = 0; i < items.Count; i++)
                     {
-                        _mapper.AddPapers(items[i], line, column, string.Create(CultureInfo.InvariantCulture, $"$[{i}]"), _listingDay, papers);
+                        _mapper.AddPapers(items[i], at, string.Create(CultureInfo.InvariantCulture, $"$[{i}]"), _listingDay, papers);
                     }
                     break;
                 case (byte)'"':
-                    _mapper.AddPapers(new ApiEntry { StringItem = JsonSerializer.Deserialize(value.Span, ApiJsonContext.Default.String) }, line, column, path, _listingDay, papers);
+                    _mapper.AddPapers(new ApiEntry { StringItem = JsonSerializer.Deserialize(value.Span, ApiJsonContext.Default.String) }, at, path, _listingDay, papers);
                     break;
                 case (byte)'n':
                     continue; // a literal null carries nothing; it is not an error
                 default:
-                    Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedJsonValue, line, column,
+                    Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedJsonValue, new DiagnosticLocation(at.Line, null, path),
                         $"the value at {path} is {Describe(value.Span)}, not an item, a listing page or an array of items; skipped");
                     continue;
             }
@@ -141,17 +147,17 @@ internal sealed class ApiListingReader
         splitter.IsValueSequence
         && (jsonLinesSoFar || error.Line == splitter.ValueLine || (error.Line == splitter.ValueLine + 1 && error.Column == 1));
 
-    private ApiEntry? Entry(ReadOnlySpan<byte> json, int line, int column, string path)
+    private ApiEntry? Entry(ReadOnlySpan<byte> json, DiagnosticLocation at, string path)
     {
         try
         {
             return JsonSerializer.Deserialize(json, ApiJsonContext.Default.ApiEntry);
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
             // Every field is read leniently, so only nesting deeper than the limit lands here.
-            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedJsonValue, line, column,
-                $"the object at {path} is nested deeper than {ReaderOptions.MaxDepth} levels; skipped");
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedJsonValue, new DiagnosticLocation(at.Line, null, path),
+                $"the object at {path} is nested deeper than {ReaderOptions.MaxDepth} levels; skipped", exception);
             return null;
         }
     }
@@ -174,6 +180,6 @@ internal sealed class ApiListingReader
         _ => "a number",
     };
 
-    private void Report(DiagnosticSeverity severity, string code, int line, int? column, string message) =>
-        DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, line, column, message, _options.SourceName));
+    private void Report(DiagnosticSeverity severity, string code, DiagnosticLocation location, string message, Exception? cause = null) =>
+        _diagnostics.Report(new FeedDiagnostic(severity, code, location, message, _options.SourceName), cause);
 }

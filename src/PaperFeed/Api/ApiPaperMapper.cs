@@ -14,34 +14,39 @@ internal sealed class ApiPaperMapper
     public const string PaperUrlPrefix = "https://huggingface.co/papers/";
 
     private readonly FeedParserOptions _options;
+    private readonly DiagnosticSink _diagnostics;
 
-    public ApiPaperMapper(FeedParserOptions options) => _options = options;
+    public ApiPaperMapper(FeedParserOptions options)
+    {
+        _options = options;
+        _diagnostics = new DiagnosticSink(options);
+    }
 
     /// <summary>
     /// Appends the papers of one top-level value (an item, a bare paper, or the items of a listing page or wrapper)
-    /// to <paramref name="into"/>. Problems are reported at <paramref name="line"/>/<paramref name="column"/> (where
-    /// the value starts) with the JSON path below <paramref name="path"/> in the message.
+    /// to <paramref name="into"/>. Problems are reported at <paramref name="at"/> with the JSON path below
+    /// <paramref name="path"/> (in the location and in the message).
     /// </summary>
     /// <param name="entry">The value.</param>
-    /// <param name="line">The line where the value starts.</param>
-    /// <param name="column">The column where the value starts, when known.</param>
-    /// <param name="path">The value's JSON path, for messages.</param>
+    /// <param name="at">The line (and column) the value is on when it is one line of JSON Lines or sits in an HTML
+    /// attribute; <see cref="DiagnosticLocation.None"/> when it is (part of) a JSON document, which JSON paths locate.</param>
+    /// <param name="path">The value's JSON path, relative to <paramref name="at"/>.</param>
     /// <param name="listingDay">The day of the listing the value belongs to, when known: the featured day of items
     /// without <c>submittedOnDailyAt</c>. A page's own date wins over it.</param>
     /// <param name="into">Receives the papers.</param>
     /// <exception cref="FeedFormatException">An item is a string (an archiver saved Python reprs): no item can be read.</exception>
-    public void AddPapers(ApiEntry entry, int line, int? column, string path, PaperDate? listingDay, ICollection<Paper> into)
+    public void AddPapers(ApiEntry entry, DiagnosticLocation at, string path, PaperDate? listingDay, ICollection<Paper> into)
     {
         if (entry.Items is not { } items)
         {
-            Add(entry, new Where(line, column, path), listingDay, into);
+            Add(entry, new Where(at, path), listingDay, into);
             return;
         }
         listingDay = PageDate(entry) ?? listingDay;
         string itemsPath = path + (entry.DailyPapers is not null ? ".dailyPapers" : ".data");
         for (int i = 0; i < items.Count; i++)
         {
-            Add(items[i], new Where(line, column, string.Create(CultureInfo.InvariantCulture, $"{itemsPath}[{i}]")), listingDay, into);
+            Add(items[i], new Where(at, string.Create(CultureInfo.InvariantCulture, $"{itemsPath}[{i}]")), listingDay, into);
         }
     }
 
@@ -77,8 +82,12 @@ internal sealed class ApiPaperMapper
             : null;
     }
 
-    /// <summary>Where a value is: the diagnostic's line and column, and its JSON path for the message.</summary>
-    private readonly record struct Where(int Line, int? Column, string Path);
+    /// <summary>Where a value is: the line and column of the value it is part of, when it has them, and its JSON path.</summary>
+    private readonly record struct Where(DiagnosticLocation At, string Path)
+    {
+        /// <summary>The location of the value, or of the member at <paramref name="path"/> inside it.</summary>
+        public DiagnosticLocation Location(string? path = null) => new(At.Line, At.Column, path ?? Path);
+    }
 
     private void Add(ApiEntry entry, Where where, PaperDate? listingDay, ICollection<Paper> into)
     {
@@ -86,12 +95,12 @@ internal sealed class ApiPaperMapper
         var paper = ToPaper(entry, where, listingDay, out int collapsedRuns);
         if (paper is null)
         {
-            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, where, $"the item at {where.Path} has no title (item or paper level); skipped");
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, where.Location(), $"the item at {where.Path} has no title (item or paper level); skipped");
             return;
         }
         if (collapsedRuns > 0)
         {
-            Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, where, $"a repeated run of sentences in the summary of the item at {where.Path} was collapsed");
+            Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, where.Location(), $"a repeated run of sentences in the summary of the item at {where.Path} was collapsed");
         }
         into.Add(paper);
     }
@@ -131,7 +140,7 @@ internal sealed class ApiPaperMapper
     {
         if (featured is not PaperDate day || published is not PaperDate publishedDay
             || day.ToDateOnly() is not DateOnly f || publishedDay.ToDateOnly() is not DateOnly p || f >= p) return featured;
-        Report(DiagnosticSeverity.Info, DiagnosticCodes.FeaturedBeforePublished, where,
+        Report(DiagnosticSeverity.Info, DiagnosticCodes.FeaturedBeforePublished, where.Location(),
             $"the item at {where.Path} would be featured on {day} but was published on {publishedDay}; its featured day is left unknown");
         return null;
     }
@@ -140,7 +149,7 @@ internal sealed class ApiPaperMapper
     {
         if (count.Invalid is { } text)
         {
-            Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidCount, where,
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidCount, where.Location(path),
                 $"{path} is {text}, not a count (a whole number from 0 to {int.MaxValue}); read as unknown");
         }
         return count.Value;
@@ -202,10 +211,10 @@ internal sealed class ApiPaperMapper
         string shape = text.TrimStart().StartsWith("{'", StringComparison.Ordinal)
             ? "a Python repr of an item (single quotes, True/False/None), not JSON: the archive was saved with str() instead of json.dumps()"
             : "a string, not a JSON object";
-        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.StringItems, where.Line, where.Column,
+        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.StringItems, where.Location(),
             $"the item at {where.Path} is {shape}; no item can be read from it", _options.SourceName));
     }
 
-    private void Report(DiagnosticSeverity severity, string code, Where where, string message) =>
-        DiagnosticPolicy.Report(_options, new FeedDiagnostic(severity, code, where.Line, where.Column, message, _options.SourceName));
+    private void Report(DiagnosticSeverity severity, string code, DiagnosticLocation location, string message) =>
+        _diagnostics.Report(new FeedDiagnostic(severity, code, location, message, _options.SourceName));
 }

@@ -233,7 +233,7 @@ public static class PaperDiff
             if (!newCounts.TryGetValue(key, out int newCount) || newCount >= oldCount * HalfPublishedRatio) continue;
             string message = string.Create(CultureInfo.InvariantCulture,
                 $"NEW has {newCount} papers featured on {key}, OLD has {oldCount}: the day may be half-published.");
-            onDiagnostic(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.HalfPublishedDay, 0, null, message));
+            onDiagnostic(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.HalfPublishedDay, DiagnosticLocation.None, message));
         }
     }
 

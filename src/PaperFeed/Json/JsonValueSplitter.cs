@@ -160,7 +160,7 @@ internal sealed class JsonValueSplitter : IDisposable
         long column = relativeLine == 0 ? ValueColumn + relativeColumn : relativeColumn + 1;
         string message = StripPosition(exception.Message);
         if (!string.IsNullOrEmpty(exception.Path) && exception.Path != "$") message += $" (at {exception.Path})";
-        return Error(message, line, column);
+        return Error(message, line, column, inner: exception);
     }
 
     public void Dispose()
@@ -275,10 +275,8 @@ internal sealed class JsonValueSplitter : IDisposable
             $"a JSON string of {length:N0} bytes is longer than the {MaxStringLength:N0} bytes a JSON writer can write"), line, column, DiagnosticCodes.JsonValueTooLarge);
     }
 
-    private FeedFormatException Error(string message, long line, long column, string code = DiagnosticCodes.InvalidJson) =>
-        new(new FeedDiagnostic(DiagnosticSeverity.Error, code, Clamp(line), Clamp(column), message, _source));
-
-    private static int Clamp(long value) => (int)Math.Min(value, int.MaxValue);
+    private FeedFormatException Error(string message, long line, long column, string code = DiagnosticCodes.InvalidJson, JsonException? inner = null) =>
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, code, DiagnosticLocation.AtLine(line, column), message, _source), inner);
 
     /// <summary>System.Text.Json appends positions relative to the value; the caller reports absolute ones instead.</summary>
     private static string StripPosition(string message)

@@ -93,7 +93,7 @@ public sealed class PaperMerger
         string name = char.ToLowerInvariant(field.ToString()[0]) + field.ToString()[1..];
         string message = string.Create(CultureInfo.InvariantCulture,
             $"'{paper.Title}': copies disagree on {name} ('{Shorten(current)}' vs '{Shorten(incoming)}'); the later copy's value is kept.");
-        _onDiagnostic!(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.MergeConflict, paper.SourceLine ?? 0, null, message, sourceName));
+        _onDiagnostic!(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.MergeConflict, DiagnosticLocation.None, message, sourceName));
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");

@@ -41,7 +41,7 @@ public sealed record Paper
 
     /// <summary>The 1-based line of the title in the text it was parsed from; <c>null</c> for other sources.</summary>
     [JsonIgnore]
-    public int? SourceLine { get; init; }
+    public long? SourceLine { get; init; }
 
     /// <inheritdoc />
     public bool Equals(Paper? other) =>

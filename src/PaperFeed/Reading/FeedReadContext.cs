@@ -2,12 +2,13 @@ namespace PaperFeed;
 
 /// <summary>
 /// What a <see cref="FeedFormat"/> reads one input with: the reader's options, the input's name, and the one
-/// diagnostic sink (<see cref="Report"/>) every problem goes through, so that every format follows the same rule
+/// diagnostic sink (<see cref="Diagnostics"/>) every problem goes through, so that every format follows the same rule
 /// (the caller's <see cref="DiagnosticOptions.OnDiagnostic"/> first, then, in strict mode, a warning stops the read).
 /// </summary>
 public sealed class FeedReadContext
 {
     private readonly Action<FeedDiagnostic>? _counter;
+    private readonly DiagnosticSink _sink;
 
     /// <summary>Creates the context of one input.</summary>
     /// <param name="options">The reader's options.</param>
@@ -34,6 +35,7 @@ public sealed class FeedReadContext
             OnDiagnostic = counter is null ? options.Diagnostics.OnDiagnostic : Chain(counter, options.Diagnostics.OnDiagnostic),
             SourceName = sourceName,
         };
+        _sink = new DiagnosticSink(ParserOptions);
     }
 
     /// <summary>The reader's options.</summary>
@@ -45,7 +47,7 @@ public sealed class FeedReadContext
     /// <summary>
     /// The same settings as one flat <see cref="FeedParserOptions"/> (with <see cref="FeedParserOptions.SourceName"/> set),
     /// for formats built on the <see cref="FeedParser"/>-era readers. Its <see cref="FeedParserOptions.OnDiagnostic"/>
-    /// is this context's listener, so reporting through <see cref="Report"/> or through these options is the same.
+    /// is this context's listener, so reporting through <see cref="Diagnostics"/> or through these options is the same.
     /// </summary>
     public FeedParserOptions ParserOptions { get; }
 
@@ -56,19 +58,10 @@ public sealed class FeedReadContext
     internal long Infos { get; private set; }
 
     /// <summary>
-    /// True when a diagnostic of this severity reaches anyone (a listener, or strict mode that throws): a format may
-    /// skip building a message nobody reads.
+    /// The one sink every diagnostic of this input goes through: the caller's listener first, then, in strict mode, a
+    /// warning stops the read. <see cref="DiagnosticSink.IsObserved"/> lets a format skip building a message nobody reads.
     /// </summary>
-    public bool IsObserved(DiagnosticSeverity severity) => DiagnosticPolicy.IsObserved(ParserOptions, severity);
-
-    /// <summary>Hands a diagnostic to the caller; in strict mode a warning then stops the read.</summary>
-    /// <param name="diagnostic">The diagnostic; its <see cref="FeedDiagnostic.Source"/> should be <see cref="SourceName"/>.</param>
-    /// <exception cref="FeedFormatException">Strict mode and a warning: the read stops with it.</exception>
-    public void Report(FeedDiagnostic diagnostic)
-    {
-        ArgumentNullException.ThrowIfNull(diagnostic);
-        DiagnosticPolicy.Report(ParserOptions, diagnostic);
-    }
+    public DiagnosticSink Diagnostics => _sink;
 
     /// <summary>A context for the same input that also counts the warnings and infos reported (the default counting pass).</summary>
     internal FeedReadContext Counting()

@@ -231,21 +231,21 @@ public sealed class FeedReader
         var content = InputStart.Content(head);
         if (PaperFormatDetector.Detect(head, entire) == PaperFormat.Html)
         {
-            return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, 1, null,
+            return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, DiagnosticLocation.None,
                 "HTML input needs a format that reads it: add PaperFeed.Html's HtmlFeedFormat to FeedReaderOptions.Formats", context.SourceName));
         }
         return new FeedFormatException(content.IsEmpty || content[0] is not ((byte)'[' or (byte)'{')
-            ? new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotAListing, 1, null,
+            ? new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotAListing, DiagnosticLocation.AtLine(1),
                 "not a Daily Papers listing: its first 16 KiB have no header line (Daily Papers, Subscribe, …), metadata line " +
                 "(4 authors, Aug 25, ·) or captured entry (### [Title](https://huggingface.co/papers/…)); " +
                 "read it as a text listing explicitly to parse it anyway", context.SourceName)
-            : new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+            : new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, DiagnosticLocation.AtLine(1, 1),
                 "the input is JSON of no shape PaperFeed reads: expected Hugging Face API items (with keys such as paper, id, summary, …), " +
                 "a listing page (dailyPapers) or PaperFeed's own feeds and papers (abstract, papers, date, …)", context.SourceName));
     }
 
     private static FeedFormatException Mismatch(FeedFormat given, FeedFormat actual, FeedReadContext context) =>
-        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, 1, 1,
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, DiagnosticLocation.AtLine(1, 1),
             $"the input is {Describe(actual)}, not {Describe(given)} as the format given says; read it as {Describe(actual)} or let the format be detected", context.SourceName));
 
     private static string Describe(FeedFormat format) => format == FeedFormat.HuggingFaceApiJson ? "Hugging Face API JSON" : "PaperFeed's own JSON";

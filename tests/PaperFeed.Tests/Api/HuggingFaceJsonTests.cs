@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PaperFeed.Tests.Formats;
 
 namespace PaperFeed.Tests.Api;
@@ -189,7 +190,7 @@ public class HuggingFaceJsonTests
     }
 
     [Fact]
-    public async Task Untitled_item_is_skipped_with_a_warning_naming_its_position()
+    public async Task Untitled_item_of_a_document_is_skipped_with_a_warning_at_its_json_path_and_no_line()
     {
         var diagnostics = new List<FeedDiagnostic>();
         string input = """[{"paper": {"id": "1", "title": "One"}}, {"paper": {"id": "2", "title": "  "}, "numComments": 4}, {"title": "Three"}]""";
@@ -197,8 +198,10 @@ public class HuggingFaceJsonTests
         var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "x.json" }).ToListAsync();
 
         papers.Select(p => p.Title).Should().Equal("One", "Three");
-        diagnostics.Should().ContainSingle().Which.Should().Be(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, 1, 42,
+        diagnostics.Should().ContainSingle().Which.Should().Be(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, DiagnosticLocation.AtJsonPath("$[1]"),
             "the item at $[1] has no title (item or paper level); skipped", "x.json"));
+        diagnostics[0].Line.Should().BeNull("a JSON document's items are located by path, not by the line they happen to start on");
+        diagnostics[0].ToString().Should().Be("x.json($[1]): warning PF401: the item at $[1] has no title (item or paper level); skipped");
     }
 
     [Fact]
@@ -220,9 +223,11 @@ public class HuggingFaceJsonTests
 
         papers.Select(p => p.Title).Should().Equal("One", "Two");
         var warning = diagnostics.Should().ContainSingle().Subject;
-        (warning.Code, warning.Line, warning.Column).Should().Be((DiagnosticCodes.TruncatedJson, 4, 33)); // the quote of "Three", where ':' was expected
+        (warning.Code, warning.Location).Should().Be((DiagnosticCodes.TruncatedJson, DiagnosticLocation.AtLine(4, 33))); // the quote of "Three", where ':' was expected
         warning.Message.Should().Contain("the 2 top-level values before it are kept");
-        (await strict.Should().ThrowAsync<FeedFormatException>()).Which.Message.Should().StartWith("bad.json:4:33: warning PF413");
+        var error = (await strict.Should().ThrowAsync<FeedFormatException>()).Which;
+        error.Message.Should().StartWith("bad.json:4:33: warning PF413");
+        error.InnerException.Should().BeAssignableTo<JsonException>("the reader's own error is kept as the cause");
     }
 
     [Fact]
@@ -276,7 +281,7 @@ public class HuggingFaceJsonTests
 
         papers.Select(p => p.Upvotes).Should().Equal(3, null);
         var warning = diagnostics.Should().ContainSingle().Subject;
-        (warning.Code, warning.Line, warning.Column).Should().Be((DiagnosticCodes.InvalidCount, 1, 54)); // where the item starts
+        (warning.Code, warning.Location).Should().Be((DiagnosticCodes.InvalidCount, DiagnosticLocation.AtJsonPath("$[1].paper.upvotes")));
         warning.Message.Should().Be($"$[1].paper.upvotes is {upvotes}, not a count (a whole number from 0 to 2147483647); read as unknown");
     }
 
@@ -289,7 +294,7 @@ public class HuggingFaceJsonTests
 
         var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
         error.Code.Should().Be(DiagnosticCodes.StringItems);
-        error.Message.Should().Be("2025-01-02.json:1:2: error PF910: the item at $[0] is a Python repr of an item (single quotes, True/False/None), not JSON: " +
+        error.Message.Should().Be("2025-01-02.json($[0]): error PF910: the item at $[0] is a Python repr of an item (single quotes, True/False/None), not JSON: " +
             "the archive was saved with str() instead of json.dumps(); no item can be read from it");
     }
 

@@ -81,7 +81,7 @@ public class ParseCommandTests : IDisposable
         var quiet = await CliRun.InvokeAsync("parse", "--quiet", TestData.Corpus001);
 
         run.StderrLines.Should().NotBeEmpty().And.OnlyContain(line =>
-            System.Text.RegularExpressions.Regex.IsMatch(line, @"^.+001_945d3c89aa4599f6\.txt:\d+: (info|warning): .+ \[PF\d{3}\]$"));
+            System.Text.RegularExpressions.Regex.IsMatch(line, @"^.+001_945d3c89aa4599f6\.txt:\d+(:\d+)?: (info|warning) PF\d{3}: .+$"));
         quiet.Stderr.Should().BeEmpty();
         quiet.Stdout.Should().Be(run.Stdout);
     }
@@ -93,7 +93,7 @@ public class ParseCommandTests : IDisposable
         var kept = await CliRun.InvokeAsync("parse", "--keep-duplicate-sentences", TestData.Corpus001);
 
         kept.Stdout.Length.Should().BeGreaterThan(collapsed.Stdout.Length);
-        kept.Stderr.Should().NotContain("[PF101]");
+        kept.Stderr.Should().NotContain(" PF101: ");
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class ParseCommandTests : IDisposable
         var run = await CliRun.InvokeAsync("parse", "--max-line-length", "200", TestData.Corpus001);
 
         run.ExitCode.Should().Be(0);
-        run.Stderr.Should().Contain("warning:").And.Contain("[PF206]");
+        run.Stderr.Should().Contain(": warning PF206: ");
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class ParseCommandTests : IDisposable
         run.ExitCode.Should().Be(ExitCodes.InputError);
         var papers = await FeedJson.ReadPapersAsync(new MemoryStream(Encoding.UTF8.GetBytes(run.Stdout))).ToListAsync();
         papers.Should().HaveCount(53);
-        run.StderrLines.Should().ContainSingle().Which.Should().Be($"{bad}:1: error: the input is not text: it contains a NUL character [PF901]");
+        run.StderrLines.Should().ContainSingle().Which.Should().Be($"{bad}:1:1: error PF901: the input is not text: it contains a NUL character");
     }
 
     [Fact]
@@ -164,9 +164,9 @@ public class ParseCommandTests : IDisposable
         var strict = await CliRun.WithStdinAsync(listing, "parse", "--strict");
 
         lenient.ExitCode.Should().Be(0);
-        lenient.Stderr.Should().Contain("<stdin>:9: warning:");
+        lenient.Stderr.Should().Contain("<stdin>:9: warning PF201: ");
         strict.ExitCode.Should().Be(ExitCodes.InputError);
-        strict.StderrLines.Should().ContainSingle().Which.Should().StartWith("<stdin>:9: error:").And.EndWith("[PF201]");
+        strict.StderrLines.Should().ContainSingle().Which.Should().StartWith("<stdin>:9: error PF201: ");
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class ParseCommandTests : IDisposable
 
         run.ExitCode.Should().Be(ExitCodes.InputError);
         run.Stdout.Should().Be("{\"title\":\"A\"}\n");
-        run.StderrLines.Should().ContainSingle().Which.Should().StartWith("<stdin>:2: error:").And.EndWith("[PF902]");
+        run.StderrLines.Should().ContainSingle().Which.Should().StartWith("<stdin>:2:27: error PF902: ");
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class ParseCommandTests : IDisposable
 
         run.ExitCode.Should().Be(ExitCodes.InputError);
         run.Stdout.Should().Contain("\"title\": \"First\"").And.Contain("\"title\": \"Second\"").And.Contain("\"date\": \"--08-28\"");
-        run.StderrLines.Should().ContainSingle().Which.Should().StartWith("<stdin>:3: error:");
+        run.StderrLines.Should().ContainSingle().Which.Should().StartWith("<stdin>:3:2: error PF902: ");
     }
 
     [Fact]

@@ -140,8 +140,8 @@ public sealed class RealInputCliTests
         run.ExitCode.Should().Be(ExitCodes.InputError);
         run.Stdout.Should().BeEmpty();
         string message = run.StderrLines.Should().ContainSingle().Subject;
-        message.Should().Contain("[PF910]").And.Contain("Python repr");
-        message[message.IndexOf(": error: ", StringComparison.Ordinal)..].Should().NotContain("System.").And.NotContain("PaperFeed.");
+        message.Should().Contain(": error PF910: ").And.Contain("Python repr");
+        message[message.IndexOf(": error PF910: ", StringComparison.Ordinal)..].Should().NotContain("System.").And.NotContain("PaperFeed.");
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class RealInputCliTests
 
         run.ExitCode.Should().Be(ExitCodes.Success);
         run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(25, "every other line is kept");
-        run.StderrLines.Should().ContainSingle().Which.Should().StartWith($"{archive}:5: warning:").And.EndWith("[PF411]");
+        run.StderrLines.Should().ContainSingle().Which.Should().StartWith($"{archive}:5: warning PF411: ");
         strict.ExitCode.Should().Be(ExitCodes.InputError);
         strict.StderrLines.Should().ContainSingle().Which.Should().Contain(":5:").And.Contain("PF411");
         // All 25 items were featured on 2025-10-02 (submittedOnDailyAt): one listing.

@@ -76,6 +76,8 @@ public class PaperDiffTests
         var warning = diagnostics.Should().ContainSingle().Subject;
         warning.Code.Should().Be(DiagnosticCodes.HalfPublishedDay);
         warning.Message.Should().Contain("4 papers featured on 2025-09-15, OLD has 10");
+        (warning.Location.IsNone, warning.Line, warning.Source).Should().Be((true, null, null), "a diff warning is about two snapshots, not a place in one");
+        warning.ToString().Should().Be("warning PF302: " + warning.Message);
     }
 
     [Fact]

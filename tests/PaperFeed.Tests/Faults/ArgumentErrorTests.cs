@@ -60,7 +60,7 @@ public sealed class ArgumentErrorTests
 
         run.ExitCode.Should().Be(ExitCodes.InputError);
         var line = run.StderrLines.Should().ContainSingle().Subject;
-        line.Should().StartWith($"{TestData.Corpus001}:1: error: ").And.EndWith("[PF902]");
+        line.Should().StartWith($"{TestData.Corpus001}:1:2: error PF902: ");
         line.Length.Should().BeLessThan(Reporter.MaxMessageLength + TestData.Corpus001.Length + 100);
     }
 
@@ -78,7 +78,7 @@ public sealed class ArgumentErrorTests
         run.ExitCode.Should().Be(ExitCodes.InputError);
         run.Stdout.Should().BeEmpty();
         run.StderrLines.Should().ContainSingle().Which.Should().Be(
-            $"{own}:1: error: the input is PaperFeed's own JSON, not Hugging Face API JSON as the format given says; read it as PaperFeed's own JSON or let the format be detected [PF922]");
+            $"{own}:1:1: error PF922: the input is PaperFeed's own JSON, not Hugging Face API JSON as the format given says; read it as PaperFeed's own JSON or let the format be detected");
     }
 
     [Fact]
@@ -91,6 +91,6 @@ public sealed class ArgumentErrorTests
         run.ExitCode.Should().Be(ExitCodes.InputError);
         run.Stdout.Should().BeEmpty();
         run.StderrLines.Should().ContainSingle().Which.Should().Be(
-            $"{api}:1: error: the input is Hugging Face API JSON, not PaperFeed's own JSON as the format given says; read it as Hugging Face API JSON or let the format be detected [PF922]");
+            $"{api}:1:1: error PF922: the input is Hugging Face API JSON, not PaperFeed's own JSON as the format given says; read it as Hugging Face API JSON or let the format be detected");
     }
 }

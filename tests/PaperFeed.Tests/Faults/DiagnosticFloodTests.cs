@@ -34,7 +34,7 @@ public sealed class DiagnosticFloodTests : IDisposable
         var run = await PaperfeedProcess.RunAsync("parse", "--format", "jsonl", "--diagnostics", log, _input);
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        var flood = run.StderrLines.Where(line => line.EndsWith("[PF101]", StringComparison.Ordinal)).ToList();
+        var flood = run.StderrLines.Where(line => line.Contains(": info PF101: ", StringComparison.Ordinal)).ToList();
         flood.Should().HaveCount(Reporter.ShownPerCodeAndFile);
         var records = File.ReadAllLines(log).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         var pf101 = records.Where(r => r.GetProperty("code").GetString() == "PF101").ToList();
@@ -46,7 +46,13 @@ public sealed class DiagnosticFloodTests : IDisposable
         first.GetProperty("file").GetString().Should().Be(_input);
         first.GetProperty("line").GetInt32().Should().Be(15);
         first.GetProperty("message").GetString().Should().NotBeNullOrEmpty();
+        first.GetProperty("jsonPath").ValueKind.Should().Be(JsonValueKind.Null, "a text line has no JSON path");
         records.Where(r => !r.TryGetProperty("column", out var column)).Should().BeEmpty();
+        // stderr shows what FeedDiagnostic.ToString() gives, column included (PF101 points at the dropped copy).
+        long column = first.GetProperty("column").GetInt64();
+        column.Should().BeGreaterThan(1);
+        flood[0].Should().Be(new FeedDiagnostic(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, DiagnosticLocation.AtLine(15, column),
+            first.GetProperty("message").GetString()!, _input).ToString());
     }
 
     [Fact]

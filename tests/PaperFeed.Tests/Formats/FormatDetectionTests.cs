@@ -52,6 +52,25 @@ public class FormatDetectionTests
         TestReaders.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().Be(expected);
     }
 
+    /// <summary>
+    /// The one listing line of each input is its last, without a line end: it decides only when the bytes are the
+    /// whole input, since in the head of a longer input that line may be cut. So these fail when the detector ignores
+    /// <c>isEntireInput</c> either way.
+    /// </summary>
+    [Theory]
+    [InlineData("Some title\n\nAn abstract.\n• 2 authors")]
+    [InlineData("Some title\n\nAn abstract.\nAug 25")]
+    [InlineData("Some title\n\nAn abstract.\n·")]
+    [InlineData("Some title\n\nAn abstract.\nnew")]
+    public void A_last_line_without_line_end_counts_only_when_the_input_is_entire(string content)
+    {
+        var bytes = Encoding.UTF8.GetBytes(content);
+
+        TestReaders.DetectFormat(bytes, isEntireInput: true).Should().Be("text", "the whole input ends with a complete listing line");
+        TestReaders.DetectFormat(bytes, isEntireInput: false).Should().BeNull("in the head of a longer input the last line may be cut, so it is not judged");
+        TestReaders.DetectFormat(Encoding.UTF8.GetBytes(content + "\n"), isEntireInput: false).Should().Be("text", "with its line end the line is complete");
+    }
+
     [Theory]
     [InlineData("[1, 2, 3]")]
     [InlineData("{\"unknown\": 1, \"other\": [1]}")]

@@ -40,7 +40,7 @@ public class PaperReaderTests
 
         var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
         error.Code.Should().Be(DiagnosticCodes.UnsupportedFormat);
-        error.Message.Should().Contain("PaperFeed.Html").And.StartWith("daily.html:1: error PF923");
+        error.Message.Should().Contain("PaperFeed.Html").And.StartWith("daily.html: error PF923");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class PageBytesTests
 
         // Expected from the text itself: each line with a character beyond ASCII, at the column of its first such character.
         var expected = page.Split('\n')
-            .Select((text, index) => (Line: index + 1, Column: text.AsSpan().IndexOfAnyExceptInRange('\0', '\x7F') + 1))
+            .Select((text, index) => (Line: (long?)(index + 1), Column: (long)text.AsSpan().IndexOfAnyExceptInRange('\0', '\x7F') + 1))
             .Where(at => at.Column > 0)
             .ToList();
         expected.Should().HaveCountGreaterThan(10);

@@ -5,10 +5,13 @@ namespace PaperFeed.Tests.Json;
 /// <summary>
 /// The JSON written for the corpus snapshots, byte for byte. When the contract changes on purpose, regenerate with
 /// <c>PAPERFEED_UPDATE_GOLDEN=1 dotnet test tests/PaperFeed.Tests --filter FullyQualifiedName~JsonGoldenTests</c>
-/// and review the diff of tests/PaperFeed.Tests/Fixtures/Json.
+/// (the run rewrites tests/PaperFeed.Tests/Fixtures/Json and fails, so that it can never pass by itself), review the
+/// diff, and run the tests again without the variable. A missing golden file fails, saying how to create it.
 /// </summary>
 public class JsonGoldenTests
 {
+    private const string Regenerate = "PAPERFEED_UPDATE_GOLDEN=1 dotnet test tests/PaperFeed.Tests --filter FullyQualifiedName~JsonGoldenTests";
+
     public static TheoryData<string, string> Cases => new()
     {
         { TestData.Corpus000, "000_8204dcf02e091c26.json" },
@@ -27,9 +30,11 @@ public class JsonGoldenTests
         if (SourceTree.UpdateGolden)
         {
             await File.WriteAllTextAsync(Path.Combine(SourceTree.TestProject, "Fixtures", "Json", golden), actual);
-            return;
+            Assert.Fail($"{golden} was rewritten (PAPERFEED_UPDATE_GOLDEN=1): review its diff, then run the tests without the variable.");
         }
-        string expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Json", golden));
-        actual.Should().Be(expected, "the JSON contract changed; if on purpose, regenerate as this class's summary says");
+        string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Json", golden);
+        File.Exists(path).Should().BeTrue($"the golden file {golden} must exist; create it with `{Regenerate}`");
+        string expected = await File.ReadAllTextAsync(path);
+        actual.Should().Be(expected, $"the JSON contract changed; if on purpose, regenerate with `{Regenerate}` and review the diff");
     }
 }

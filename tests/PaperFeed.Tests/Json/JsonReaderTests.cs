@@ -89,6 +89,17 @@ public class JsonReaderTests
         var error = (await read.Should().ThrowAsync<FeedFormatException>()).Which;
         error.Line.Should().Be(2);
         error.Column.Should().Be(16, "the '}' where 'true' breaks off is byte 16 of line 2");
+        error.InnerException.Should().BeAssignableTo<System.Text.Json.JsonException>("the reader's own error is kept as the cause");
+    }
+
+    [Fact]
+    public async Task A_value_that_does_not_fit_the_records_keeps_the_deserializer_error_as_the_cause()
+    {
+        var read = async () => await FeedJson.ReadPapersAsync(Stream("{\"title\":\"A\"}\n{\"title\":\"B\",\"upvotes\":\"many\"}")).ToListAsync();
+
+        var error = (await read.Should().ThrowAsync<FeedFormatException>()).Which;
+        error.Location.Line.Should().Be(2);
+        error.InnerException.Should().BeOfType<System.Text.Json.JsonException>().Which.Path.Should().Be("$.upvotes");
     }
 
     private static MemoryStream Stream(string json) => new(Encoding.UTF8.GetBytes(json));

@@ -80,6 +80,8 @@ public class PaperMergerTests
         diagnostic.Code.Should().Be(DiagnosticCodes.MergeConflict);
         diagnostic.Severity.Should().Be(DiagnosticSeverity.Warning);
         diagnostic.Source.Should().Be("a.txt");
+        diagnostic.Location.Should().Be(DiagnosticLocation.None, "a conflict is between two copies, not at one place of an input (the newer copy's SourceLine is not it)");
+        diagnostic.ToString().Should().StartWith("a.txt: warning PF301: ");
         diagnostic.Message.Should().Contain("abstract").And.Contain("New.").And.Contain("Old.");
     }
 

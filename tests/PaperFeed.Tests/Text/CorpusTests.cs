@@ -140,7 +140,7 @@ public class CorpusTests
             paper.Abstract.Should().EndWith("subpopulation-related tasks, including dataset subpopulation organization, subpopulation shift, and slice discovery.");
             var info = result.WithCode(DiagnosticCodes.DuplicateSentences).Should().ContainSingle().Subject;
             info.Line.Should().Be(paper.SourceLine + 2);
-            var line = text.Split('\n')[info.Line - 1];
+            var line = text.Split('\n')[(int)info.Line!.Value - 1];
             info.Column.Should().Be(line.LastIndexOf(RepeatedSentence, StringComparison.Ordinal) + 1, "it points at the dropped copy");
 
             var kept = FeedParser.Parse(text, new FeedParserOptions { DuplicateSentences = DuplicateSentenceHandling.Keep })

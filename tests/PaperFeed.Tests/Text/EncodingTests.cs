@@ -51,7 +51,7 @@ public class EncodingTests
         await foreach (var paper in FeedParser.ReadPapersAsync(new MemoryStream(bytes), new FeedParserOptions { OnDiagnostic = diagnostics.Add })) papers.Add(paper);
 
         papers.Single().Abstract.Should().Be("Bad \uFFFD( byte.");
-        diagnostics.Should().ContainSingle().Which.Should().Be(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, 5, 5,
+        diagnostics.Should().ContainSingle().Which.Should().Be(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, DiagnosticLocation.AtLine(5, 5),
             "bytes that are not valid UTF-8 were replaced by U+FFFD"));
     }
 
