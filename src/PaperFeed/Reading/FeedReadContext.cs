@@ -2,7 +2,7 @@ namespace PaperFeed;
 
 /// <summary>
 /// What a <see cref="FeedFormat"/> reads one input with: the reader's options, the input's name, and the one
-/// diagnostic sink (<see cref="Report"/>) every problem goes through, so that every format follows the same rule
+/// diagnostic sink (<see cref="Diagnostics"/>) every problem goes through, so that every format follows the same rule
 /// (the caller's <see cref="DiagnosticOptions.OnDiagnostic"/> first, then, in strict mode, a warning stops the read).
 /// </summary>
 public sealed class FeedReadContext
@@ -47,7 +47,7 @@ public sealed class FeedReadContext
     /// <summary>
     /// The same settings as one flat <see cref="FeedParserOptions"/> (with <see cref="FeedParserOptions.SourceName"/> set),
     /// for formats built on the <see cref="FeedParser"/>-era readers. Its <see cref="FeedParserOptions.OnDiagnostic"/>
-    /// is this context's listener, so reporting through <see cref="Report"/> or through these options is the same.
+    /// is this context's listener, so reporting through <see cref="Diagnostics"/> or through these options is the same.
     /// </summary>
     public FeedParserOptions ParserOptions { get; }
 
@@ -58,19 +58,10 @@ public sealed class FeedReadContext
     internal long Infos { get; private set; }
 
     /// <summary>
-    /// True when a diagnostic of this severity reaches anyone (a listener, or strict mode that throws): a format may
-    /// skip building a message nobody reads.
+    /// The one sink every diagnostic of this input goes through: the caller's listener first, then, in strict mode, a
+    /// warning stops the read. <see cref="DiagnosticSink.IsObserved"/> lets a format skip building a message nobody reads.
     /// </summary>
-    public bool IsObserved(DiagnosticSeverity severity) => _sink.IsObserved(severity);
-
-    /// <summary>Hands a diagnostic to the caller; in strict mode a warning then stops the read.</summary>
-    /// <param name="diagnostic">The diagnostic; its <see cref="FeedDiagnostic.Source"/> should be <see cref="SourceName"/>.</param>
-    /// <exception cref="FeedFormatException">Strict mode and a warning: the read stops with it.</exception>
-    public void Report(FeedDiagnostic diagnostic)
-    {
-        ArgumentNullException.ThrowIfNull(diagnostic);
-        _sink.Report(diagnostic);
-    }
+    public DiagnosticSink Diagnostics => _sink;
 
     /// <summary>A context for the same input that also counts the warnings and infos reported (the default counting pass).</summary>
     internal FeedReadContext Counting()
