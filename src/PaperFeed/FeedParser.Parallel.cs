@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using PaperFeed.Parallel;
+using PaperFeed.Partitioning;
 
 namespace PaperFeed;
 

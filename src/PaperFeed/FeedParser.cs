@@ -17,7 +17,7 @@ public static partial class FeedParser
     public static IEnumerable<Paper> ReadPapers(TextReader reader, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadPapersIterator(new TextReaderCharSource(reader), options ?? FeedParserOptions.Default);
+        return ReadPapersIterator(() => ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Papers));
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadPapersAsyncIterator(new Utf8StreamCharSource(stream), options ?? FeedParserOptions.Default, cancellationToken);
+        return ReadPapersAsyncIterator(() => ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Papers), cancellationToken);
     }
 
     /// <summary>Reads one <see cref="Feed"/> per snapshot, each as soon as the next one starts.</summary>
@@ -39,7 +39,7 @@ public static partial class FeedParser
     public static IEnumerable<Feed> ReadFeeds(TextReader reader, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadFeedsIterator(new TextReaderCharSource(reader), options ?? FeedParserOptions.Default);
+        return ReadFeedsIterator(() => ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Feeds));
     }
 
     /// <summary>Reads one <see cref="Feed"/> per snapshot from UTF-8 bytes.</summary>
@@ -49,7 +49,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadFeedsAsyncIterator(new Utf8StreamCharSource(stream), options ?? FeedParserOptions.Default, cancellationToken);
+        return ReadFeedsAsyncIterator(() => ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Feeds), cancellationToken);
     }
 
     /// <summary>Parses a whole listing held in a string.</summary>
@@ -67,7 +67,7 @@ public static partial class FeedParser
     public static FeedStatistics Count(TextReader reader, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var session = new ParseSession(new TextReaderCharSource(reader), options ?? FeedParserOptions.Default, materialize: false, collectFeeds: false);
+        using var session = ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Count);
         while (session.Advance()) { }
         return session.Assembler.Statistics;
     }
@@ -79,44 +79,60 @@ public static partial class FeedParser
     public static async Task<FeedStatistics> CountAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var session = new ParseSession(new Utf8StreamCharSource(stream), options ?? FeedParserOptions.Default, materialize: false, collectFeeds: false);
+        using var session = ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Count);
         while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false)) { }
         return session.Assembler.Statistics;
     }
 
-    private static IEnumerable<Paper> ReadPapersIterator(CharSource source, FeedParserOptions options)
+    private static IEnumerable<Paper> ReadPapersIterator<T, TUnits>(Func<ParseSession<T, TUnits>> start)
+        where T : unmanaged, IEquatable<T>
+        where TUnits : ITextUnits<T>
     {
-        using var session = new ParseSession(source, options, materialize: true, collectFeeds: false);
-        while (session.Advance())
+        using (var session = start())
         {
-            while (session.Assembler.TryTakePaper(out var paper)) yield return paper;
+            while (session.Advance())
+            {
+                while (session.Assembler.TryTakePaper(out var paper)) yield return paper;
+            }
         }
     }
 
-    private static async IAsyncEnumerable<Paper> ReadPapersAsyncIterator(CharSource source, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<Paper> ReadPapersAsyncIterator<T, TUnits>(Func<ParseSession<T, TUnits>> start, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : unmanaged, IEquatable<T>
+        where TUnits : ITextUnits<T>
     {
-        using var session = new ParseSession(source, options, materialize: true, collectFeeds: false);
-        while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+        using (var session = start())
         {
-            while (session.Assembler.TryTakePaper(out var paper)) yield return paper;
+            while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (session.Assembler.TryTakePaper(out var paper)) yield return paper;
+            }
         }
     }
 
-    private static IEnumerable<Feed> ReadFeedsIterator(CharSource source, FeedParserOptions options)
+    private static IEnumerable<Feed> ReadFeedsIterator<T, TUnits>(Func<ParseSession<T, TUnits>> start)
+        where T : unmanaged, IEquatable<T>
+        where TUnits : ITextUnits<T>
     {
-        using var session = new ParseSession(source, options, materialize: true, collectFeeds: true);
-        while (session.Advance())
+        using (var session = start())
         {
-            while (session.Assembler.TryTakeFeed(out var feed)) yield return feed;
+            while (session.Advance())
+            {
+                while (session.Assembler.TryTakeFeed(out var feed)) yield return feed;
+            }
         }
     }
 
-    private static async IAsyncEnumerable<Feed> ReadFeedsAsyncIterator(CharSource source, FeedParserOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<Feed> ReadFeedsAsyncIterator<T, TUnits>(Func<ParseSession<T, TUnits>> start, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : unmanaged, IEquatable<T>
+        where TUnits : ITextUnits<T>
     {
-        using var session = new ParseSession(source, options, materialize: true, collectFeeds: true);
-        while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+        using (var session = start())
         {
-            while (session.Assembler.TryTakeFeed(out var feed)) yield return feed;
+            while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (session.Assembler.TryTakeFeed(out var feed)) yield return feed;
+            }
         }
     }
 }

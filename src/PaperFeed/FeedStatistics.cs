@@ -9,7 +9,7 @@ public sealed record FeedStatistics
     /// <summary>Papers found.</summary>
     public long Papers { get; init; }
 
-    /// <summary>Papers that had a metadata block (author count and date).</summary>
+    /// <summary>Papers with an author count or a published date, counted the same way for every input format.</summary>
     public long PapersWithMetadata { get; init; }
 
     /// <summary>Input lines read, blank ones included.</summary>

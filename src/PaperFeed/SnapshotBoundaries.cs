@@ -1,4 +1,4 @@
-using PaperFeed.Parallel;
+using PaperFeed.Partitioning;
 
 namespace PaperFeed;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace PaperFeed.Text;
 
@@ -8,23 +9,22 @@ namespace PaperFeed.Text;
 /// end of the text (the text after the last such end counts as one more sentence); sentences compare as exact
 /// text, without the whitespace between them; everything that is kept stays byte for byte.
 /// </summary>
-internal static class DuplicateSentenceCollapser
+internal static class DuplicateSentenceCollapser<T, TUnits> where T : unmanaged, IEquatable<T> where TUnits : ITextUnits<T>
 {
-    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?");
-
     /// <summary>The longest repeated run looked for, in sentences: a whole repeated abstract fits; hostile input stays linear.</summary>
     internal const int MaxRunLength = 128;
 
     /// <summary>
-    /// Returns the collapsed text, or null when nothing repeats. <paramref name="droppedRuns"/> (cleared first) receives,
-    /// for each collapsed run, the offset in <paramref name="text"/> of the copy that was dropped. With
-    /// <paramref name="rebuild"/> false (counting), only the runs are found and null is returned.
+    /// Returns true when runs were collapsed and the collapsed text was written to <paramref name="collapsed"/>.
+    /// <paramref name="droppedRuns"/> (cleared first) receives, for each collapsed run, the offset in
+    /// <paramref name="text"/> (in units) of the copy that was dropped. With <paramref name="rebuild"/> false
+    /// (counting), only the runs are found and false is returned.
     /// </summary>
-    public static string? Collapse(ReadOnlySpan<char> text, List<int> droppedRuns, bool rebuild = true)
+    public static bool Collapse(ReadOnlySpan<T> text, List<int> droppedRuns, ref TextBuffer<T> collapsed, bool rebuild = true)
     {
         droppedRuns.Clear();
         // Almost every abstract stops here, after one pass over it and no sentence list.
-        if (!MaySentencesRepeat(text)) return null;
+        if (!MaySentencesRepeat(text)) return false;
         // Sentences as (start, end) pairs: start after the separating whitespace, end after the terminator.
         Span<Range> stackRanges = stackalloc Range[64];
         Range[]? rented = null;
@@ -43,11 +43,10 @@ internal static class DuplicateSentenceCollapser
                 sentences = bigger;
             }
             sentences[count++] = new Range(start, end);
-            start = end;
-            while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+            start = SkipWhiteSpace(text, end);
         }
 
-        string? result = null;
+        bool result = false;
         if (count >= 2)
         {
             // Append sentences one by one to the kept list; whenever its tail is a run repeated twice, drop the
@@ -63,7 +62,7 @@ internal static class DuplicateSentenceCollapser
             for (int i = 0; i < count; i++)
             {
                 kept[length] = i;
-                hashes[length] = string.GetHashCode(text[sentences[i]]);
+                hashes[length] = Hash(text[sentences[i]]);
                 keys[length] = HashCode.Combine(At(hashes, length - 3), At(hashes, length - 2), At(hashes, length - 1), hashes[length]);
                 length++;
                 int k;
@@ -73,7 +72,11 @@ internal static class DuplicateSentenceCollapser
                     droppedRuns.Add(sentences[kept[length]].Start.Value);
                 }
             }
-            if (droppedRuns.Count > 0 && rebuild) result = Rebuild(text, sentences[..count], kept[..length]);
+            if (droppedRuns.Count > 0 && rebuild)
+            {
+                Rebuild(text, sentences[..count], kept[..length], ref collapsed);
+                result = true;
+            }
             if (keptRented is not null) ArrayPool<int>.Shared.Return(keptRented);
         }
         if (rented is not null) ArrayPool<Range>.Shared.Return(rented);
@@ -86,7 +89,7 @@ internal static class DuplicateSentenceCollapser
     /// sentence is stored or hashed (hashing every sentence was a quarter of the whole parse, and storing them
     /// first half of what is left). Long lists answer true: the hashed search stays near-linear on hostile input.
     /// </summary>
-    private static bool MaySentencesRepeat(ReadOnlySpan<char> text)
+    private static bool MaySentencesRepeat(ReadOnlySpan<T> text)
     {
         const int MaxChecked = 64;
         Span<long> signatures = stackalloc long[MaxChecked];
@@ -96,23 +99,37 @@ internal static class DuplicateSentenceCollapser
         {
             int end = FindSentenceEnd(text, start);
             int length = end - start;
-            long signature = (long)length << 48 | (long)text[start] << 32 | (long)text[start + length / 2] << 16 | text[end - 1];
+            long signature = (long)length << 48 | (long)TUnits.Value(text[start]) << 32 | (long)TUnits.Value(text[start + length / 2]) << 16 | (long)TUnits.Value(text[end - 1]);
             for (int i = 0; i < count; i++)
             {
                 if (signatures[i] == signature) return true;
             }
             if (count == MaxChecked) return true;
             signatures[count++] = signature;
-            start = end;
-            while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+            start = SkipWhiteSpace(text, end);
         }
         return false;
+    }
+
+    private static int SkipWhiteSpace(ReadOnlySpan<T> text, int start)
+    {
+        int length;
+        while (start < text.Length && (length = TUnits.WhiteSpaceAt(text[start..])) > 0) start += length;
+        return start;
+    }
+
+    /// <summary>A hash of the sentence's units (the same for equal sentences; collisions are checked by comparing text).</summary>
+    private static int Hash(ReadOnlySpan<T> sentence)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(MemoryMarshal.AsBytes(sentence));
+        return hash.ToHashCode();
     }
 
     private static int At(ReadOnlySpan<int> values, int index) => index >= 0 ? values[index] : 0;
 
     /// <summary>The shortest k (up to <see cref="MaxRunLength"/>) such that the kept list ends with a run of k sentences twice; 0 when none.</summary>
-    private static int FindRepeatedRun(ReadOnlySpan<char> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, ReadOnlySpan<int> keys)
+    private static int FindRepeatedRun(ReadOnlySpan<T> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, ReadOnlySpan<int> keys)
     {
         int length = kept.Length;
         int window = Math.Min(MaxRunLength, length / 2);
@@ -136,20 +153,20 @@ internal static class DuplicateSentenceCollapser
         return 0;
     }
 
-    private static int FindSentenceEnd(ReadOnlySpan<char> text, int start)
+    private static int FindSentenceEnd(ReadOnlySpan<T> text, int start)
     {
         int pos = start;
         while (true)
         {
-            int index = text[pos..].IndexOfAny(Terminators);
+            int index = TUnits.IndexOfSentenceTerminator(text[pos..]);
             if (index < 0) return text.Length;
             pos += index + 1;
-            if (pos >= text.Length || char.IsWhiteSpace(text[pos])) return pos;
+            if (pos >= text.Length || TUnits.WhiteSpaceAt(text[pos..]) > 0) return pos;
         }
     }
 
     /// <summary>Compares two runs of kept sentences from their ends: hashes first, then the exact text.</summary>
-    private static bool RunsEqual(ReadOnlySpan<char> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, int first, int second, int length)
+    private static bool RunsEqual(ReadOnlySpan<T> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, int first, int second, int length)
     {
         if (!hashes.Slice(first, length).SequenceEqual(hashes.Slice(second, length))) return false;
         for (int j = length - 1; j >= 0; j--)
@@ -160,16 +177,33 @@ internal static class DuplicateSentenceCollapser
     }
 
     /// <summary>Keeps each kept sentence with the whitespace before it (the first keeps the text's leading part), then the tail.</summary>
-    private static string Rebuild(ReadOnlySpan<char> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept)
+    private static void Rebuild(ReadOnlySpan<T> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ref TextBuffer<T> collapsed)
     {
-        var builder = new System.Text.StringBuilder(text.Length);
+        collapsed.Clear();
         for (int j = 0; j < kept.Length; j++)
         {
             int i = kept[j];
             int from = i == 0 ? 0 : sentences[i - 1].End.Value;
-            builder.Append(text[from..sentences[i].End.Value]);
+            collapsed.Append(text[from..sentences[i].End.Value]);
         }
-        builder.Append(text[sentences[^1].End.Value..]);
-        return builder.ToString();
+        collapsed.Append(text[sentences[^1].End.Value..]);
+    }
+}
+
+/// <summary>The collapser over a string's characters, for readers that hold whole strings.</summary>
+internal static class DuplicateSentenceCollapser
+{
+    /// <summary>Returns the collapsed text, or null when nothing repeats (see <see cref="DuplicateSentenceCollapser{T, TUnits}.Collapse"/>).</summary>
+    public static string? Collapse(ReadOnlySpan<char> text, List<int> droppedRuns)
+    {
+        var collapsed = new TextBuffer<char>();
+        try
+        {
+            return DuplicateSentenceCollapser<char, Utf16Units>.Collapse(text, droppedRuns, ref collapsed) ? new string(collapsed.Span) : null;
+        }
+        finally
+        {
+            collapsed.Release();
+        }
     }
 }

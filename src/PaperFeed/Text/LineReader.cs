@@ -23,7 +23,7 @@ internal enum LineStatus
 /// valid until the next call; no string is made here. A line longer than the limit is skipped as it streams
 /// past, so memory stays bounded by the limit whatever the input.
 /// </summary>
-internal sealed class LineReader : IDisposable
+internal sealed class LineReader : ILineReader<char>
 {
     // 128K characters: after a partial line moves to the front, at least 64K stay free, so a StreamReader with
     // a 64 KB buffer decodes straight into this buffer instead of into its own and then copying (3-7% faster).

@@ -1,28 +1,28 @@
 namespace PaperFeed.Text;
 
 /// <summary>
-/// Drives one parse: pulls lines from the <see cref="LineReader"/>, pushes them into the
-/// <see cref="EntryAssembler"/>, and stops as soon as output is ready, so callers stream.
-/// The sync and async paths share everything but the call that fills the buffer.
+/// Drives one parse: pulls lines from the line reader, pushes them into the <see cref="EntryAssembler{T, TUnits}"/>,
+/// and stops as soon as output is ready, so callers stream. The sync and async paths share everything but the call
+/// that fills the buffer.
 /// </summary>
-internal sealed class ParseSession : IDisposable
+internal sealed class ParseSession<T, TUnits> : IDisposable
+    where T : unmanaged, IEquatable<T>
+    where TUnits : ITextUnits<T>
 {
-    private readonly LineReader _lines;
-    private readonly EntryAssembler _assembler;
+    private readonly ILineReader<T> _lines;
+    private readonly EntryAssembler<T, TUnits> _assembler;
     private bool _done;
 
-    // firstLineNumber: 1, or where a piece of a larger input starts, so papers and diagnostics carry the whole
-    // input's line numbers.
-    public ParseSession(CharSource source, FeedParserOptions options, bool materialize, bool collectFeeds, int firstLineNumber = 1)
+    public ParseSession(ILineReader<T> lines, FeedParserOptions options, EntryOutput output)
     {
-        _lines = new LineReader(source, options.MaxLineLength, options.SourceName, firstLineNumber);
-        _assembler = new EntryAssembler(options, materialize, collectFeeds);
+        _lines = lines;
+        _assembler = new EntryAssembler<T, TUnits>(options, output);
     }
 
-    public EntryAssembler Assembler => _assembler;
+    public EntryAssembler<T, TUnits> Assembler => _assembler;
 
-    /// <summary>True when the input is a piece cut just before a snapshot header (see <see cref="EntryAssembler.Complete"/>).</summary>
-    public bool EndsBeforeSnapshot { get; init; }
+    /// <summary>True when the input is a piece cut just before a snapshot header (see <see cref="EntryAssembler{T, TUnits}.Complete"/>).</summary>
+    public bool EndsBeforeSnapshot { get; set; }
 
     /// <summary>Parses until output is ready or the input ends; false when there is nothing more to take.</summary>
     public bool Advance()
@@ -50,6 +50,7 @@ internal sealed class ParseSession : IDisposable
     /// <summary>Consumes whole lines already in the buffer; true as soon as output is ready.</summary>
     private bool PumpBufferedLines()
     {
+        if (_assembler.HasOutput) return true;
         while (true)
         {
             switch (_lines.TryReadLine(out var line))
@@ -76,4 +77,18 @@ internal sealed class ParseSession : IDisposable
         _lines.Dispose();
         _assembler.Dispose();
     }
+}
+
+/// <summary>The two ways into the grammar: characters from a <see cref="TextReader"/>, UTF-8 bytes from a stream.</summary>
+internal static class ParseSession
+{
+    public static ParseSession<char, Utf16Units> Of(TextReader reader, FeedParserOptions options, EntryOutput output) =>
+        new(new LineReader(new TextReaderCharSource(reader), options.MaxLineLength, options.SourceName), options, output);
+
+    /// <param name="stream">UTF-8 bytes.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="output">What finished entries become.</param>
+    /// <param name="firstLineNumber">1, or where a piece of a larger input starts, so papers and diagnostics carry the whole input's line numbers.</param>
+    public static ParseSession<byte, Utf8Units> Of(Stream stream, FeedParserOptions options, EntryOutput output, int firstLineNumber = 1) =>
+        new(new Utf8LineReader(stream, options.MaxLineLength, options.SourceName, firstLineNumber), options, output);
 }

@@ -50,12 +50,15 @@ public class MetadataTests
     }
 
     [Fact]
-    public void Count_tallies_papers_with_any_metadata_line()
+    public void Count_tallies_papers_with_an_author_count_or_a_date()
     {
-        var stats = FeedParser.Count(new StringReader(ParseResult.Fixture("metadata-missing-parts.txt")));
+        string text = ParseResult.Fixture("metadata-missing-parts.txt");
+        var stats = FeedParser.Count(new StringReader(text));
 
         stats.Papers.Should().Be(5);
-        stats.PapersWithMetadata.Should().Be(5);
+        // The one rule of every format: an author count or a published date ("Only A Separator" has neither).
+        stats.PapersWithMetadata.Should().Be(4);
+        stats.PapersWithMetadata.Should().Be(ParseResult.Of(text).Papers.Count(p => p.AuthorCount is not null || p.Published is not null));
         stats.Warnings.Should().Be(4);
     }
 

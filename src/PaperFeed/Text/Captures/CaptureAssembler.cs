@@ -1,4 +1,3 @@
-using System.Globalization;
 using PaperFeed.Api;
 
 namespace PaperFeed.Text.Captures;
@@ -9,18 +8,9 @@ namespace PaperFeed.Text.Captures;
 /// On the page the vote box stands before the title it belongs to, so a count is held until the next title.
 /// Diagnostics match the text listing's (PF201, PF202, PF204); rules in docs/format.md ("Text captures").
 /// </summary>
-internal sealed class CaptureAssembler
+internal sealed class CaptureAssembler : AssemblerBase
 {
-    private readonly FeedParserOptions _options;
-    private readonly DiagnosticSink _diagnostics;
-    private readonly bool _collectFeeds;
-    private readonly Queue<Paper> _papers = new();
-    private readonly Queue<Feed> _feeds = new();
-
-    private bool _feedOpen;
-    private PaperDate? _feedDate;
     private bool _searchPage;
-    private List<Paper>? _feedPapers;
     private int _feedPaperCount;
 
     private bool _hasPendingVotes;
@@ -39,8 +29,6 @@ internal sealed class CaptureAssembler
     private int? _authorCount;
     private PaperDate? _published;
 
-    private long _feedCount, _paperCount, _withMetadata, _warnings, _infos;
-
     // Reference links ("### [Title][32]" with "[32]: https://…" after the page): output waits for the definitions.
     private const int MaxHeldPapers = 10_000;
     private readonly Dictionary<string, string> _references = new(StringComparer.Ordinal);
@@ -50,27 +38,9 @@ internal sealed class CaptureAssembler
     private bool _holding;
     private string? _titleReference;
 
-    public CaptureAssembler(FeedParserOptions options, bool collectFeeds)
+    public CaptureAssembler(FeedParserOptions options, bool collectFeeds) : base(options, collectFeeds)
     {
-        _options = options;
-        _diagnostics = new DiagnosticSink(options);
-        _collectFeeds = collectFeeds;
     }
-
-    public bool HasOutput => _collectFeeds ? _feeds.Count > 0 : _papers.Count > 0;
-
-    public bool TryTakePaper(out Paper paper) => _papers.TryDequeue(out paper!);
-
-    public bool TryTakeFeed(out Feed feed) => _feeds.TryDequeue(out feed!);
-
-    public FeedStatistics Statistics => new()
-    {
-        Feeds = _feedCount,
-        Papers = _paperCount,
-        PapersWithMetadata = _withMetadata,
-        Warnings = _warnings,
-        Infos = _infos,
-    };
 
     /// <summary>True while a card's title has been read and the next title has not.</summary>
     public bool InCard => _title is not null;
@@ -88,17 +58,17 @@ internal sealed class CaptureAssembler
     /// <summary>A header phrase: the start of a listing, or of the next one when this one already has papers.</summary>
     public void Header()
     {
-        if (_feedOpen && (_feedPaperCount > 0 || InCard))
+        if (FeedOpen && (_feedPaperCount > 0 || InCard))
         {
             EmitCard();
             FinishFeed();
         }
-        if (!_feedOpen) StartFeed();
+        if (!FeedOpen) StartCaptureFeed();
     }
 
     public void VoteBox(int? upvotes)
     {
-        if (!_feedOpen) StartFeed();
+        if (!FeedOpen) StartCaptureFeed();
         _hasPendingVotes = true;
         _pendingVotes = upvotes;
     }
@@ -107,7 +77,7 @@ internal sealed class CaptureAssembler
     public void Title(string title, string? arxivId, int lineNumber, string? reference = null)
     {
         EmitCard();
-        if (!_feedOpen) StartFeed();
+        if (!FeedOpen) StartCaptureFeed();
         _title = title;
         _arxivId = arxivId;
         _titleReference = arxivId is null ? reference : null;
@@ -154,14 +124,14 @@ internal sealed class CaptureAssembler
             }
             return;
         }
-        if (!InCard && _feedPaperCount == 0 && _feedDate is null && !_hasPendingVotes)
+        if (!InCard && _feedPaperCount == 0 && FeedDate is null && !_hasPendingVotes)
         {
-            if (!_feedOpen) StartFeed();
-            _feedDate = SnapshotDates.ResolvePageDate(date, _options.ReferenceDate);
+            if (!FeedOpen) StartCaptureFeed();
+            FeedDate = SnapshotDates.ResolvePageDate(date, Options.ReferenceDate);
             return;
         }
-        Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedLine, lineNumber, null,
-            $"'{LineQuote.Shorten(line)}' is a date where no card expects one; ignored");
+        Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedLine, lineNumber, null, line,
+            static l => $"'{LineQuote.Shorten(l)}' is a date where no card expects one; ignored");
     }
 
     /// <summary>A reference definition (<c>[32]: https://huggingface.co/papers/2410.05434</c>); only paper pages matter.</summary>
@@ -181,8 +151,8 @@ internal sealed class CaptureAssembler
     /// <summary>Hands out what waited for reference definitions, each title's link resolved where a definition was read.</summary>
     private void Release()
     {
-        foreach (var paper in _heldPapers) _papers.Enqueue(Resolved(paper));
-        foreach (var feed in _heldFeeds) _feeds.Enqueue(feed with { Papers = [.. feed.Papers.Select(Resolved)] });
+        foreach (var paper in _heldPapers) EnqueuePaper(Resolved(paper));
+        foreach (var feed in _heldFeeds) EnqueueFeed(feed with { Papers = [.. feed.Papers.Select(Resolved)] });
         _heldPapers.Clear();
         _heldFeeds.Clear();
         _referenceOf.Clear();
@@ -200,20 +170,18 @@ internal sealed class CaptureAssembler
     private void EmitCard()
     {
         if (_title is null) return;
-        _paperCount++;
+        CountPaper(_authorCount, _published);
         _feedPaperCount++;
-        bool hasMetadata = _hasByline || _published is not null;
-        if (hasMetadata) _withMetadata++;
         if (_abstract is null)
         {
-            Report(DiagnosticSeverity.Warning, DiagnosticCodes.MissingAbstract, _titleLine, null,
-                $"the entry has no abstract: {_abstractMissingReason ?? "the card shows none"}");
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.MissingAbstract, _titleLine, null, _abstractMissingReason ?? "the card shows none",
+                static reason => $"the entry has no abstract: {reason}");
         }
         if (_hasByline && _published is null)
         {
             Report(DiagnosticSeverity.Warning, DiagnosticCodes.IncompleteMetadata, _bylineLine, null, "the card's byline has no date after it");
         }
-        string? abstractText = AbstractText.Normalize(_abstract, _options, out int collapsedRuns);
+        string? abstractText = AbstractText.Normalize(_abstract, Options, out int collapsedRuns);
         for (int i = 0; i < collapsedRuns; i++)
         {
             Report(DiagnosticSeverity.Info, DiagnosticCodes.DuplicateSentences, _abstractLine, null,
@@ -224,19 +192,17 @@ internal sealed class CaptureAssembler
             Title = _title,
             Abstract = abstractText,
             AuthorCount = _authorCount,
-            Published = _published is PaperDate published ? SnapshotDates.ResolvePaperDate(published, _feedDate, _options.ReferenceDate) : null,
+            Published = _published is PaperDate published ? SnapshotDates.ResolvePaperDate(published, FeedDate, Options.ReferenceDate) : null,
             Upvotes = _upvotes,
             ArxivId = _arxivId,
             Url = _arxivId is null ? null : PaperLinks.HuggingFacePage(_arxivId),
-            Featured = _searchPage ? null : _feedDate,
+            Featured = _searchPage ? null : FeedDate,
             SourceLine = _titleLine,
         };
         if (_titleReference is not null) _referenceOf[paper] = _titleReference;
-        if (_collectFeeds) _feedPapers!.Add(paper);
-        else if (_holding) _heldPapers.Add(paper);
-        else _papers.Enqueue(paper);
+        AddPaper(paper);
         // Memory stays bounded: past the cap, what waits comes out as it is.
-        if (_heldPapers.Count + (_collectFeeds ? _feedPapers!.Count : 0) > MaxHeldPapers) Release();
+        if (_heldPapers.Count + FeedPapersHeld > MaxHeldPapers) Release();
         _title = null;
         _titleReference = null;
         _arxivId = null;
@@ -248,34 +214,22 @@ internal sealed class CaptureAssembler
         _published = null;
     }
 
-    private void StartFeed()
+    private void StartCaptureFeed()
     {
-        _feedOpen = true;
-        _feedDate = null;
+        StartFeed();
         _feedPaperCount = 0;
         _hasPendingVotes = false;
-        _feedCount++;
-        if (_collectFeeds) _feedPapers = [];
     }
 
-    private void FinishFeed()
+    protected override void AddPaper(Paper paper)
     {
-        if (!_feedOpen) return;
-        _feedOpen = false;
-        if (_collectFeeds)
-        {
-            var feed = new Feed { Date = _feedDate, Papers = _feedPapers! };
-            if (_holding) _heldFeeds.Add(feed);
-            else _feeds.Enqueue(feed);
-            _feedPapers = null;
-        }
+        if (!CollectFeeds && _holding) _heldPapers.Add(paper);
+        else base.AddPaper(paper);
     }
 
-    private void Report(DiagnosticSeverity severity, string code, int line, int? column, string message)
+    protected override void AddFeed(Feed feed)
     {
-        if (severity == DiagnosticSeverity.Info) _infos++;
-        else _warnings++;
-        if (!_diagnostics.IsObserved(severity)) return;
-        _diagnostics.Report(new FeedDiagnostic(severity, code, DiagnosticLocation.AtLine(line, column), message, _options.SourceName));
+        if (_holding) _heldFeeds.Add(feed);
+        else base.AddFeed(feed);
     }
 }

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using PaperFeed.Text;
 
-namespace PaperFeed.Parallel;
+namespace PaperFeed.Partitioning;
 
 /// <summary>
 /// Parses one file on several threads: <see cref="SnapshotBoundaries.Split"/> cuts it at snapshot starts while
@@ -97,10 +97,9 @@ internal static class ParallelParse
             // The piece numbers its lines from where it starts in the file: papers, diagnostics and errors carry
             // the whole file's line numbers with no copying.
             int firstLine = (int)Math.Min(range.FirstLine, int.MaxValue);
-            using var session = new ParseSession(new Utf8StreamCharSource(new FileRangeStream(handle, range.Offset, range.Length)), pieceOptions, materialize, collectFeeds: false, firstLine)
-            {
-                EndsBeforeSnapshot = range.End < fileLength,
-            };
+            using var session = ParseSession.Of(new FileRangeStream(handle, range.Offset, range.Length), pieceOptions,
+                materialize ? EntryOutput.Papers : EntryOutput.Count, firstLine);
+            session.EndsBeforeSnapshot = range.End < fileLength;
             while (session.Advance())
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -2,7 +2,7 @@ using System.Text;
 using CsCheck;
 using PaperFeed.Testing;
 
-namespace PaperFeed.Tests.Parallel;
+namespace PaperFeed.Tests.Partitioning;
 
 public class SnapshotBoundariesTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.Win32.SafeHandles;
 using PaperFeed.IO;
 
-namespace PaperFeed.Parallel;
+namespace PaperFeed.Partitioning;
 
 /// <summary>A forward-only, read-only view of a byte range of a file; views on one handle read concurrently (positional reads).</summary>
 internal sealed class FileRangeStream(SafeFileHandle handle, long offset, long length) : ReadOnlyForwardStream

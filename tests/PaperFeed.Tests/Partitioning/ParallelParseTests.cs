@@ -1,7 +1,7 @@
 using System.Text;
 using PaperFeed.Testing;
 
-namespace PaperFeed.Tests.Parallel;
+namespace PaperFeed.Tests.Partitioning;
 
 public sealed class ParallelParseTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using PaperFeed.Text;
 
-namespace PaperFeed.Parallel;
+namespace PaperFeed.Partitioning;
 
 /// <summary>
 /// Finds, in UTF-8 bytes, the lines where the text parser is sure to start a new snapshot: a header line

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace PaperFeed.Parallel;
+namespace PaperFeed.Partitioning;
 
 /// <summary>Feeds a <see cref="SnapshotScanner"/> from a stream through one pooled buffer.</summary>
 internal sealed class ScanReader(Stream stream, SnapshotScanner scanner) : IDisposable

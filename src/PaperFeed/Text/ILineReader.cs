@@ -1,0 +1,26 @@
+namespace PaperFeed.Text;
+
+/// <summary>Splits input into lines of code units (<see cref="LineReader"/> for characters, <see cref="Utf8LineReader"/> for UTF-8 bytes).</summary>
+internal interface ILineReader<T> : IDisposable
+{
+    /// <summary>The 1-based number of the line last returned.</summary>
+    int LineNumber { get; }
+
+    /// <summary>The length, in UTF-16 characters, of the line last returned as <see cref="LineStatus.TooLong"/>.</summary>
+    long SkippedLength { get; }
+
+    /// <summary>True when the line last returned contained a U+FFFD that replaced invalid UTF-8.</summary>
+    bool LineHadInvalidUtf8 { get; }
+
+    /// <summary>The 1-based column (UTF-16 characters) of the first replaced character in the line last returned.</summary>
+    int InvalidUtf8Column { get; }
+
+    /// <summary>The next whole line already buffered (terminator excluded, a leading byte order mark dropped).</summary>
+    LineStatus TryReadLine(out ReadOnlySpan<T> line);
+
+    /// <summary>Reads more input; after it, <see cref="TryReadLine"/> can make progress.</summary>
+    void Fill();
+
+    /// <inheritdoc cref="Fill"/>
+    ValueTask FillAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,312 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace PaperFeed.Text;
+
+/// <summary>
+/// Splits UTF-8 bytes into lines without decoding them: the byte twin of <see cref="LineReader"/> over a
+/// <see cref="Utf8StreamCharSource"/>, with the same results. A BOM opens the input or any line and is dropped;
+/// LF, CRLF and a lone CR end lines; a NUL stops the read; a line longer than the limit (counted in UTF-16
+/// characters) is skipped as it streams past. Invalid UTF-8 is replaced, as it arrives, by U+FFFD (EF BF BD) for
+/// each maximal invalid subsequence, as the decoder does, so the grammar only ever sees valid UTF-8 and equal bytes
+/// mean equal text.
+/// </summary>
+internal sealed class Utf8LineReader : ILineReader<byte>
+{
+    private const int InitialBufferSize = 256 * 1024;
+    private static readonly SearchValues<byte> LineEndOrNul = SearchValues.Create("\r\n\0"u8);
+    private static ReadOnlySpan<byte> ByteOrderMark => "\uFEFF"u8;
+    private static ReadOnlySpan<byte> Replacement => "\uFFFD"u8;
+
+    private readonly Stream _stream;
+    private readonly int _maxLineLength;
+    private readonly string? _sourceName;
+    private byte[] _buffer;
+    private int _pos;
+    private int _end;     // [_pos, _end): valid UTF-8, ready to split
+    private int _rawEnd;  // [_end, _rawEnd): read, not yet checked (an incomplete sequence waiting for its next bytes)
+    private long _bufferOffset;
+    private bool _streamDone;
+    private bool _bomChecked;
+    private bool _skipLeadingLf;
+    private bool _skipping;
+    private long _skippedLength;
+
+    // How many bytes after _pos are known to hold no line end, and how many UTF-16 characters the first _counted
+    // of them make: a long line arriving in many reads is searched and counted once, not once per read.
+    private int _searched;
+    private int _counted;
+    private long _countedChars;
+
+    // Offsets (in the checked bytes) of each U+FFFD that replaced invalid bytes, oldest first.
+    private readonly Queue<long> _invalidOffsets = new();
+    private int _invalidColumn;
+
+    public Utf8LineReader(Stream stream, int maxLineLength, string? sourceName = null, int firstLineNumber = 1)
+    {
+        _stream = stream;
+        _maxLineLength = maxLineLength;
+        _sourceName = sourceName;
+        LineNumber = firstLineNumber - 1;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+    }
+
+    public int LineNumber { get; private set; }
+
+    public long SkippedLength { get; private set; }
+
+    public bool LineHadInvalidUtf8 { get; private set; }
+
+    public int InvalidUtf8Column { get; private set; }
+
+    public LineStatus TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        line = default;
+        if (_skipLeadingLf && _pos < _end)
+        {
+            if (_buffer[_pos] == '\n') _pos++;
+            _skipLeadingLf = false;
+        }
+        var span = new ReadOnlySpan<byte>(_buffer, _pos, _end - _pos);
+        int index = span[_searched..].IndexOfAny(LineEndOrNul);
+        if (index >= 0) index += _searched;
+        _searched = 0;
+        int consumed;
+        if (index >= 0)
+        {
+            byte c = span[index];
+            if (c == 0) throw NotText(span, index);
+            consumed = index + 1;
+            if (c == '\r')
+            {
+                if (index + 1 < span.Length)
+                {
+                    if (span[index + 1] == '\n') consumed++;
+                }
+                else if (!_streamDone)
+                {
+                    _skipLeadingLf = true;
+                }
+            }
+        }
+        else if (_streamDone)
+        {
+            if (span.IsEmpty && !_skipping) return LineStatus.End;
+            index = span.Length;
+            consumed = span.Length;
+        }
+        else
+        {
+            if (_skipping)
+            {
+                Discard(span, _skippedLength);
+                _skippedLength += Utf8Units.CharCount(span);
+            }
+            else if (span.Length > _maxLineLength && PartialLineChars(span) > _maxLineLength)
+            {
+                _skipping = true;
+                _skippedLength = _countedChars;
+                Discard(span, 0);
+            }
+            else
+            {
+                _searched = span.Length;
+            }
+            return LineStatus.NeedData;
+        }
+
+        var content = span[..index];
+        DrainInvalidUtf8(content, _skipping ? _skippedLength : 0);
+        _pos += consumed;
+        _counted = 0;
+        _countedChars = 0;
+        // Saturates rather than wrapping on inputs of more than int.MaxValue lines (statistics count in long).
+        if (LineNumber < int.MaxValue) LineNumber++;
+        LineHadInvalidUtf8 = _invalidColumn > 0;
+        InvalidUtf8Column = _invalidColumn;
+        _invalidColumn = 0;
+        if (_skipping)
+        {
+            _skipping = false;
+            SkippedLength = _skippedLength + Utf8Units.CharCount(content);
+            return LineStatus.TooLong;
+        }
+        if (content.Length > _maxLineLength)
+        {
+            int chars = Utf8Units.CharCount(content);
+            if (chars > _maxLineLength)
+            {
+                SkippedLength = chars;
+                return LineStatus.TooLong;
+            }
+        }
+        // A byte order mark opens the input, or a file concatenated into a dump: never content.
+        if (content.StartsWith(ByteOrderMark)) content = content[ByteOrderMark.Length..];
+        line = content;
+        return LineStatus.Line;
+    }
+
+    /// <summary>The UTF-16 length of the partial line <paramref name="span"/>, counting only the bytes not counted before.</summary>
+    private long PartialLineChars(ReadOnlySpan<byte> span)
+    {
+        _countedChars += Utf8Units.CharCount(span[_counted..]);
+        _counted = span.Length;
+        return _countedChars;
+    }
+
+    public void Fill()
+    {
+        PrepareFill();
+        Completed(_stream.Read(_buffer.AsSpan(_rawEnd)));
+    }
+
+    public async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        PrepareFill();
+        Completed(await _stream.ReadAsync(_buffer.AsMemory(_rawEnd), cancellationToken).ConfigureAwait(false));
+    }
+
+    private void PrepareFill()
+    {
+        if (_pos > 0)
+        {
+            _buffer.AsSpan(_pos, _rawEnd - _pos).CopyTo(_buffer);
+            _bufferOffset += _pos;
+            _end -= _pos;
+            _rawEnd -= _pos;
+            _pos = 0;
+        }
+        if (_rawEnd == _buffer.Length) Grow(_buffer.Length * 2L);
+    }
+
+    private void Grow(long size)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, size));
+        _buffer.AsSpan(0, _rawEnd).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
+    }
+
+    private void Completed(int read)
+    {
+        if (read <= 0) _streamDone = true;
+        else _rawEnd += read;
+        Check();
+    }
+
+    /// <summary>Moves the bytes read into the checked region: valid UTF-8 as it is, invalid sequences replaced.</summary>
+    private void Check()
+    {
+        if (!_bomChecked)
+        {
+            if (_rawEnd - _end < ByteOrderMark.Length && !_streamDone) return;
+            if (_buffer.AsSpan(_end, _rawEnd - _end).StartsWith(ByteOrderMark))
+            {
+                _pos += ByteOrderMark.Length;
+                _end += ByteOrderMark.Length;
+            }
+            _bomChecked = true;
+        }
+        var raw = _buffer.AsSpan(_end, _rawEnd - _end);
+        int tail = _streamDone ? 0 : IncompleteTail(raw);
+        var complete = raw[..^tail];
+        if (Utf8.IsValid(complete))
+        {
+            _end += complete.Length;
+            return;
+        }
+        Repair(complete.Length, tail);
+    }
+
+    /// <summary>The length of a sequence cut off at the end of <paramref name="raw"/> (its next bytes not read yet); 0 when none.</summary>
+    private static int IncompleteTail(ReadOnlySpan<byte> raw)
+    {
+        for (int i = raw.Length - 1; i >= Math.Max(0, raw.Length - 3); i--)
+        {
+            byte b = raw[i];
+            if ((b & 0xC0) == 0x80) continue;
+            int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return raw.Length - i < needed ? raw.Length - i : 0;
+        }
+        return 0;
+    }
+
+    /// <summary>Rewrites <paramref name="length"/> bytes at <c>_end</c> that hold invalid UTF-8 (rare): each maximal invalid subsequence becomes U+FFFD.</summary>
+    private void Repair(int length, int tail)
+    {
+        var repaired = ArrayPool<byte>.Shared.Rent(length * 3 + tail);
+        var source = _buffer.AsSpan(_end, length + tail);
+        var input = source[..length];
+        int written = 0;
+        while (!input.IsEmpty)
+        {
+            int ascii = input.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (ascii < 0) ascii = input.Length;
+            input[..ascii].CopyTo(repaired.AsSpan(written));
+            written += ascii;
+            input = input[ascii..];
+            if (input.IsEmpty) break;
+            if (Rune.DecodeFromUtf8(input, out _, out int runeLength) == OperationStatus.Done)
+            {
+                input[..runeLength].CopyTo(repaired.AsSpan(written));
+                written += runeLength;
+                input = input[runeLength..];
+                continue;
+            }
+            _invalidOffsets.Enqueue(_bufferOffset + _end + written);
+            Replacement.CopyTo(repaired.AsSpan(written));
+            written += Replacement.Length;
+            input = input[Math.Max(1, runeLength)..];
+        }
+        source[length..].CopyTo(repaired.AsSpan(written));
+        if (_end + written + tail > _buffer.Length) Grow(_end + written + tail);
+        repaired.AsSpan(0, written + tail).CopyTo(_buffer.AsSpan(_end));
+        ArrayPool<byte>.Shared.Return(repaired);
+        _end += written;
+        _rawEnd = _end + tail;
+    }
+
+    /// <summary>Drops the buffered part of a line being skipped (its replaced-byte offsets too, to bound memory).</summary>
+    private void Discard(ReadOnlySpan<byte> span, long charsBefore)
+    {
+        DrainInvalidUtf8(span, charsBefore);
+        _pos = _end;
+        _counted = 0;
+        _countedChars = 0;
+    }
+
+    /// <summary>
+    /// Consumes the offsets of replaced invalid UTF-8 in <paramref name="part"/> (the line's bytes from <c>_pos</c>,
+    /// after <paramref name="charsBefore"/> characters of it already skipped), remembering the first one's column in
+    /// UTF-16 characters from the line's start.
+    /// </summary>
+    private void DrainInvalidUtf8(ReadOnlySpan<byte> part, long charsBefore)
+    {
+        long start = _bufferOffset + _pos;
+        long upTo = start + part.Length;
+        while (_invalidOffsets.Count > 0 && _invalidOffsets.Peek() < upTo)
+        {
+            long offset = _invalidOffsets.Dequeue();
+            if (_invalidColumn != 0) continue;
+            long column = charsBefore + Utf8Units.CharCount(part[..(int)(offset - start)]) + 1;
+            _invalidColumn = (int)Math.Min(int.MaxValue, Math.Max(1, column));
+        }
+    }
+
+    private FeedFormatException NotText(ReadOnlySpan<byte> span, int index)
+    {
+        long column = (_skipping ? _skippedLength : 0) + Utf8Units.CharCount(span[..index]) + 1;
+        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, DiagnosticLocation.AtLine(LineNumber + 1L, column),
+            "the input is not text: it contains a NUL character", _sourceName));
+    }
+
+    public void Dispose()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+}
