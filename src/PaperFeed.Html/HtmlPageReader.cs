@@ -386,7 +386,7 @@ internal sealed class HtmlPageReader
     private void ReadPageAddress(string? url)
     {
         _canonicalDate = PeriodDate(url);
-        if (FeedPeriod.TryParseUrl(url, out var period) && period.Kind != FeedPeriodKind.Day) _canonicalPeriod = period;
+        if (PaperLinks.TryParseListingUrl(url, out var period) && period.Kind != FeedPeriodKind.Day) _canonicalPeriod = period;
     }
 
     /// <summary>The day of a <c>/papers/date/YYYY-MM-DD</c> URL (week and month pages are not a day).</summary>

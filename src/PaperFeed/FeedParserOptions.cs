@@ -19,7 +19,7 @@ public sealed record FeedParserOptions
     public static FeedParserOptions Default { get; } = new();
 
     /// <summary>The default <see cref="MaxLineLength"/>: 1,048,576 characters.</summary>
-    public const int DefaultMaxLineLength = 1 << 20;
+    public static int DefaultMaxLineLength => 1 << 20;
 
     /// <summary>
     /// The day the snapshot was taken. A feed's year-less page date resolves against it, and a paper's

@@ -62,7 +62,7 @@ internal sealed class ApiPaperMapper
 
     /// <summary>A page's week or month; null for a day page or when it has no period.</summary>
     public static FeedPeriod? PagePeriod(ApiEntry page) =>
-        FeedPeriod.TryFromListing(page.PeriodType, page.DateString, out var p) && p.Kind != FeedPeriodKind.Day ? p : null;
+        ApiListingPeriod.TryParse(page.PeriodType, page.DateString, out var p) && p.Kind != FeedPeriodKind.Day ? p : null;
 
     /// <summary>
     /// A listing page's or wrapper's day: <c>dateString</c> when it is a day, else <c>date</c> (a day, or the ISO

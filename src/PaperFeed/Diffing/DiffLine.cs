@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PaperFeed;
@@ -37,8 +37,8 @@ internal sealed class DiffLine
 
 /// <summary>A field's <c>{"old": …, "new": …}</c>; nulls are written, since "was absent" is the information.</summary>
 internal sealed record DiffValues(
-    [property: JsonPropertyName("old")] JsonNode? Old,
-    [property: JsonPropertyName("new")] JsonNode? New);
+    [property: JsonPropertyName("old")] JsonElement? Old,
+    [property: JsonPropertyName("new")] JsonElement? New);
 
 /// <summary>Source-generated metadata for diff lines: no reflection, Native AOT safe.</summary>
 [JsonSerializable(typeof(DiffLine))]

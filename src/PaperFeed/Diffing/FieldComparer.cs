@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace PaperFeed;
 
@@ -32,12 +34,12 @@ internal static class FieldComparer
 
     private static void Add(List<PaperFieldChange> changes, string field, string? old, string? @new)
     {
-        if (old != @new) changes.Add(new(field, old is null ? null : JsonValue.Create(old), @new is null ? null : JsonValue.Create(@new)));
+        if (old != @new) changes.Add(new(field, String(old), String(@new)));
     }
 
     private static void Add(List<PaperFieldChange> changes, string field, int? old, int? @new)
     {
-        if (old != @new) changes.Add(new(field, old is int a ? JsonValue.Create(a) : null, @new is int b ? JsonValue.Create(b) : null));
+        if (old != @new) changes.Add(new(field, Number(old), Number(@new)));
     }
 
     private static void Add(List<PaperFieldChange> changes, string field, IReadOnlyList<string>? old, IReadOnlyList<string>? @new)
@@ -48,8 +50,28 @@ internal static class FieldComparer
         changes.Add(new(field, Array(old), Array(@new)));
     }
 
-    private static JsonArray? Array(IReadOnlyList<string>? values) =>
-        values is null ? null : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+    private static JsonElement? String(string? value) => value is null ? null : Element(value, static (writer, v) => writer.WriteStringValue(v));
+
+    private static JsonElement? Number(int? value) => value is int number ? Element(number, static (writer, v) => writer.WriteNumberValue(v)) : null;
+
+    private static JsonElement? Array(IReadOnlyList<string>? values) => values is null ? null : Element(values, static (writer, list) =>
+    {
+        writer.WriteStartArray();
+        foreach (string value in list) writer.WriteStringValue(value);
+        writer.WriteEndArray();
+    });
+
+    /// <summary>A value as an immutable element that owns its bytes (written readable: é, not \u00e9, as diff output is).</summary>
+    private static JsonElement Element<T>(T value, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer, value);
+        }
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
 
     private static List<string> Names(IReadOnlyList<Author> authors) => authors.Select(a => a.Name).ToList();
 

@@ -16,7 +16,7 @@ public static class PaperDiff
     /// A NEW day with fewer than this share of OLD's papers featured on the same day gets a
     /// <see cref="DiagnosticCodes.HalfPublishedDay"/> warning: 0.5 (under half).
     /// </summary>
-    public const double HalfPublishedRatio = 0.5;
+    public static double HalfPublishedRatio => 0.5;
 
     private static readonly JsonSerializerOptions LineOptions = new()
     {
@@ -216,12 +216,11 @@ public static class PaperDiff
         yield return text;
     }
 
-    private static string Display(System.Text.Json.Nodes.JsonNode? value)
+    private static string Display(JsonElement? value)
     {
-        if (value is null) return "(none)";
-        string text = value is System.Text.Json.Nodes.JsonValue scalar && scalar.TryGetValue(out string? s)
-            ? s
-            : value.ToJsonString(LineOptions);
+        if (value is not JsonElement element) return "(none)";
+        // A string as itself; anything else as its JSON, written readable as in the JSON Lines.
+        string text = element.ValueKind == JsonValueKind.String ? element.GetString()! : JsonSerializer.Serialize(element, LineContext.JsonElement);
         return text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
     }
 

@@ -1,8 +1,9 @@
 namespace PaperFeed;
 
 /// <summary>
-/// Canonical links built from a paper's arXiv id, version stripped (links point at the latest version): the
-/// Hugging Face page, the arXiv abstract page and the PDF. Computed, not stored, so <see cref="Paper"/> stays lean.
+/// Links of the Hugging Face and arXiv sites. Canonical links built from a paper's arXiv id, version stripped (links
+/// point at the latest version): the Hugging Face page, the arXiv abstract page and the PDF; computed, not stored, so
+/// <see cref="Paper"/> stays lean. And the period a Daily Papers listing address names (<see cref="TryParseListingUrl"/>).
 /// </summary>
 public static class PaperLinks
 {
@@ -41,6 +42,32 @@ public static class PaperLinks
     /// </summary>
     public static string GetStableId(this Paper paper) =>
         paper.GetCanonicalArxivId() is string id ? HuggingFacePage(id) : PaperIdentity.TitleUrn(paper.Title);
+
+    /// <summary>
+    /// The period a Daily Papers listing address names: <c>…/papers/date/2025-09-14</c> (a day),
+    /// <c>…/papers/week/2025-W38</c> or <c>…/papers/month/2025-09</c>; a query or fragment is ignored, and the host
+    /// may be left out (<c>/papers/month/2025-09</c>). The value must be the period itself (a week page's value is a
+    /// week, not a date inside one) and carry a year.
+    /// </summary>
+    /// <param name="url">The address (a page's canonical link, say), or null.</param>
+    /// <param name="period">The period, when the address names one.</param>
+    /// <returns>True when <paramref name="url"/> is a listing address.</returns>
+    public static bool TryParseListingUrl(string? url, out FeedPeriod period)
+    {
+        period = default;
+        if (string.IsNullOrEmpty(url)) return false;
+        int end = url.AsSpan().IndexOfAny('?', '#');
+        string[] segments = (end >= 0 ? url[..end] : url).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 3 || !segments[^3].Equals("papers", StringComparison.OrdinalIgnoreCase)) return false;
+        var kind = segments[^2].ToLowerInvariant() switch
+        {
+            "date" => FeedPeriodKind.Day,
+            "week" => FeedPeriodKind.Week,
+            "month" => FeedPeriodKind.Month,
+            _ => (FeedPeriodKind?)null,
+        };
+        return kind is not null && FeedPeriod.TryParse(segments[^1], out period) && period.Kind == kind && period.Year is not null;
+    }
 
     private static string Canonical(string arxivId) =>
         string.IsNullOrWhiteSpace(arxivId) ? throw new ArgumentException("An arXiv id must not be blank.", nameof(arxivId)) : PaperIdentity.StripVersion(arxivId);

@@ -40,7 +40,7 @@ public sealed record Feed
     public IReadOnlyList<Paper> Papers { get; init => field = value ?? []; } = [];
 
     /// <summary>The title every Daily Papers listing carries.</summary>
-    public const string DefaultTitle = "Daily Papers";
+    public static string DefaultTitle => "Daily Papers";
 
     /// <inheritdoc />
     public bool Equals(Feed? other) =>

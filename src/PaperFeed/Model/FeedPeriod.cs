@@ -156,59 +156,6 @@ public readonly record struct FeedPeriod : ISpanFormattable, ISpanParsable<FeedP
         return false;
     }
 
-    /// <summary>
-    /// The period of a listing from the site's <c>periodType</c> (<c>day</c>, <c>week</c>, <c>month</c>) and
-    /// <c>dateString</c>: either the period's own form (<c>2025-W38</c>) or a date inside it (<c>2025-09-15</c> with
-    /// <c>week</c> is week 38). Without a <c>periodType</c>, the form of <c>dateString</c> decides.
-    /// </summary>
-    public static bool TryFromListing(string? periodType, string? dateString, out FeedPeriod result)
-    {
-        result = default;
-        if (!TryParse(dateString, out var parsed)) return false;
-        FeedPeriodKind? kind = periodType?.Trim().ToLowerInvariant() switch
-        {
-            null or "" => parsed.Kind,
-            "day" or "date" => FeedPeriodKind.Day,
-            "week" => FeedPeriodKind.Week,
-            "month" => FeedPeriodKind.Month,
-            _ => null,
-        };
-        if (kind is not FeedPeriodKind wanted) return false;
-        if (parsed.Kind == wanted)
-        {
-            result = parsed;
-            return true;
-        }
-        // A date standing for the week or month that holds it.
-        if (parsed.Kind != FeedPeriodKind.Day || parsed.Start is not DateOnly day) return false;
-        result = wanted == FeedPeriodKind.Week
-            ? OfWeek(ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)))
-            : OfMonth(day.Year, day.Month);
-        return true;
-    }
-
-    /// <summary>
-    /// The period of a Daily Papers page address: <c>…/papers/date/2025-09-14</c>, <c>…/papers/week/2025-W38</c> or
-    /// <c>…/papers/month/2025-09</c> (a query or fragment is ignored).
-    /// </summary>
-    public static bool TryParseUrl(string? url, out FeedPeriod result)
-    {
-        result = default;
-        if (string.IsNullOrEmpty(url)) return false;
-        int end = url.AsSpan().IndexOfAny('?', '#');
-        string[] segments = (end >= 0 ? url[..end] : url).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length < 3 || !segments[^3].Equals("papers", StringComparison.OrdinalIgnoreCase)) return false;
-        var kind = segments[^2].ToLowerInvariant() switch
-        {
-            "date" => FeedPeriodKind.Day,
-            "week" => FeedPeriodKind.Week,
-            "month" => FeedPeriodKind.Month,
-            _ => (FeedPeriodKind?)null,
-        };
-        // The address names the period itself: a week page's value must be a week, not a date inside one.
-        return kind is not null && TryParse(segments[^1], out result) && result.Kind == kind && result.Year is not null;
-    }
-
     static FeedPeriod IParsable<FeedPeriod>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
     static bool IParsable<FeedPeriod>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out FeedPeriod result) => TryParse(s, out result);

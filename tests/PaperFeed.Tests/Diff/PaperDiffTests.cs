@@ -39,6 +39,48 @@ public class PaperDiffTests
     }
 
     [Fact]
+    public void Lists_strings_with_quotes_and_non_ascii_and_numbers_keep_their_exact_bytes_in_json_lines_and_the_table()
+    {
+        var old = new Paper { Title = "Ünïcode <b>", ArxivId = "2509.1", Authors = [new("Ada"), new("Zoë \"Z\"")], Upvotes = 3, Details = new PaperDetails { AiKeywords = ["a&b"] } };
+        var @new = old with { Authors = [new("Ada")], Upvotes = null, Details = new PaperDetails { AiKeywords = ["a&b", "日本"], GithubStars = 12 } };
+        var changes = PaperDiff.Compute([old], [@new]);
+        var writer = new StringWriter { NewLine = "\n" };
+
+        PaperDiff.WriteTable(writer, changes);
+
+        PaperDiff.ToJsonLine(changes.Single()).Should().Be(
+            """{"change":"changed","title":"Ünïcode <b>","arxivId":"2509.1","changes":{"authors":{"old":["Ada","Zoë \"Z\""],"new":["Ada"]},"upvotes":{"old":3,"new":null},"aiKeywords":{"old":["a&b"],"new":["a&b","日本"]},"githubStars":{"old":null,"new":12}}}""");
+        writer.ToString().Should().Be(
+            "changed  Ünïcode <b> (2509.1)\n" +
+            "           authors: [\"Ada\",\"Zoë \\\"Z\\\"\"] -> [\"Ada\"]\n" +
+            "           upvotes: 3 -> (none)\n" +
+            "           aiKeywords: [\"a&b\"] -> [\"a&b\",\"日本\"]\n" +
+            "           githubStars: (none) -> 12\n" +
+            "0 added, 1 changed, 0 removed\n");
+    }
+
+    [Fact]
+    public void Field_changes_are_immutable_values_equal_as_json()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse("""{"a": 1.0, "b": "\u00e9", "c": [1, "x"]}""");
+        var root = document.RootElement;
+        var parsed = new PaperFieldChange("f", root.GetProperty("a"), root.GetProperty("c"));
+        var written = new PaperFieldChange("f", System.Text.Json.JsonDocument.Parse("1").RootElement, System.Text.Json.JsonDocument.Parse("[1,\"x\"]").RootElement);
+        var escaped = new PaperFieldChange("g", root.GetProperty("b"), null);
+        var plain = new PaperFieldChange("g", System.Text.Json.JsonDocument.Parse("\"é\"").RootElement, null);
+
+        parsed.Should().Be(written, "1.0 and 1 are the same JSON number");
+        parsed.GetHashCode().Should().Be(written.GetHashCode());
+        escaped.Should().Be(plain);
+        escaped.GetHashCode().Should().Be(plain.GetHashCode());
+        escaped.Should().NotBe(plain with { Old = System.Text.Json.JsonDocument.Parse("\"e\"").RootElement });
+        plain.Should().NotBe(plain with { New = plain.Old });
+        document.Dispose();
+        parsed.New!.Value.GetArrayLength().Should().Be(2, "a change owns its values: disposing the document they came from changes nothing");
+        escaped.Old!.Value.GetString().Should().Be("é");
+    }
+
+    [Fact]
     public void The_table_is_readable_and_counts()
     {
         var writer = new StringWriter { NewLine = "\n" };

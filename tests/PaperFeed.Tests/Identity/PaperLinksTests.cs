@@ -55,4 +55,21 @@ public class PaperLinksTests
         }
         PaperIdentity.FoldWithoutNormalization('a', new System.Text.StringBuilder()).Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("https://huggingface.co/papers/date/2025-09-14", "2025-09-14")]
+    [InlineData("https://huggingface.co/papers/week/2025-W38?sort=trending", "2025-W38")]
+    [InlineData("/papers/month/2025-09/", "2025-09")]
+    public void Page_addresses_give_the_period(string url, string expected)
+    {
+        PaperLinks.TryParseListingUrl(url, out var period).Should().BeTrue();
+        period.ToString().Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("https://huggingface.co/papers/2509.01234")]
+    [InlineData("https://huggingface.co/papers/week/2025-09-15")]
+    [InlineData("https://huggingface.co/models/date/2025-09-14")]
+    [InlineData(null)]
+    public void Other_addresses_give_no_period(string? url) => PaperLinks.TryParseListingUrl(url, out _).Should().BeFalse();
 }

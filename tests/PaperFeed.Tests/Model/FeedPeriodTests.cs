@@ -93,42 +93,4 @@ public class FeedPeriodTests
         FluentActions.Invoking(() => System.Text.Json.JsonSerializer.Deserialize("""{"title":"x","period":"2025-W99","papers":[]}""", PaperFeedJsonContext.Default.Feed))
             .Should().Throw<System.Text.Json.JsonException>().WithMessage("*2025-W99*");
     }
-
-    [Theory]
-    [InlineData("day", "2025-09-14", "2025-09-14")]
-    [InlineData("week", "2025-W38", "2025-W38")]
-    [InlineData("week", "2025-09-15", "2025-W38")]
-    [InlineData("week", "2021-01-03", "2020-W53")]
-    [InlineData("month", "2025-09-15", "2025-09")]
-    [InlineData("MONTH", "2025-09", "2025-09")]
-    [InlineData(null, "2025-W38", "2025-W38")]
-    public void Listing_period_type_and_date_string_give_the_period(string? periodType, string dateString, string expected)
-    {
-        FeedPeriod.TryFromListing(periodType, dateString, out var period).Should().BeTrue();
-        period.ToString().Should().Be(expected);
-    }
-
-    [Theory]
-    [InlineData("day", "2025-W38")]
-    [InlineData("year", "2025-09-15")]
-    [InlineData("week", "not a date")]
-    public void Inconsistent_listing_fields_give_no_period(string periodType, string dateString) =>
-        FeedPeriod.TryFromListing(periodType, dateString, out _).Should().BeFalse();
-
-    [Theory]
-    [InlineData("https://huggingface.co/papers/date/2025-09-14", "2025-09-14")]
-    [InlineData("https://huggingface.co/papers/week/2025-W38?sort=trending", "2025-W38")]
-    [InlineData("/papers/month/2025-09/", "2025-09")]
-    public void Page_addresses_give_the_period(string url, string expected)
-    {
-        FeedPeriod.TryParseUrl(url, out var period).Should().BeTrue();
-        period.ToString().Should().Be(expected);
-    }
-
-    [Theory]
-    [InlineData("https://huggingface.co/papers/2509.01234")]
-    [InlineData("https://huggingface.co/papers/week/2025-09-15")]
-    [InlineData("https://huggingface.co/models/date/2025-09-14")]
-    [InlineData(null)]
-    public void Other_addresses_give_no_period(string? url) => FeedPeriod.TryParseUrl(url, out _).Should().BeFalse();
 }

@@ -93,7 +93,7 @@ public sealed class Utf8PathTests
         return options with { OnDiagnostic = list.Add };
     }
 
-    private sealed record Outcome(List<Feed> Feeds, List<int?> Lines, FeedStatistics? Statistics, FeedDiagnostic? Error);
+    private sealed record Outcome(List<Feed> Feeds, List<long?> Lines, FeedStatistics? Statistics, FeedDiagnostic? Error);
 
     private static Outcome Parse<T, TUnits>(ParseSession<T, TUnits> session)
         where T : unmanaged, IEquatable<T>
