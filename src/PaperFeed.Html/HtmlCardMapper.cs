@@ -54,7 +54,7 @@ internal static class HtmlCardMapper
             Published = published is PaperDate date && reference is DateOnly on ? date.Resolve(on) : published,
             Upvotes = upvotes,
             ArxivId = id,
-            Url = id is null ? null : ApiPaperMapper.PaperUrlPrefix + id,
+            Url = id is null ? null : PaperLinks.HuggingFacePage(id),
             Featured = featured,
         };
     }
