@@ -13,11 +13,10 @@ if (args.Length == 0)
 }
 
 var merger = new PaperMerger(diagnostic => Console.Error.WriteLine(diagnostic));
+var reader = new FeedReader(FeedReaderOptions.Default with { Diagnostics = new() { OnDiagnostic = d => Console.Error.WriteLine(d) } });
 foreach (string path in args)
 {
-    await using var stream = File.OpenRead(path);
-    var options = new FeedParserOptions { SourceName = path, OnDiagnostic = d => Console.Error.WriteLine(d) };
-    await foreach (Feed feed in PaperReader.ReadFeedsAsync(stream, format: null, options))
+    await foreach (Feed feed in reader.ReadFeedsAsync(FeedInput.FromFile(path)))
     {
         merger.Add(feed, path);
     }

@@ -19,10 +19,9 @@ public partial class ReadmeExamplesTests
     {
         string path = SnapshotPath;
         // README: app
-        var options = new FeedParserOptions { ReferenceDate = new DateOnly(2025, 12, 30) };
-        await using var stream = File.OpenRead(path);
+        var reader = new FeedReader(FeedReaderOptions.Default with { Dates = new() { ReferenceDate = new DateOnly(2025, 12, 30) } });
         var popular = new List<Paper>();
-        await foreach (Paper paper in FeedParser.ReadPapersAsync(stream, options))
+        await foreach (Paper paper in reader.ReadPapersAsync(FeedInput.FromFile(path)))
         {
             if (paper.Upvotes >= 2) popular.Add(paper);  // Published is a PaperDate, resolved to 2025 here
         }
@@ -67,9 +66,8 @@ public partial class ReadmeExamplesTests
         {
             // README: json
             // papers.jsonl was written by `paperfeed parse --format jsonl` (or FeedJson.WritePapers)
-            await using var stream = File.OpenRead(jsonlPath);
             var byYear = new Dictionary<int, int>();
-            await foreach (Paper paper in FeedJson.ReadPapersAsync(stream))
+            await foreach (Paper paper in FeedReader.Default.ReadPapersAsync(FeedInput.FromFile(jsonlPath)))
             {
                 if (paper.Published?.Year is int year) byYear[year] = byYear.GetValueOrDefault(year) + 1;
             }
