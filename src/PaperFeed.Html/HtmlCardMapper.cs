@@ -1,6 +1,3 @@
-using PaperFeed.Api;
-using PaperFeed.Text;
-
 namespace PaperFeed.Html;
 
 /// <summary>
@@ -15,10 +12,10 @@ internal static class HtmlCardMapper
     /// <param name="featured">The page's day, when known; it resolves year-less dates and is every card's featured day.</param>
     /// <param name="options">Options (reference date, duplicate sentences).</param>
     /// <param name="collapsedRuns">Repeated sentence runs collapsed in the abstract.</param>
-    public static Paper? ToPaper(HtmlCard card, PaperDate? featured, FeedParserOptions options, out int collapsedRuns)
+    public static Paper? ToPaper(HtmlCard card, PaperDate? featured, FeedReaderOptions options, out int collapsedRuns)
     {
         collapsedRuns = 0;
-        if (card.Href is null || WhitespaceFolding.Fold(card.Title.ToString()) is not { } title) return null;
+        if (card.Href is null || PaperText.FoldWhitespace(card.Title.ToString()) is not { } title) return null;
 
         int? authorCount = null, upvotes = null;
         PaperDate? published = null;
@@ -27,25 +24,25 @@ internal static class HtmlCardMapper
             // The page writes "· 4 authors" where the text copy has "• 4 authors" on its own line.
             var text = raw.AsSpan().Trim().TrimStart("·• ").Trim();
             if (text.IsEmpty) continue;
-            var line = LineClassifier.Classify(text);
-            switch (line.Kind)
+            if (PaperText.TryParseAuthorCount(text, out int authors))
             {
-                case LineKind.Authors when authorCount is null:
-                    authorCount = line.Count;
-                    break;
-                case LineKind.Date when published is null:
-                    published = line.Date;
-                    upvotes ??= line.Upvotes;
-                    break;
-                case LineKind.Text when beforeTitle && upvotes is null && IsCount(text, out int count):
-                    upvotes = count;
-                    break;
+                authorCount ??= authors;
+            }
+            else if (PaperText.TryParseDateLine(text, out var day, out int? dateUpvotes))
+            {
+                if (published is not null) continue;
+                published = day;
+                upvotes ??= dateUpvotes;
+            }
+            else if (beforeTitle && upvotes is null && IsCount(text, out int count))
+            {
+                upvotes = count;
             }
         }
 
-        string? summary = AbstractText.Normalize(card.Abstract?.ToString(), options, out collapsedRuns);
+        string? summary = PaperText.NormalizeAbstract(card.Abstract?.ToString(), options.Text.DuplicateSentences, out collapsedRuns);
         string? id = ArxivId(card.Href);
-        var reference = featured?.ToDateOnly() ?? options.ReferenceDate;
+        var reference = featured?.ToDateOnly() ?? options.Dates.ReferenceDate;
         return new Paper
         {
             Title = title,

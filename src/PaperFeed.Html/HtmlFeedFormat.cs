@@ -39,7 +39,7 @@ public sealed class HtmlFeedFormat : FeedFormat
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var feed in await HtmlPaperReader.ReadAllAsync(input, context.ParserOptions, Options.MaxPageBytes, cancellationToken).ConfigureAwait(false))
+        foreach (var feed in await HtmlPaperReader.ReadAllAsync(input, context, Options.MaxPageBytes, cancellationToken).ConfigureAwait(false))
         {
             yield return feed;
         }

@@ -14,10 +14,10 @@ internal static class HtmlPageBytes
 
     /// <summary>The stream's bytes, up to its end.</summary>
     /// <exception cref="FeedFormatException">PF924: more than <paramref name="maxBytes"/> bytes.</exception>
-    public static async Task<ReadOnlyMemory<byte>> ReadAsync(Stream stream, long maxBytes, FeedParserOptions options, CancellationToken cancellationToken)
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(Stream stream, long maxBytes, FeedReadContext context, CancellationToken cancellationToken)
     {
         long? known = KnownLength(stream);
-        if (known > maxBytes) throw TooLarge(maxBytes, options);
+        if (known > maxBytes) throw TooLarge(maxBytes, context);
         // A known length sizes the first chunk; one byte more tells whether the stream holds more than it said.
         long size = known is long length ? length + 1 : Math.Min(FirstChunk, maxBytes + 1);
         var chunks = new List<(byte[] Bytes, int Length)>();
@@ -27,7 +27,7 @@ internal static class HtmlPageBytes
             var chunk = new byte[(int)size];
             int filled = await FillAsync(stream, chunk, cancellationToken).ConfigureAwait(false);
             total += filled;
-            if (total > maxBytes) throw TooLarge(maxBytes, options);
+            if (total > maxBytes) throw TooLarge(maxBytes, context);
             chunks.Add((chunk, filled));
             if (filled < chunk.Length) break;
             // Never past the limit's next byte: the chunk that passes it is the last one read.
@@ -75,7 +75,7 @@ internal static class HtmlPageBytes
         return bytes;
     }
 
-    private static FeedFormatException TooLarge(long limit, FeedParserOptions options) => new(new FeedDiagnostic(
+    private static FeedFormatException TooLarge(long limit, FeedReadContext context) => new(new FeedDiagnostic(
         DiagnosticSeverity.Error, DiagnosticCodes.InputTooLarge, DiagnosticLocation.None,
-        string.Create(CultureInfo.InvariantCulture, $"the HTML page is larger than {limit} bytes, the most read into memory"), options.SourceName));
+        string.Create(CultureInfo.InvariantCulture, $"the HTML page is larger than {limit} bytes, the most read into memory"), context.SourceName));
 }

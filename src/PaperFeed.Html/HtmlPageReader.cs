@@ -1,18 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens;
 using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
-using PaperFeed.Api;
 
 namespace PaperFeed.Html;
 
 /// <summary>
 /// Reads saved Daily Papers pages from AngleSharp's HTML tokenizer, in one linear pass. Each
 /// <c>div[data-target="DailyPapers"]</c> whose <c>data-props</c> JSON is good is one feed (entities already decoded
-/// by the tokenizer), read with the API reader's DTOs and mapping; the cards rendered inside it are its own and are
+/// by the tokenizer), read by the core's API JSON format (<see cref="EmbeddedListing"/>); the cards rendered inside it are its own and are
 /// not read again. The rendered <c>article</c> cards elsewhere, or inside a component whose JSON is broken or cut
 /// off, are the fallback: one feed per page. A file may hold several pages one after another (a new
 /// <c>&lt;!DOCTYPE&gt;</c> or <c>&lt;html&gt;</c> starts the next). No DOM is built: AngleSharp's tree construction
@@ -28,7 +27,8 @@ internal sealed class HtmlPageReader
 
     private readonly string _html;
     private readonly HtmlTokenizer _tokenizer;
-    private readonly FeedParserOptions _options;
+    private readonly FeedReadContext _context;
+    private readonly EmbeddedListing _embedded;
     private readonly List<Feed> _feeds = [];
 
     // The page in progress.
@@ -55,10 +55,11 @@ internal sealed class HtmlPageReader
     private Dictionary<string, NextOccurrence>? _endTags;
     private NextOccurrence _componentMarker;
 
-    public HtmlPageReader(string html, TextSource source, FeedParserOptions options)
+    public HtmlPageReader(string html, TextSource source, FeedReadContext context)
     {
         _html = html;
-        _options = options;
+        _context = context;
+        _embedded = new EmbeddedListing(context);
         _tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
         {
             SkipComments = true,
@@ -282,30 +283,16 @@ internal sealed class HtmlPageReader
     {
         var position = tag.Position;
         string? props = tag.GetAttribute("data-props");
-        string problem;
-        if (string.IsNullOrEmpty(props))
+        string? problem = "has no data-props attribute";
+        if (!string.IsNullOrEmpty(props))
         {
-            problem = "has no data-props attribute";
-        }
-        else
-        {
-            try
+            byte[] json = Encoding.UTF8.GetBytes(props);
+            problem = EmbeddedListing.Problem(json);
+            if (problem is null)
             {
-                var page = JsonSerializer.Deserialize(props, ApiJsonContext.Default.ApiEntry);
-                if (page is { IsPage: true })
-                {
-                    var papers = new List<Paper>(page.DailyPapers!.Count);
-                    new ApiPaperMapper(_options).AddPapers(page, DiagnosticLocation.AtLine(position.Line, position.Column), "$", null, papers);
-                    _feeds.Add(ApiPaperMapper.PageFeed(page, papers));
-                    _pageHasPropsFeed = true;
-                    return true;
-                }
-                problem = "data-props JSON has no dailyPapers array";
-            }
-            catch (JsonException exception)
-            {
-                problem = string.Create(CultureInfo.InvariantCulture,
-                    $"data-props JSON is broken at its line {(exception.LineNumber ?? 0) + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}: {FirstSentence(exception.Message)}");
+                _feeds.Add(_embedded.Read(json, position.Line, position.Column));
+                _pageHasPropsFeed = true;
+                return true;
             }
         }
         Report(DiagnosticCodes.BrokenEmbeddedJson, position.Line, position.Column,
@@ -329,12 +316,11 @@ internal sealed class HtmlPageReader
         int props = _html.IndexOf(propsStart, tagStart, StringComparison.Ordinal);
         if (props >= 0 && CutOffProps.Read(_html.AsSpan(props + propsStart.Length)) is { } page)
         {
-            var papers = new List<Paper>(page.DailyPapers!.Count);
-            new ApiPaperMapper(_options).AddPapers(page, DiagnosticLocation.AtLine(line, column), "$", null, papers);
-            string read = papers.Count == 0 ? "no item is complete before the cut"
-                : string.Create(CultureInfo.InvariantCulture, $"the {papers.Count} items complete before the cut are read");
+            var feed = _embedded.Read(page, line, column);
+            string read = feed.Papers.Count == 0 ? "no item is complete before the cut"
+                : string.Create(CultureInfo.InvariantCulture, $"the {feed.Papers.Count} items complete before the cut are read");
             Report(DiagnosticCodes.BrokenEmbeddedJson, line, column, $"the DailyPapers element is cut off by the end of the page, inside its data-props; {read}");
-            _feeds.Add(ApiPaperMapper.PageFeed(page, papers));
+            _feeds.Add(feed);
             _pageHasPropsFeed = true;
             return;
         }
@@ -354,7 +340,7 @@ internal sealed class HtmlPageReader
         var papers = new List<Paper>(_cards.Count);
         foreach (var card in _cards)
         {
-            var paper = HtmlCardMapper.ToPaper(card, _canonicalDate, _options, out int collapsed);
+            var paper = HtmlCardMapper.ToPaper(card, _canonicalDate, _context.Options, out int collapsed);
             if (paper is null)
             {
                 Report(DiagnosticCodes.UntitledCard, card.Line, card.Column, "an article without a title link (h3 a[href^=\"/papers/\"]); skipped");
@@ -370,11 +356,11 @@ internal sealed class HtmlPageReader
     }
 
     private void Report(string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
-        Report(_options, code, line, column, message, severity);
+        Report(_context, code, line, column, message, severity);
 
-    /// <summary>Hands a diagnostic at a line and column of the page to the caller (<see cref="DiagnosticSink"/>'s rule).</summary>
-    internal static void Report(FeedParserOptions options, string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
-        new DiagnosticSink(options).Report(new FeedDiagnostic(severity, code, DiagnosticLocation.AtLine(line, column > 0 ? column : null), message, options.SourceName));
+    /// <summary>Hands a diagnostic at a line and column of the page to the read's sink (where strict mode stops the read on a warning).</summary>
+    internal static void Report(FeedReadContext context, string code, int line, int column, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
+        context.Diagnostics.Report(new FeedDiagnostic(severity, code, DiagnosticLocation.AtLine(line, column > 0 ? column : null), message, context.SourceName));
 
     private static bool IsPaperLink(string? href) =>
         href is not null && (href.StartsWith(PapersPath, StringComparison.Ordinal) || href.StartsWith(AbsolutePapersPath, StringComparison.Ordinal));
@@ -396,12 +382,8 @@ internal sealed class HtmlPageReader
         int at = url?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
         if (at < 0) return null;
         var rest = url.AsSpan(at + marker.Length);
-        return rest.Length >= 10 && PaperDate.TryParseIso(rest[..10], out var date) && date.HasYear ? date : null;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        return rest.Length >= 10 && DateOnly.TryParseExact(rest[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? new PaperDate(day)
+            : null;
     }
 }

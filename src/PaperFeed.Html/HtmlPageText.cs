@@ -16,14 +16,14 @@ internal static partial class HtmlPageText
     /// <summary>How far the declaration is looked for, as the HTML standard's prescan does.</summary>
     private const int PrescanBytes = 1024;
 
-    public static string Decode(ReadOnlySpan<byte> bytes, FeedParserOptions options)
+    public static string Decode(ReadOnlySpan<byte> bytes, FeedReadContext context)
     {
-        if (bytes.StartsWith("\uFEFF"u8)) return DecodeUtf8(bytes[3..], options);
+        if (bytes.StartsWith("\uFEFF"u8)) return DecodeUtf8(bytes[3..], context);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
         return DeclaredEncoding(bytes[..Math.Min(bytes.Length, PrescanBytes)]) is { } declared
             ? declared.GetString(bytes)
-            : DecodeUtf8(bytes, options);
+            : DecodeUtf8(bytes, context);
     }
 
     /// <summary>The encoding the page declares, when it is one this runtime has and not UTF-8 (which is the default anyway).</summary>
@@ -56,14 +56,14 @@ internal static partial class HtmlPageText
         }
     }
 
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, FeedParserOptions options)
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, FeedReadContext context)
     {
-        if (!Utf8.IsValid(bytes)) ReportInvalidLines(bytes, options);
+        if (!Utf8.IsValid(bytes)) ReportInvalidLines(bytes, context);
         return Encoding.UTF8.GetString(bytes); // one U+FFFD per maximal invalid subsequence
     }
 
     /// <summary>One PF207 per line that has invalid bytes, at the column (in characters) of its first U+FFFD.</summary>
-    private static void ReportInvalidLines(ReadOnlySpan<byte> bytes, FeedParserOptions options)
+    private static void ReportInvalidLines(ReadOnlySpan<byte> bytes, FeedReadContext context)
     {
         int line = 1;
         while (!bytes.IsEmpty)
@@ -72,7 +72,7 @@ internal static partial class HtmlPageText
             var text = end < 0 ? bytes : bytes[..end];
             if (!Utf8.IsValid(text))
             {
-                HtmlPageReader.Report(options, DiagnosticCodes.InvalidUtf8, line, FirstInvalidColumn(text),
+                HtmlPageReader.Report(context, DiagnosticCodes.InvalidUtf8, line, FirstInvalidColumn(text),
                     "bytes that are not valid UTF-8 (and no other charset declared) were replaced by U+FFFD");
             }
             if (end < 0) break;

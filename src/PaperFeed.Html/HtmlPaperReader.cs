@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using AngleSharp.Text;
 
 namespace PaperFeed.Html;
@@ -8,6 +7,8 @@ namespace PaperFeed.Html;
 /// Reads a saved Hugging Face Daily Papers HTML page: the JSON the page embeds for its scripts when present
 /// (every field the API gives), else the rendered paper cards. Never runs a script and never loads a
 /// resource: AngleSharp's tokenizer is used without any browsing context. Thread-safe. See docs/inputs.md.
+/// <see cref="HtmlFeedFormat"/> is the public way in; the overloads taking <see cref="FeedParserOptions"/> read a
+/// page held in a string, or a single listing, as the tests do.
 /// </summary>
 internal static class HtmlPaperReader
 {
@@ -24,71 +25,69 @@ internal static class HtmlPaperReader
     /// <returns>The page's feed, dated by the page's <c>dateString</c> or <c>date</c> (or its canonical <c>/papers/date/…</c> URL) when it is a day.</returns>
     /// <exception cref="FeedFormatException">
     /// The input holds more than one listing (several <c>DailyPapers</c> components, or pages one after another:
-    /// read those with <see cref="ReadFeeds"/>), or a warning in strict mode.
+    /// read those with <see cref="ReadFeeds(string, FeedParserOptions?)"/>), or a warning in strict mode.
     /// </exception>
     public static Feed ReadFeed(string html, FeedParserOptions? options = null)
     {
-        options ??= FeedParserOptions.Default;
-        return Single(ReadFeeds(html, options), options);
+        var context = Context(options);
+        return Single(ReadFeeds(html, context), context);
     }
 
     /// <summary>Reads every listing the markup holds: one feed per <c>DailyPapers</c> component, pages one after another each in turn.</summary>
     /// <inheritdoc cref="ReadFeed(string, FeedParserOptions?)" path="/param"/>
     /// <returns>The feeds, in page order; at least one.</returns>
     /// <exception cref="FeedFormatException">A warning in strict mode.</exception>
-    public static IReadOnlyList<Feed> ReadFeeds(string html, FeedParserOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(html);
-        using var source = new TextSource(html);
-        return new HtmlPageReader(html, source, options ?? FeedParserOptions.Default).Read();
-    }
+    public static IReadOnlyList<Feed> ReadFeeds(string html, FeedParserOptions? options = null) => ReadFeeds(html, Context(options));
 
     /// <summary>Reads a page from its bytes, decoded as the page declares (a byte order mark, else its <c>meta</c> charset, else UTF-8).</summary>
     /// <param name="stream">The page; not disposed.</param>
     /// <param name="options">Options, as for <see cref="ReadFeed(string, FeedParserOptions?)"/>.</param>
     /// <param name="cancellationToken">Stops reading the stream.</param>
     /// <exception cref="FeedFormatException">
-    /// The page is larger than <see cref="MaxPageBytes"/>, the input holds more than one listing (read those with
-    /// <see cref="ReadFeedsAsync"/>), or a warning in strict mode.
+    /// The page is larger than <see cref="MaxPageBytes"/>, the input holds more than one listing, or a warning in strict mode.
     /// </exception>
     public static async Task<Feed> ReadFeedAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= FeedParserOptions.Default;
-        return Single(await ReadAllAsync(stream, options, MaxPageBytes, cancellationToken).ConfigureAwait(false), options);
-    }
-
-    /// <summary>Reads every listing of a page's bytes (see <see cref="ReadFeeds"/> and <see cref="ReadFeedAsync"/>).</summary>
-    /// <inheritdoc cref="ReadFeedAsync(Stream, FeedParserOptions?, CancellationToken)" path="/param"/>
-    /// <exception cref="FeedFormatException">(While enumerating.) The page is larger than <see cref="MaxPageBytes"/>, or a warning in strict mode.</exception>
-    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var feed in await ReadAllAsync(stream, options ?? FeedParserOptions.Default, MaxPageBytes, cancellationToken).ConfigureAwait(false))
-        {
-            yield return feed;
-        }
-    }
-
-    /// <summary>Reads the papers of every listing of a page's bytes.</summary>
-    /// <inheritdoc cref="ReadFeedAsync(Stream, FeedParserOptions?, CancellationToken)" path="/param"/>
-    /// <exception cref="FeedFormatException">The page is larger than <see cref="MaxPageBytes"/>, or a warning in strict mode.</exception>
-    public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var feed in ReadFeedsAsync(stream, options, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var paper in feed.Papers) yield return paper;
-        }
+        var context = Context(options);
+        return Single(await ReadAllAsync(stream, context, MaxPageBytes, cancellationToken).ConfigureAwait(false), context);
     }
 
     /// <summary>Reads the page's bytes (at most <paramref name="maxBytes"/>), decodes and reads them.</summary>
-    internal static async Task<IReadOnlyList<Feed>> ReadAllAsync(Stream stream, FeedParserOptions options, long maxBytes, CancellationToken cancellationToken)
+    internal static Task<IReadOnlyList<Feed>> ReadAllAsync(Stream stream, FeedParserOptions options, long maxBytes, CancellationToken cancellationToken) =>
+        ReadAllAsync(stream, Context(options), maxBytes, cancellationToken);
+
+    /// <inheritdoc cref="ReadAllAsync(Stream, FeedParserOptions, long, CancellationToken)"/>
+    internal static async Task<IReadOnlyList<Feed>> ReadAllAsync(Stream stream, FeedReadContext context, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var bytes = await HtmlPageBytes.ReadAsync(stream, maxBytes, options, cancellationToken).ConfigureAwait(false);
-        return ReadFeeds(HtmlPageText.Decode(bytes.Span, options), options);
+        var bytes = await HtmlPageBytes.ReadAsync(stream, maxBytes, context, cancellationToken).ConfigureAwait(false);
+        return ReadFeeds(HtmlPageText.Decode(bytes.Span, context), context);
     }
 
-    private static Feed Single(IReadOnlyList<Feed> feeds, FeedParserOptions options) => feeds.Count == 1
+    /// <summary>Reads every listing the markup holds, reporting to <paramref name="context"/>.</summary>
+    internal static IReadOnlyList<Feed> ReadFeeds(string html, FeedReadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        using var source = new TextSource(html);
+        return new HtmlPageReader(html, source, context).Read();
+    }
+
+    /// <summary>The front door's options with the settings of <paramref name="options"/> (the flat options of the <see cref="FeedParser"/> era).</summary>
+    internal static FeedReaderOptions ReaderOptions(FeedParserOptions options) => FeedReaderOptions.Default with
+    {
+        Text = new TextOptions { DuplicateSentences = options.DuplicateSentences, MaxLineLength = options.MaxLineLength },
+        Dates = new DateOptions { ReferenceDate = options.ReferenceDate, ListingDate = options.ListingDate, ListingDateFromSourceName = options.ListingDateFromSourceName },
+        Diagnostics = new DiagnosticOptions { OnDiagnostic = options.OnDiagnostic, Strict = options.Strict },
+    };
+
+    private static FeedReadContext Context(FeedParserOptions? options)
+    {
+        options ??= FeedParserOptions.Default;
+        return new FeedReadContext(ReaderOptions(options), options.SourceName);
+    }
+
+    private static Feed Single(IReadOnlyList<Feed> feeds, FeedReadContext context) => feeds.Count == 1
         ? feeds[0]
         : throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.MultipleListings, DiagnosticLocation.None,
-            string.Create(CultureInfo.InvariantCulture, $"the HTML holds {feeds.Count} listings, not one; read them all with ReadFeeds or ReadFeedsAsync"), options.SourceName));
+            string.Create(CultureInfo.InvariantCulture, $"the HTML holds {feeds.Count} listings, not one; read them all with ReadFeeds or ReadFeedsAsync"), context.SourceName));
 }

@@ -16,13 +16,7 @@ internal static class TestReaders
     /// <summary>The reader for these options and this forced format (by name; null detects).</summary>
     public static FeedReader Reader(FeedParserOptions? options = null, string? format = null)
     {
-        options ??= FeedParserOptions.Default;
-        var readerOptions = FeedReaderOptions.Default.WithFormat(HtmlFeedFormat.Default) with
-        {
-            Text = new TextOptions { DuplicateSentences = options.DuplicateSentences, MaxLineLength = options.MaxLineLength },
-            Dates = new DateOptions { ReferenceDate = options.ReferenceDate, ListingDate = options.ListingDate, ListingDateFromSourceName = options.ListingDateFromSourceName },
-            Diagnostics = new DiagnosticOptions { OnDiagnostic = options.OnDiagnostic, Strict = options.Strict },
-        };
+        var readerOptions = HtmlPaperReader.ReaderOptions(options ?? FeedParserOptions.Default).WithFormat(HtmlFeedFormat.Default);
         return new FeedReader(readerOptions with { Format = format is null ? null : readerOptions.Formats.Concat(FeedFormat.BuiltIn).Single(f => f.Name == format) });
     }
 

@@ -6,11 +6,15 @@ namespace PaperFeed.Api;
 internal static class AbstractText
 {
     /// <summary>The abstract, or null when there is none; <paramref name="collapsedRuns"/> counts the repeated runs dropped.</summary>
-    public static string? Normalize(string? text, FeedParserOptions options, out int collapsedRuns)
+    public static string? Normalize(string? text, FeedParserOptions options, out int collapsedRuns) =>
+        Normalize(text, options.DuplicateSentences, out collapsedRuns);
+
+    /// <inheritdoc cref="Normalize(string?, FeedParserOptions, out int)"/>
+    public static string? Normalize(string? text, DuplicateSentenceHandling duplicates, out int collapsedRuns)
     {
         collapsedRuns = 0;
         string? folded = WhitespaceFolding.Fold(text);
-        if (folded is null || options.DuplicateSentences != DuplicateSentenceHandling.Collapse) return folded;
+        if (folded is null || duplicates != DuplicateSentenceHandling.Collapse) return folded;
         var dropped = new List<int>();
         string? collapsed = DuplicateSentenceCollapser.Collapse(folded, dropped);
         collapsedRuns = dropped.Count;

@@ -52,6 +52,61 @@ public class HtmlPaperReaderTests
     }
 
     [Fact]
+    public void Data_props_diagnostics_point_at_the_element_and_name_the_item_by_its_json_path()
+    {
+        var diagnostics = new List<FeedDiagnostic>();
+        string html = File.ReadAllText(Fixtures.DailyHtml);
+
+        HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "daily.html" });
+
+        var (line, column) = LocationOf(html, "<div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\"{&quot;dateString");
+        var warning = diagnostics.Should().ContainSingle().Subject;
+        warning.Should().BeEquivalentTo(new { Code = DiagnosticCodes.InvalidCount, Line = line, Column = (int?)column, Source = "daily.html" });
+        warning.Message.Should().Contain("dailyPapers[3].paper.githubStars");
+    }
+
+    [Fact]
+    public void Strict_mode_stops_at_a_data_props_item_warning_at_the_element()
+    {
+        string html = File.ReadAllText(Fixtures.DailyHtml);
+
+        var act = () => HtmlPaperReader.ReadFeed(html, new FeedParserOptions { Strict = true });
+
+        var (line, column) = LocationOf(html, "<div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\"{&quot;dateString");
+        act.Should().Throw<FeedFormatException>().Which.Diagnostic.Should().BeEquivalentTo(new { Code = DiagnosticCodes.InvalidCount, Line = line, Column = (int?)column });
+    }
+
+    [Fact]
+    public void String_items_in_data_props_are_an_error_at_the_element()
+    {
+        const string html = "<p>\n  <div data-target=\"DailyPapers\" data-props=\"{&quot;dailyPapers&quot;:[&quot;{'title': 'x'}&quot;]}\"></div>";
+
+        var act = () => HtmlPaperReader.ReadFeed(html);
+
+        act.Should().Throw<FeedFormatException>().Which.Diagnostic.Should().BeEquivalentTo(new { Code = DiagnosticCodes.StringItems, Line = 2, Column = (int?)3 });
+    }
+
+    [Fact]
+    public void An_archivers_wrapper_in_data_props_is_read_like_a_listing_page()
+    {
+        const string html = """<div data-target="DailyPapers" data-props="{&quot;date&quot;:&quot;2025-08-30&quot;,&quot;data&quot;:[{&quot;title&quot;:&quot;Wrapped&quot;}]}"></div>""";
+
+        var feed = HtmlPaperReader.ReadFeed(html);
+
+        feed.Should().Be(new Feed { Date = new PaperDate(2025, 8, 30), Papers = [new Paper { Title = "Wrapped", Featured = new PaperDate(2025, 8, 30) }] });
+    }
+
+    [Fact]
+    public void A_listing_date_given_for_the_input_does_not_date_the_embedded_page()
+    {
+        const string html = """<div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;:[{&quot;title&quot;:&quot;Undated&quot;}]}"></div>""";
+
+        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { ListingDate = new DateOnly(2020, 1, 1) });
+
+        feed.Should().Be(new Feed { Papers = [new Paper { Title = "Undated" }] });
+    }
+
+    [Fact]
     public void Strict_mode_turns_broken_data_props_into_an_error()
     {
         var act = () => HtmlPaperReader.ReadFeed(File.ReadAllText(Fixtures.BrokenPropsHtml), new FeedParserOptions { Strict = true });
