@@ -28,11 +28,11 @@ expect_exit() { # expected, command...
 
 corpus=tests/PaperFeed.Tests/Fixtures/Real/browser-copy/001_945d3c89aa4599f6.txt
 
-# parse: a JSON document with the sample's 53 papers, diagnostics on stderr in compiler form.
+# parse: a JSON document with the sample's 53 papers, diagnostics on stderr as FeedDiagnostic.ToString() gives them.
 expect_exit 0 "$exe" parse samples/daily-papers.txt
 head -c 1 "$work/stdout" | grep -q '\[' || fail "parse did not write a JSON array"
 grep -q '"title": "Task-Specific Skill Localization in Fine-tuned Language Models"' "$work/stdout" || fail "parse output lacks the first paper"
-grep -Eq '^samples/daily-papers.txt:[0-9]+: (info|warning): .+ \[PF[0-9]{3}\]$' "$work/stderr" || fail "diagnostics not in PATH:LINE: severity: message form"
+grep -Eq '^samples/daily-papers.txt:[0-9]+:[0-9]+: (info|warning) PF[0-9]{3}: .+$' "$work/stderr" || fail "diagnostics not in PATH:LINE:COLUMN: severity CODE: message form"
 
 # JSON Lines: one line per paper; read back by the same executable (detected as PaperFeed JSON).
 expect_exit 0 "$exe" parse --format jsonl --quiet "$corpus"
