@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using PaperFeed.Partitioning;
+using PaperFeed.Text;
 
 namespace PaperFeed;
 
@@ -39,7 +40,7 @@ public static partial class FeedParser
     internal static async IAsyncEnumerable<Paper> ReadPapersParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var piece in ParallelParse.ParseAsync(path, options, materialize: true, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
+        await foreach (var piece in ParallelParse.ParseAsync(path, options, EntryOutput.Papers, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
         {
             foreach (var paper in ParallelParse.Replay(piece, options))
             {
@@ -52,7 +53,7 @@ public static partial class FeedParser
     internal static async Task<FeedStatistics> CountParallel(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength, CancellationToken cancellationToken)
     {
         var total = new FeedStatistics();
-        await foreach (var piece in ParallelParse.ParseAsync(path, options, materialize: false, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
+        await foreach (var piece in ParallelParse.ParseAsync(path, options, EntryOutput.Count, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
         {
             foreach (var _ in ParallelParse.Replay(piece, options)) { }
             total = ParallelParse.Add(total, piece.Statistics);

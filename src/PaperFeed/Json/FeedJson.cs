@@ -9,7 +9,7 @@ namespace PaperFeed;
 /// into records equal to the ones written, streaming. The contract is in docs/json.md and in the JSON Schema
 /// <see cref="GetSchema"/> returns.
 /// </summary>
-public static class FeedJson
+public static partial class FeedJson
 {
     /// <summary>Writes papers as JSON Lines (one paper per line), streaming.</summary>
     /// <param name="stream">The destination; flushed, not disposed.</param>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using PaperFeed.IO;
 using PaperFeed.Text;
 
 namespace PaperFeed.Partitioning;
@@ -23,12 +24,15 @@ internal static class ParallelParse
         /// <summary>Papers and diagnostics, interleaved as the sequential parse would produce them.</summary>
         public List<object> Items { get; } = [];
 
+        /// <summary>The piece's papers as JSON Lines (a JSON Lines parse), to write and dispose.</summary>
+        public PooledBufferWriter? Json { get; set; }
+
         public FeedStatistics Statistics { get; set; } = new();
 
         public ExceptionDispatchInfo? Error { get; set; }
     }
 
-    public static async IAsyncEnumerable<Piece> ParseAsync(string path, FeedParserOptions options, bool materialize, int parallelism, long pieceLength,
+    public static async IAsyncEnumerable<Piece> ParseAsync(string path, FeedParserOptions options, EntryOutput output, int parallelism, long pieceLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (parallelism <= 0) parallelism = Environment.ProcessorCount;
@@ -42,7 +46,7 @@ internal static class ParallelParse
             foreach (var range in SnapshotBoundaries.Split(scan, pieceLength))
             {
                 var token = stop.Token;
-                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, range, fileLength, options, materialize, token), token));
+                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, range, fileLength, options, output, token), token));
                 if (inFlight.Count > parallelism) yield return await inFlight.Dequeue().ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -88,7 +92,7 @@ internal static class ParallelParse
         Infos = a.Infos + b.Infos,
     };
 
-    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, SnapshotRange range, long fileLength, FeedParserOptions options, bool materialize, CancellationToken cancellationToken)
+    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, SnapshotRange range, long fileLength, FeedParserOptions options, EntryOutput output, CancellationToken cancellationToken)
     {
         var piece = new Piece();
         var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = piece.Items.Add };
@@ -97,14 +101,16 @@ internal static class ParallelParse
             // The piece numbers its lines from where it starts in the file: papers, diagnostics and errors carry
             // the whole file's line numbers with no copying.
             int firstLine = (int)Math.Min(range.FirstLine, int.MaxValue);
-            using var session = ParseSession.Of(new FileRangeStream(handle, range.Offset, range.Length), pieceOptions,
-                materialize ? EntryOutput.Papers : EntryOutput.Count, firstLine);
+            using var session = ParseSession.Of(new FileRangeStream(handle, range.Offset, range.Length), pieceOptions, output, firstLine);
             session.EndsBeforeSnapshot = range.End < fileLength;
+            using var json = output == EntryOutput.Entries ? new EntryJsonLines((int)Math.Min(range.Length + range.Length / 4 + 4096, int.MaxValue / 2)) : null;
             while (session.Advance())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 while (session.Assembler.TryTakePaper(out var paper)) piece.Items.Add(paper);
+                if (session.Assembler.TryTakeEntry()) json!.Write(session.Assembler.Finished);
             }
+            piece.Json = json?.TakeOutput(1);
             piece.Statistics = session.Assembler.Statistics;
         }
         catch (Exception e) when (e is not OperationCanceledException)
