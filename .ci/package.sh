@@ -35,6 +35,18 @@ if grep -q "<dependency " "$work/PaperFeed.nuspec"; then echo "the core package 
 echo "== consumer app (Native AOT, warnings as errors)"
 mkdir -p "$work/app"
 cp .ci/consumer/Consumer.csproj .ci/consumer/Program.cs "$work/app/"
+# The README's C# blocks compile here too, against the package alone: the tests compile them with the test
+# project's access to internals, which would let a README show an API users cannot call.
+{
+  echo 'using System.Text.Json; using PaperFeed;'
+  echo '#pragma warning disable CS1998 // a block without await'
+  echo 'internal static class ReadmeBlocks {'
+  awk '/^```csharp$/ { n++; print "internal static async Task Block" n "(string path, string jsonlPath) {"; inside = 1; next }
+       /^```$/ && inside { print "}"; inside = 0; next }
+       inside { print }' README.md
+  echo '}'
+} > "$work/app/ReadmeBlocks.cs"
+[ "$(grep -c '^internal static async Task Block' "$work/app/ReadmeBlocks.cs")" -ge 3 ] || { echo "the README's C# blocks were not found"; exit 1; }
 # An empty Directory.Build.props/Packages.props keeps the repo's own settings out of the outside app.
 echo '<Project />' > "$work/app/Directory.Build.props"
 echo '<Project />' > "$work/app/Directory.Packages.props"
