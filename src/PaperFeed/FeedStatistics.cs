@@ -12,6 +12,12 @@ public sealed record FeedStatistics
     /// <summary>Papers with an author count or a published date, counted the same way for every input format.</summary>
     public long PapersWithMetadata { get; init; }
 
+    /// <summary>The one rule of <see cref="PapersWithMetadata"/>.</summary>
+    internal static bool HasMetadata(int? authorCount, PaperDate? published) => authorCount is not null || published is not null;
+
+    /// <inheritdoc cref="HasMetadata(int?, PaperDate?)"/>
+    internal static bool HasMetadata(Paper paper) => HasMetadata(paper.AuthorCount, paper.Published);
+
     /// <summary>Input lines read, blank ones included.</summary>
     public long Lines { get; init; }
 

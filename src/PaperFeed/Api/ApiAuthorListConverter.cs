@@ -3,24 +3,25 @@ using System.Text.Json;
 namespace PaperFeed.Api;
 
 /// <summary>
-/// Reads <c>paper.authors</c> by hand: only <c>name</c> and <c>hidden</c> matter, and an element of an
+/// Reads the names of <c>paper.authors</c> (<c>[{_id, name, hidden, status, user}]</c>) by hand: only <c>name</c>
+/// matters (<c>hidden</c> is about the author's profile, not the paper: docs/inputs.md), and an element of an
 /// unexpected shape (a bare string is taken as a name; anything else is skipped) must not fail the item.
 /// </summary>
-internal sealed class ApiAuthorListConverter : ReadOnlyJsonConverter<List<ApiAuthor>?>
+internal sealed class ApiAuthorListConverter : ReadOnlyJsonConverter<List<string?>?>
 {
-    public override List<ApiAuthor>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override List<string?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (!Lenient.Is(ref reader, JsonTokenType.StartArray)) return null;
-        var authors = new List<ApiAuthor>();
+        var authors = new List<string?>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    authors.Add(new ApiAuthor(reader.GetString(), Hidden: false));
+                    authors.Add(reader.GetString());
                     break;
                 case JsonTokenType.StartObject:
-                    authors.Add(ReadAuthor(ref reader));
+                    authors.Add(ReadName(ref reader));
                     break;
                 default:
                     Lenient.Skip(ref reader);
@@ -30,10 +31,10 @@ internal sealed class ApiAuthorListConverter : ReadOnlyJsonConverter<List<ApiAut
         return authors;
     }
 
-    private static ApiAuthor ReadAuthor(ref Utf8JsonReader reader)
+    /// <summary>An author object's <c>name</c>; null when absent or not a string.</summary>
+    private static string? ReadName(ref Utf8JsonReader reader)
     {
         string? name = null;
-        bool hidden = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("name"u8))
@@ -41,18 +42,12 @@ internal sealed class ApiAuthorListConverter : ReadOnlyJsonConverter<List<ApiAut
                 reader.Read();
                 name = Lenient.ReadString(ref reader);
             }
-            else if (reader.ValueTextEquals("hidden"u8))
-            {
-                reader.Read();
-                hidden = reader.TokenType == JsonTokenType.True;
-                Lenient.Skip(ref reader);
-            }
             else
             {
                 reader.Read();
                 Lenient.Skip(ref reader);
             }
         }
-        return new ApiAuthor(name, hidden);
+        return name;
     }
 }

@@ -17,10 +17,14 @@ internal class ApiPaper
     [JsonPropertyName("summary"), JsonConverter(typeof(LenientStringConverter))]
     public string? Summary { get; set; }
 
+    /// <summary>The authors' names in order (null for an author without one).</summary>
     [JsonPropertyName("authors"), JsonConverter(typeof(ApiAuthorListConverter))]
-    public List<ApiAuthor>? Authors { get; set; }
+    public List<string?>? Authors { get; set; }
 
-    /// <summary>On a paper: its arXiv time. On an item (see <see cref="ApiEntry"/>): the time it was featured.</summary>
+    /// <summary>
+    /// On a paper: its arXiv time. On an item (see <see cref="ApiEntry"/>) it is the item's own time, read only because
+    /// items and bare papers share this type, and not used: its meaning changed over the API's eras (docs/inputs.md).
+    /// </summary>
     [JsonPropertyName("publishedAt"), JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? PublishedAt { get; set; }
 

@@ -10,9 +10,6 @@ namespace PaperFeed.Api;
 /// </summary>
 internal sealed class ApiPaperMapper
 {
-    /// <summary>A paper's page on the site: this prefix and the arXiv id.</summary>
-    public const string PaperUrlPrefix = "https://huggingface.co/papers/";
-
     private readonly FeedParserOptions _options;
     private readonly DiagnosticSink _diagnostics;
 
@@ -130,7 +127,7 @@ internal sealed class ApiPaperMapper
             Featured = Featured(UtcDate(paper.SubmittedOnDailyAt) ?? listingDay, published, where),
             Upvotes = Count(paper.Upvotes, paperPath + ".upvotes", where),
             ArxivId = id,
-            Url = id is null ? null : PaperUrlPrefix + Uri.EscapeDataString(id).Replace("%2F", "/", StringComparison.Ordinal),
+            Url = id is null ? null : PaperLinks.HuggingFacePage(id),
             Details = Details(entry, paper, paperPath, where),
         };
     }
@@ -156,13 +153,13 @@ internal sealed class ApiPaperMapper
     }
 
     /// <summary>Every named author in order, hidden ones included: <c>hidden</c> is about the author's profile, not the paper.</summary>
-    private static List<Author> Authors(List<ApiAuthor>? authors)
+    private static List<Author> Authors(List<string?>? names)
     {
-        if (authors is null || authors.Count == 0) return [];
-        var list = new List<Author>(authors.Count);
-        foreach (var author in authors)
+        if (names is null || names.Count == 0) return [];
+        var list = new List<Author>(names.Count);
+        foreach (string? raw in names)
         {
-            if (WhitespaceFolding.Fold(author.Name) is { } name) list.Add(new Author(name));
+            if (WhitespaceFolding.Fold(raw) is { } name) list.Add(new Author(name));
         }
         return list;
     }

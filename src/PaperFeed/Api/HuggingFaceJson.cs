@@ -60,7 +60,7 @@ internal static class HuggingFaceJson
             }
             var paper = (Paper)item;
             papers++;
-            if (paper.AuthorCount is not null || paper.Published is not null) withMetadata++;
+            if (FeedStatistics.HasMetadata(paper)) withMetadata++;
         }
         return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = tally.Warnings, Infos = tally.Infos, Lines = reader.LineCount };
     }

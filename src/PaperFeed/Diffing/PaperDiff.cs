@@ -74,9 +74,10 @@ public static class PaperDiff
         var changes = new List<PaperChange>();
         foreach (var paper in @new)
         {
-            if (!newSeen.TryAdd(paper, true)) continue;
+            string titleKey = PaperIdentity.NormalizeTitle(paper.Title); // once for both lookups
+            if (!newSeen.TryAdd(paper, titleKey, true)) continue;
             newPapers.Add(paper);
-            if (!oldIndex.TryGetValue(paper, out int at) || matched[at])
+            if (!oldIndex.TryGetValue(paper, titleKey, out int at) || matched[at])
             {
                 changes.Add(new PaperChange(PaperChangeKind.Added, paper, []));
                 continue;

@@ -13,28 +13,37 @@ internal sealed class IdentityIndex<T>
     public int Count { get; private set; }
 
     /// <summary>Finds the entry of <paramref name="paper"/>'s paper.</summary>
-    public bool TryGetValue(Paper paper, out T value)
+    public bool TryGetValue(Paper paper, out T value) => TryGetValue(paper, PaperIdentity.NormalizeTitle(paper.Title), out value);
+
+    /// <summary>Finds the entry of <paramref name="paper"/>'s paper, whose title normalised is <paramref name="normalizedTitle"/>.</summary>
+    public bool TryGetValue(Paper paper, string normalizedTitle, out T value)
     {
-        var slot = Find(PaperIdentity.ArxivKey(paper), PaperIdentity.NormalizeTitle(paper.Title));
+        var slot = Find(PaperIdentity.ArxivKey(paper), normalizedTitle);
         value = slot is null ? default! : slot.Value;
         return slot is not null;
     }
 
     /// <summary>Adds an entry unless the paper already has one (then learns its arXiv id); true when added.</summary>
-    public bool TryAdd(Paper paper, T value)
+    public bool TryAdd(Paper paper, T value) => TryAdd(paper, PaperIdentity.NormalizeTitle(paper.Title), value);
+
+    /// <summary><see cref="TryAdd(Paper, T)"/> for a paper whose title normalised is <paramref name="normalizedTitle"/>.</summary>
+    public bool TryAdd(Paper paper, string normalizedTitle, T value)
     {
-        GetOrAdd(paper, () => value, out bool added);
+        GetOrAdd(paper, normalizedTitle, () => value, out bool added);
         return added;
     }
 
-    /// <summary>Returns the entry of the paper, or adds one made by <paramref name="create"/>; learns a new arXiv id either way.</summary>
-    public T GetOrAdd(Paper paper, Func<T> create, out bool added)
+    /// <summary>
+    /// Returns the entry of the paper, whose title normalised (<see cref="PaperIdentity.NormalizeTitle"/>) is
+    /// <paramref name="normalizedTitle"/>, or adds one made by <paramref name="create"/>; learns a new arXiv id either
+    /// way. Callers that need the normalised title again pass theirs, so a title is normalised once per copy.
+    /// </summary>
+    public T GetOrAdd(Paper paper, string normalizedTitle, Func<T> create, out bool added)
     {
         string? id = PaperIdentity.ArxivKey(paper);
-        string title = PaperIdentity.NormalizeTitle(paper.Title);
-        var slot = Find(id, title);
+        var slot = Find(id, normalizedTitle);
         added = slot is null;
-        if (slot is null) return Add(id, title, create()).Value;
+        if (slot is null) return Add(id, normalizedTitle, create()).Value;
         if (slot.ArxivId is null && id is not null)
         {
             slot.ArxivId = id;

@@ -7,8 +7,14 @@ namespace PaperFeed;
 /// </summary>
 public static class PaperLinks
 {
-    /// <summary><c>https://huggingface.co/papers/{id}</c> for an arXiv id (version stripped).</summary>
-    public static string HuggingFacePage(string arxivId) => "https://huggingface.co/papers/" + Canonical(arxivId);
+    /// <summary>
+    /// <c>https://huggingface.co/papers/{id}</c> for an arXiv id (version stripped; characters a URL path cannot hold
+    /// escaped, the <c>/</c> of old ids such as <c>math/0301001</c> kept). The one place a paper's page address is
+    /// built: readers of every input set <see cref="Paper.Url"/> with it.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="arxivId"/> is blank.</exception>
+    public static string HuggingFacePage(string arxivId) =>
+        "https://huggingface.co/papers/" + Uri.EscapeDataString(Canonical(arxivId)).Replace("%2F", "/", StringComparison.Ordinal);
 
     /// <summary><c>https://arxiv.org/abs/{id}</c> for an arXiv id (version stripped).</summary>
     public static string ArxivAbstract(string arxivId) => "https://arxiv.org/abs/" + Canonical(arxivId);

@@ -173,7 +173,7 @@ public static partial class FeedJson
         void Count(Paper paper)
         {
             papers++;
-            if (paper.AuthorCount is not null || paper.Published is not null) withMetadata++;
+            if (FeedStatistics.HasMetadata(paper)) withMetadata++;
         }
     }
 

@@ -8,6 +8,7 @@ internal sealed class MergeEntry
 {
     private readonly Observation[] _from = new Observation[(int)MergeField.Count];
     private string _title;
+    private string _titleKey;
     private string? _abstract, _arxivId, _url, _aiSummary, _githubRepo, _projectPage;
     private int? _authorCount, _upvotes, _githubStars, _commentCount;
     private IReadOnlyList<Author>? _authors;
@@ -17,27 +18,36 @@ internal sealed class MergeEntry
     private DateTimeOffset? _withdrawnAt;
     private Observation? _first, _last;
 
-    public MergeEntry(Paper first, Observation at)
+    /// <param name="first">The first copy.</param>
+    /// <param name="titleKey">Its title, normalised (<see cref="PaperIdentity.NormalizeTitle"/>).</param>
+    /// <param name="at">Where it was observed.</param>
+    public MergeEntry(Paper first, string titleKey, Observation at)
     {
         _title = first.Title;
+        _titleKey = titleKey;
         _from[(int)MergeField.Title] = at;
     }
 
     public int Observations { get; private set; }
 
-    /// <summary>Merges one copy; <paramref name="conflict"/> hears of each non-count field the copies disagree on.</summary>
-    public void Add(Paper paper, Observation at, Action<MergeField, string, string> conflict)
+    /// <summary>
+    /// Merges one copy, whose title normalised is <paramref name="titleKey"/> (titles compare by it; the kept title's
+    /// key is kept along, so no title is normalised twice); <paramref name="conflict"/> hears of each non-count field
+    /// the copies disagree on.
+    /// </summary>
+    public void Add(Paper paper, string titleKey, Observation at, Action<MergeField, string, string> conflict)
     {
         Observations++;
         var details = paper.Details;
 
-        if (PaperIdentity.NormalizeTitle(paper.Title) == PaperIdentity.NormalizeTitle(_title))
+        if (titleKey == _titleKey)
         {
             if (at.IsLaterThan(_from[(int)MergeField.Title])) Set(ref _title, paper.Title, MergeField.Title, at);
         }
         else
         {
             Fill(ref _title, paper.Title, MergeField.Title, at, conflict);
+            if (ReferenceEquals(_title, paper.Title)) _titleKey = titleKey;
         }
         Fill(ref _abstract, paper.Abstract, MergeField.Abstract, at, conflict);
         Fill(ref _authorCount, paper.AuthorCount, MergeField.AuthorCount, at, conflict);

@@ -83,9 +83,11 @@ public sealed class PaperMerger
     private void Add(Paper paper, PaperDate? observed, string? sourceName)
     {
         var at = new Observation(observed, _sequence++);
-        var entry = _index.GetOrAdd(paper, () => new MergeEntry(paper, at), out bool added);
+        // The one normalisation of this copy's title: the index finds the paper by it, the entry compares titles by it.
+        string titleKey = PaperIdentity.NormalizeTitle(paper.Title);
+        var entry = _index.GetOrAdd(paper, titleKey, () => new MergeEntry(paper, titleKey, at), out bool added);
         if (added) _entries.Add(entry);
-        entry.Add(paper, at, _onDiagnostic is null ? static (_, _, _) => { } : (field, kept, incoming) => Report(paper, sourceName, field, kept, incoming));
+        entry.Add(paper, titleKey, at, _onDiagnostic is null ? static (_, _, _) => { } : (field, kept, incoming) => Report(paper, sourceName, field, kept, incoming));
     }
 
     private void Report(Paper paper, string? sourceName, MergeField field, string current, string incoming)

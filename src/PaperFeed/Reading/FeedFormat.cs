@@ -101,7 +101,7 @@ public abstract class FeedFormat
             papers += feed.Papers.Count;
             foreach (var paper in feed.Papers)
             {
-                if (paper.AuthorCount is not null || paper.Published is not null) withMetadata++;
+                if (FeedStatistics.HasMetadata(paper)) withMetadata++;
             }
         }
         return new FeedStatistics

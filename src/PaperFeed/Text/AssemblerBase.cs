@@ -60,7 +60,7 @@ internal abstract class AssemblerBase
     protected void CountPaper(int? authorCount, PaperDate? published)
     {
         _paperCount++;
-        if (authorCount is not null || published is not null) _withMetadata++;
+        if (FeedStatistics.HasMetadata(authorCount, published)) _withMetadata++;
     }
 
     /// <summary>Starts a snapshot (finishing the open one first).</summary>

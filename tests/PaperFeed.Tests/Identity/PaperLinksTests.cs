@@ -72,4 +72,25 @@ public class PaperLinksTests
     [InlineData("https://huggingface.co/models/date/2025-09-14")]
     [InlineData(null)]
     public void Other_addresses_give_no_period(string? url) => PaperLinks.TryParseListingUrl(url, out _).Should().BeFalse();
+
+    [Fact]
+    public void The_one_page_builder_strips_the_version_escapes_and_keeps_the_slash_of_old_ids()
+    {
+        PaperLinks.HuggingFacePage("2509.01234v2").Should().Be("https://huggingface.co/papers/2509.01234");
+        PaperLinks.HuggingFacePage("math.AG/0301001").Should().Be("https://huggingface.co/papers/math.AG/0301001");
+        PaperLinks.HuggingFacePage("2509 01234#x").Should().Be("https://huggingface.co/papers/2509%2001234%23x");
+    }
+
+    [Fact]
+    public async Task Api_and_html_readers_set_the_url_with_the_one_builder()
+    {
+        const string id = "2509.01234";
+        string api = $$$"""[{"paper": {"id": "{{{id}}}", "title": "T"}}]""";
+        string card = $"<html><body><article><h3><a href=\"/papers/{id}\">T</a></h3></article></body></html>";
+
+        var fromApi = await HuggingFaceJson.ReadPapersAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(api))).SingleAsync();
+        var fromHtml = PaperFeed.Html.HtmlPaperReader.ReadFeed(card).Papers.Single();
+
+        new[] { fromApi.Url, fromHtml.Url }.Should().AllBe(PaperLinks.HuggingFacePage(id));
+    }
 }
