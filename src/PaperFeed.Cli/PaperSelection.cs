@@ -7,6 +7,9 @@ namespace PaperFeed.Cli;
 /// </summary>
 internal sealed class PaperSelection(PaperDeduplicator? dedupe, PaperFilter? filter)
 {
+    /// <summary>True when every paper is kept, in input order (no <c>--dedupe</c>, no filter).</summary>
+    public bool KeepsAll => dedupe is null && filter is null;
+
     /// <summary>True when the order or the count of kept papers depends on a whole list (<c>--sort</c>, <c>--top</c>).</summary>
     public bool NeedsWholeFeeds => filter is { SortBy: not null } or { Top: not null };
 

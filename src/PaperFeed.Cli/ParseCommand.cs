@@ -54,6 +54,13 @@ internal sealed class ParseCommand
         bool wholeFeeds = document && selection.NeedsWholeFeeds;
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
+        if (format == "jsonl" && selection.KeepsAll && FastPaths.TextListingFile(inputs, options) is { } listing)
+        {
+            await using var jsonLines = context.OpenOutput(result.GetValue(_output));
+            await FastPaths.WriteJsonLinesAsync(listing, jsonLines.Stream, options, reporter, cancellationToken).ConfigureAwait(false);
+            await jsonLines.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
         // A paper goes out as soon as it is read (a stream of papers, or loose papers in JSON input), so memory never
         // holds more than one feed; sort and top in the document form need whole feeds.

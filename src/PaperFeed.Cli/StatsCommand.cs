@@ -27,10 +27,18 @@ internal sealed class StatsCommand
         using var reporter = _reporting.Create(result, context);
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
-        var pipeline = new InputPipeline(inputs, _parser.Read(result), reporter, progress.OnRead);
+        var options = _parser.Read(result);
         var total = new StatsReport();
-        await foreach (var (_, statistics) in pipeline.CountAsync(cancellationToken).ConfigureAwait(false)) total = total.Add(StatsReport.From(statistics, 0));
-        total = total with { Bytes = pipeline.BytesRead };
+        if (FastPaths.TextListingFile(inputs, options) is { } listing)
+        {
+            total = await FastPaths.CountAsync(listing, options, reporter, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var pipeline = new InputPipeline(inputs, options, reporter, progress.OnRead);
+            await foreach (var (_, statistics) in pipeline.CountAsync(cancellationToken).ConfigureAwait(false)) total = total.Add(StatsReport.From(statistics, 0));
+            total = total with { Bytes = pipeline.BytesRead };
+        }
 
         await using var output = context.OpenOutput(result.GetValue(_output));
         await using (var json = new Utf8JsonWriter(output.Stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))

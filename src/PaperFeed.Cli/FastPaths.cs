@@ -1,0 +1,46 @@
+namespace PaperFeed.Cli;
+
+/// <summary>
+/// The commands' paths for one large text listing file, on every core through the library's parallel calls: counting
+/// for <c>stats</c>, and text to JSON Lines without strings for an unfiltered <c>parse --format jsonl</c>. Each gives
+/// the bytes and the diagnostics (in order) of the general pipeline; a command takes its fast path when the input is
+/// a single file (not standard input) whose format, forced or detected, is the text listing, outside strict mode
+/// (where the pipeline's reporting of the stopping warning applies).
+/// </summary>
+internal static class FastPaths
+{
+    private const int DetectionLength = 16 * 1024;
+
+    /// <summary>The one text listing file the inputs are, or null when the general pipeline must read them.</summary>
+    public static string? TextListingFile(Inputs inputs, FeedReaderOptions options)
+    {
+        if (inputs.Paths is not [var path] || path == "-" || options.Diagnostics.Strict) return null;
+        if (options.Format is { } forced) return forced == FeedFormat.TextListing ? path : null;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var head = new byte[DetectionLength];
+            int length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return new FeedReader(options).DetectFormat(head.AsSpan(0, length), isEntireInput: length < head.Length) == FeedFormat.TextListing ? path : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The general pipeline opens it again and reports the error as it always does.
+            return null;
+        }
+    }
+
+    /// <summary><c>stats</c> on one text listing file: counted on every core.</summary>
+    public static async Task<StatsReport> CountAsync(string path, FeedReaderOptions options, Reporter reporter, CancellationToken cancellationToken)
+    {
+        var statistics = await FeedParser.CountParallelAsync(path, ParserOptions(path, options, reporter), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return StatsReport.From(statistics, new FileInfo(path).Length);
+    }
+
+    /// <summary><c>parse --format jsonl</c> on one text listing file, nothing filtered: converted on every core, no string made.</summary>
+    public static Task WriteJsonLinesAsync(string path, Stream destination, FeedReaderOptions options, Reporter reporter, CancellationToken cancellationToken) =>
+        FeedJson.ConvertTextFileToJsonLinesAsync(path, destination, ParserOptions(path, options, reporter), cancellationToken: cancellationToken);
+
+    private static FeedParserOptions ParserOptions(string path, FeedReaderOptions options, Reporter reporter) =>
+        new FeedReadContext(options with { Diagnostics = options.Diagnostics with { OnDiagnostic = reporter.Report } }, Inputs.DisplayName(path)).ParserOptions;
+}

@@ -1,0 +1,56 @@
+using PaperFeed.Testing;
+
+namespace PaperFeed.Tests.Cli;
+
+/// <summary>
+/// <c>stats FILE</c> and <c>parse --format jsonl FILE</c> on one text listing file run on every core (the CLI's fast
+/// paths); standard input goes through the general pipeline. Both must print the same bytes and the same diagnostics,
+/// in the same order.
+/// </summary>
+public sealed class FastPathTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"paperfeed-fast-{Guid.NewGuid():N}.txt");
+
+    public void Dispose() => File.Delete(_path);
+
+    public static TheoryData<string, string> Commands() => new()
+    {
+        { "parse", "--format jsonl" },
+        { "stats", "" },
+        { "parse", "--format jsonl --reference-date 2026-12-31 --keep-duplicate-sentences --max-line-length 300" },
+        { "stats", "--reference-date 2026-12-31 --max-line-length 300" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task A_generated_dump_gives_the_output_and_diagnostics_of_the_general_pipeline(string command, string options)
+    {
+        DumpGenerator.WriteFile(_path, new DumpOptions { Seed = 11, TargetBytes = 1_200_000, LineEndings = DumpLineEndings.Mixed, ByteOrderMark = true });
+        byte[] bytes = await File.ReadAllBytesAsync(_path);
+        // A stray metadata line and invalid UTF-8 near the end: warnings from a late piece.
+        bytes = [.. bytes, .. "\n\n·\nTitle \xFF\n\nAbstract.\n"u8];
+        await File.WriteAllBytesAsync(_path, bytes);
+        string[] args = [command, .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+
+        var fast = await CliRun.InvokeAsync([.. args, _path]);
+        var general = await CliRun.WithStdinAsync(bytes, [.. args, "-"]);
+
+        fast.ExitCode.Should().Be(0);
+        general.ExitCode.Should().Be(0);
+        if (command == "stats") fast.Stdout.Should().Be(general.Stdout);
+        else fast.Stdout.Should().Be(general.Stdout).And.NotBeEmpty();
+        fast.StderrLines.Should().NotBeEmpty().And.Equal(general.StderrLines.Select(line => line.Replace("<stdin>", _path, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_corpus_gives_the_output_of_the_general_pipeline()
+    {
+        string corpus = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Real", "browser-copy", "001_945d3c89aa4599f6.txt");
+        byte[] bytes = await File.ReadAllBytesAsync(corpus);
+
+        var fast = await CliRun.InvokeAsync("parse", "--format", "jsonl", "--reference-date", "2025-12-31", corpus);
+        var general = await CliRun.WithStdinAsync(bytes, "parse", "--format", "jsonl", "--reference-date", "2025-12-31", "-");
+
+        fast.Stdout.Should().Be(general.Stdout).And.NotBeEmpty();
+    }
+}
