@@ -19,6 +19,8 @@ internal static partial class HtmlPageText
     public static string Decode(ReadOnlySpan<byte> bytes, FeedReadContext context)
     {
         if (bytes.StartsWith("\uFEFF"u8)) return DecodeUtf8(bytes[3..], context);
+        // A page given as text was decoded already: its bytes are UTF-8, whatever charset it declares.
+        if (context.IsDecodedText) return DecodeUtf8(bytes, context);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
         return DeclaredEncoding(bytes[..Math.Min(bytes.Length, PrescanBytes)]) is { } declared

@@ -35,6 +35,9 @@ public sealed class FeedInput
     /// <summary>The path of a file input, else null: a large text listing in a file can be read on several cores.</summary>
     internal string? FilePath => _path;
 
+    /// <summary>True for an input given as text (a string or a <see cref="TextReader"/>): formats read its UTF-8 encoding.</summary>
+    internal bool IsText => _kind is Kind.Reader or Kind.Text;
+
     /// <summary>A file, opened for reading when a read starts (and closed when it ends).</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="name">The name in diagnostics; the path when null.</param>

@@ -45,6 +45,13 @@ public sealed class FeedReadContext
     public string? SourceName { get; }
 
     /// <summary>
+    /// True when the input was given as text (<see cref="FeedInput.FromText"/>, <see cref="FeedInput.FromReader"/>):
+    /// the bytes a format reads are then the text's UTF-8 encoding, so an encoding the content declares (an HTML
+    /// page's <c>meta charset</c>) does not apply to them. False for bytes, streams and files.
+    /// </summary>
+    public bool IsDecodedText { get; init; }
+
+    /// <summary>
     /// The same settings as one flat <see cref="FeedParserOptions"/> (with <see cref="FeedParserOptions.SourceName"/> set),
     /// for formats built on the <see cref="FeedParser"/>-era readers. Its <see cref="FeedParserOptions.OnDiagnostic"/>
     /// is this context's listener, so reporting through <see cref="Diagnostics"/> or through these options is the same.
@@ -71,7 +78,8 @@ public sealed class FeedReadContext
         {
             if (d.Severity == DiagnosticSeverity.Warning) counting!.Warnings++;
             else if (d.Severity == DiagnosticSeverity.Info) counting!.Infos++;
-        });
+        })
+        { IsDecodedText = IsDecodedText };
         return counting;
     }
 

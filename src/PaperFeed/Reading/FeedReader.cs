@@ -132,7 +132,7 @@ public sealed class FeedReader
         if (input.FilePath is string path && Options.MaxDegreeOfParallelism != 1
             && await ResolveFileAsync(input, cancellationToken).ConfigureAwait(false) == FeedFormat.TextListing)
         {
-            var context = new FeedReadContext(Options, input.Name);
+            var context = ContextFor(input);
             await foreach (var paper in FeedParser.ReadPapersParallelAsync(path, context.ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
             {
                 yield return paper;
@@ -150,13 +150,13 @@ public sealed class FeedReader
         if (input.FilePath is string path && Options.MaxDegreeOfParallelism != 1
             && await ResolveFileAsync(input, cancellationToken).ConfigureAwait(false) == FeedFormat.TextListing)
         {
-            var parallel = new FeedReadContext(Options, input.Name);
+            var parallel = ContextFor(input);
             return await FeedParser.CountParallelAsync(path, parallel.ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false);
         }
         var stream = input.Open(out bool owned);
         try
         {
-            var context = new FeedReadContext(Options, input.Name);
+            var context = ContextFor(input);
             var (format, body) = await ResolveAsync(stream, context, cancellationToken).ConfigureAwait(false);
             return await format.CountAsync(body, context, cancellationToken).ConfigureAwait(false);
         }
@@ -166,11 +166,14 @@ public sealed class FeedReader
         }
     }
 
+    /// <summary>The context of one input: its name, and whether it was given as text (already decoded).</summary>
+    private FeedReadContext ContextFor(FeedInput input) => new(Options, input.Name) { IsDecodedText = input.IsText };
+
     /// <summary>The format of a file input, from its first bytes (the file is opened again to be read).</summary>
     private async Task<FeedFormat> ResolveFileAsync(FeedInput input, CancellationToken cancellationToken)
     {
         await using var stream = input.Open(out _);
-        var (format, _) = await ResolveAsync(stream, new FeedReadContext(Options, input.Name), cancellationToken).ConfigureAwait(false);
+        var (format, _) = await ResolveAsync(stream, ContextFor(input), cancellationToken).ConfigureAwait(false);
         return format;
     }
 
@@ -181,7 +184,7 @@ public sealed class FeedReader
         var stream = input.Open(out bool owned);
         try
         {
-            var context = new FeedReadContext(Options, input.Name);
+            var context = ContextFor(input);
             var (format, body) = await ResolveAsync(stream, context, cancellationToken).ConfigureAwait(false);
             await foreach (var item in read(format, body, context, cancellationToken).ConfigureAwait(false)) yield return item;
         }

@@ -38,6 +38,22 @@ public class PageBytesTests
     }
 
     [Fact]
+    public async Task A_page_given_as_text_is_read_as_it_is_whatever_charset_it_declares()
+    {
+        // The text was decoded already: its declared charset must not decode it a second time (Ã¼ for ü).
+        string page = RealPageTests.Page2024.Replace(Utf8Meta, "<meta charset=\"windows-1252\">", StringComparison.Ordinal);
+        var reader = new FeedReader(FeedReaderOptions.Default.WithFormat(HtmlFeedFormat.Default));
+        var fromBytes = reader.ReadFeeds(FeedInput.FromBytes(Windows1252.GetBytes(page))).Single();
+
+        var fromText = reader.ReadFeeds(FeedInput.FromText(page)).Single();
+        var fromReader = await reader.ReadFeedsAsync(FeedInput.FromReader(new StringReader(page))).SingleAsync();
+
+        fromText.Papers.SelectMany(p => p.Authors).Select(a => a.Name).Should().Contain(AccentedAuthors);
+        fromText.Should().Be(fromBytes);
+        fromReader.Should().Be(fromBytes);
+    }
+
+    [Fact]
     public async Task Bytes_that_are_not_utf8_without_a_declaration_warn_PF207_at_each_lines_first_one()
     {
         string page = RealPageTests.Page2024.Replace(Utf8Meta, "", StringComparison.Ordinal);
