@@ -2,7 +2,8 @@ namespace PaperFeed.Cli;
 
 /// <summary>
 /// The commands' paths for one large text listing file, on every core through the library's parallel calls: counting
-/// for <c>stats</c>, and text to JSON Lines without strings for an unfiltered <c>parse --format jsonl</c>. Each gives
+/// for <c>stats</c>, text to JSON Lines without strings for an unfiltered <c>parse --format jsonl</c>, and papers for
+/// <c>parse</c>'s other paper outputs (every format but the document form). Each gives
 /// the bytes and the diagnostics (in order) of the general pipeline; a command takes its fast path when the input is
 /// a single file (not standard input) whose format, forced or detected, is the text listing, outside strict mode
 /// (where the pipeline's reporting of the stopping warning applies).
@@ -40,6 +41,10 @@ internal static class FastPaths
     /// <summary><c>parse --format jsonl</c> on one text listing file, nothing filtered: converted on every core, no string made.</summary>
     public static Task WriteJsonLinesAsync(string path, Stream destination, FeedReaderOptions options, Reporter reporter, CancellationToken cancellationToken) =>
         FeedJson.ConvertTextFileToJsonLinesAsync(path, destination, ParserOptions(path, options, reporter), cancellationToken: cancellationToken);
+
+    /// <summary>The papers of one text listing file, read on every core, for every output but the document form.</summary>
+    public static IAsyncEnumerable<Paper> ReadPapersAsync(string path, FeedReaderOptions options, Reporter reporter, CancellationToken cancellationToken) =>
+        FeedParser.ReadPapersParallelAsync(path, ParserOptions(path, options, reporter), cancellationToken: cancellationToken);
 
     private static FeedParserOptions ParserOptions(string path, FeedReaderOptions options, Reporter reporter) =>
         new FeedReadContext(options with { Diagnostics = options.Diagnostics with { OnDiagnostic = reporter.Report } }, Inputs.DisplayName(path)).ParserOptions;

@@ -69,7 +69,10 @@ internal sealed class ParseCommand
             !document ? (reader, input, token) => reader.ReadPapersAsync(input, token).Select(paper => new FeedItem(paper))
             : wholeFeeds ? (reader, input, token) => reader.ReadFeedsAsync(input, token).Select(feed => new FeedItem(feed))
             : (reader, input, token) => reader.ReadItemsAsync(input, token);
-        var items = pipeline.ReadAsync(read, cancellationToken).Select(entry => entry.Item);
+        // A stream of papers from one text listing file is read on every core (same papers and diagnostics, in order).
+        var items = !document && FastPaths.TextListingFile(inputs, options) is { } textFile
+            ? FastPaths.ReadPapersAsync(textFile, options, reporter, cancellationToken).Select(paper => new FeedItem(paper))
+            : pipeline.ReadAsync(read, cancellationToken).Select(entry => entry.Item);
         if (format == ParquetOutput.Format)
         {
             // A dataset in a directory, written aside and moved into place: no output stream.

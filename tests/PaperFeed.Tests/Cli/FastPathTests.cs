@@ -19,6 +19,9 @@ public sealed class FastPathTests : IDisposable
         { "stats", "" },
         { "parse", "--format jsonl --reference-date 2026-12-31 --keep-duplicate-sentences --max-line-length 300" },
         { "stats", "--reference-date 2026-12-31 --max-line-length 300" },
+        { "parse", "--format csv" },
+        { "parse", "--format jsonl --dedupe --min-upvotes 3" },
+        { "parse", "--format markdown --sort upvotes --top 20" },
     };
 
     [Theory]
