@@ -92,6 +92,33 @@ public class TextBenchmarks
         return output.Length;
     }
 
+    [Benchmark(Description = "Utf8ListingReader (spans)")]
+    public long SpanReader()
+    {
+        using var stream = OpenStream();
+        using var reader = new Utf8ListingReader(stream);
+        long papers = 0;
+        while (reader.Read()) papers += reader.Title.Length > 0 ? 1 : 0;
+        return Check(papers);
+    }
+
+    [Benchmark(Description = "Text -> JSON Lines (UTF-8, no strings)")]
+    public long TextToJsonLinesUtf8()
+    {
+        using var stream = OpenStream();
+        using var output = new CountingStream();
+        FeedJson.ConvertTextToJsonLines(stream, output);
+        return output.Length;
+    }
+
+    [Benchmark(Description = "Text -> JSON Lines (UTF-8, all cores)")]
+    public async Task<long> TextToJsonLinesParallel()
+    {
+        using var output = new CountingStream();
+        await FeedJson.ConvertTextFileToJsonLinesAsync(_path, output);
+        return output.Length;
+    }
+
     [Benchmark(Description = "JSON Lines -> records")]
     [Input(InputKind.JsonLines)]
     public async Task<long> JsonLinesToRecords()
