@@ -32,9 +32,13 @@ internal sealed class EmbeddedListing
         }, page.SourceName);
     }
 
-    /// <summary>Null when <paramref name="json"/> is a listing page the API reader reads as one; else what is wrong with it, for a message.</summary>
-    public static string? Problem(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// Null when <paramref name="json"/> is a listing page the API reader reads as one; else what is wrong with it, for a
+    /// message, and the <see cref="JsonException"/> behind it when the JSON is broken (kept as the strict-mode error's inner exception).
+    /// </summary>
+    public static string? Problem(ReadOnlySpan<byte> json, out JsonException? cause)
     {
+        cause = null;
         // Strict JSON, nested up to 64 deep: what the API reader reads as one value (the site's pages hold nothing else).
         var reader = new Utf8JsonReader(json);
         bool hasItems = false, hasData = false;
@@ -53,6 +57,7 @@ internal sealed class EmbeddedListing
         }
         catch (JsonException exception)
         {
+            cause = exception;
             return string.Create(CultureInfo.InvariantCulture,
                 $"data-props JSON is broken at its line {(exception.LineNumber ?? 0) + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}: {FirstSentence(exception.Message)}");
         }

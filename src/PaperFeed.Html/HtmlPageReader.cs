@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text;
 using AngleSharp.Html;
@@ -284,10 +285,11 @@ internal sealed class HtmlPageReader
         var position = tag.Position;
         string? props = tag.GetAttribute("data-props");
         string? problem = "has no data-props attribute";
+        JsonException? cause = null;
         if (!string.IsNullOrEmpty(props))
         {
             byte[] json = Encoding.UTF8.GetBytes(props);
-            problem = EmbeddedListing.Problem(json);
+            problem = EmbeddedListing.Problem(json, out cause);
             if (problem is null)
             {
                 _feeds.Add(_embedded.Read(json, position.Line, position.Column));
@@ -295,8 +297,9 @@ internal sealed class HtmlPageReader
                 return true;
             }
         }
-        Report(DiagnosticCodes.BrokenEmbeddedJson, position.Line, position.Column,
-            $"the DailyPapers element {problem}; reading the rendered paper cards instead");
+        _context.Diagnostics.Report(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.BrokenEmbeddedJson,
+            DiagnosticLocation.AtLine(position.Line, position.Column > 0 ? position.Column : null),
+            $"the DailyPapers element {problem}; reading the rendered paper cards instead", _context.SourceName), cause);
         return false;
     }
 

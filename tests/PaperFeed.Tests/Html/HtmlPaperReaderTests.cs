@@ -111,7 +111,9 @@ public class HtmlPaperReaderTests
     {
         var act = () => HtmlPaperReader.ReadFeed(File.ReadAllText(Fixtures.BrokenPropsHtml), new FeedParserOptions { Strict = true });
 
-        act.Should().Throw<FeedFormatException>().Which.Code.Should().Be(DiagnosticCodes.BrokenEmbeddedJson);
+        var error = act.Should().Throw<FeedFormatException>().Which;
+        error.Code.Should().Be(DiagnosticCodes.BrokenEmbeddedJson);
+        error.InnerException.Should().BeAssignableTo<System.Text.Json.JsonException>("the JSON reader's own error is kept");
     }
 
     [Fact]
