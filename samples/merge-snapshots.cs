@@ -1,7 +1,7 @@
 // Merges several Daily Papers snapshots (text, PaperFeed JSON or Hugging Face API JSON, detected per file) into
 // de-duplicated JSON Lines on standard output: each paper once, with its latest upvotes.
 //   dotnet run samples/merge-snapshots.cs -- day1.txt day2.txt > papers.jsonl
-// Outside this repo, replace the #:project line with:  #:package PaperFeed@0.1.0
+// Outside this repo, replace the #:project line with:  #:package PaperFeed@1.0.0
 #:project ../src/PaperFeed/PaperFeed.csproj
 
 using PaperFeed;

@@ -1,6 +1,6 @@
 // Prints the most-upvoted papers of one or more Daily Papers snapshots.
 //   dotnet run samples/top-papers.cs -- samples/daily-papers.txt [COUNT]
-// Outside this repo, replace the #:project line with:  #:package PaperFeed@0.1.0
+// Outside this repo, replace the #:project line with:  #:package PaperFeed@1.0.0
 #:project ../src/PaperFeed/PaperFeed.csproj
 
 using PaperFeed;
