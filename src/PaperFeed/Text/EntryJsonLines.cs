@@ -46,6 +46,7 @@ internal sealed class EntryJsonLines : IDisposable
 
     public void Write(EntryFields<byte> entry)
     {
+        if (TryWriteVerbatim(entry)) return;
         _writer.WriteStartObject();
         foreach (var (name, field) in Fields)
         {
@@ -76,6 +77,82 @@ internal sealed class EntryJsonLines : IDisposable
         Output.Write("\n"u8);
         // Each line is a new top-level value: Reset keeps the writer but clears its state.
         _writer.Reset();
+    }
+
+    /// <summary>
+    /// Writes the line straight into the output when no string needs escaping (nearly every real entry): the bytes
+    /// Utf8JsonWriter would write, since it copies a value verbatim exactly when the encoder finds nothing to encode,
+    /// without its per-property state and checks. False, with nothing written, when a string needs escaping.
+    /// </summary>
+    private bool TryWriteVerbatim(EntryFields<byte> entry)
+    {
+        var title = entry.Title;
+        var summary = entry.HasAbstract ? entry.Abstract : default;
+        if (Options.Encoder!.FindFirstCharacterToEncodeUtf8(title) >= 0 || Options.Encoder.FindFirstCharacterToEncodeUtf8(summary) >= 0) return false;
+        var line = Output.GetSpan(title.Length + summary.Length + 256);
+        int at = 0;
+        line[at++] = (byte)'{';
+        foreach (var (name, field) in Fields)
+        {
+            switch (field)
+            {
+                case Field.Title:
+                    Name(line, ref at, name);
+                    Text(line, ref at, title);
+                    break;
+                case Field.Abstract when entry.HasAbstract:
+                    Name(line, ref at, name);
+                    Text(line, ref at, summary);
+                    break;
+                case Field.AuthorCount when entry.AuthorCount is int count:
+                    Name(line, ref at, name);
+                    at += Number(line[at..], count);
+                    break;
+                case Field.Published when entry.Published is PaperDate published:
+                    Name(line, ref at, name);
+                    Date(line, ref at, published);
+                    break;
+                case Field.Upvotes when entry.Upvotes is int upvotes:
+                    Name(line, ref at, name);
+                    at += Number(line[at..], upvotes);
+                    break;
+                case Field.Featured when entry.Featured is PaperDate featured:
+                    Name(line, ref at, name);
+                    Date(line, ref at, featured);
+                    break;
+            }
+        }
+        line[at++] = (byte)'}';
+        line[at++] = (byte)'\n';
+        Output.Advance(at);
+        return true;
+
+        static void Name(Span<byte> line, ref int at, JsonEncodedText name)
+        {
+            if (line[at - 1] != (byte)'{') line[at++] = (byte)',';
+            Text(line, ref at, name.EncodedUtf8Bytes);
+            line[at++] = (byte)':';
+        }
+
+        static void Text(Span<byte> line, ref int at, ReadOnlySpan<byte> text)
+        {
+            line[at++] = (byte)'"';
+            text.CopyTo(line[at..]);
+            at += text.Length;
+            line[at++] = (byte)'"';
+        }
+
+        static int Number(Span<byte> line, int value) =>
+            System.Buffers.Text.Utf8Formatter.TryFormat(value, line, out int written) ? written : throw new InvalidOperationException("The line buffer is too small.");
+
+        static void Date(Span<byte> line, ref int at, PaperDate date)
+        {
+            Span<char> text = stackalloc char[16];
+            date.TryFormat(text, out int written);
+            line[at++] = (byte)'"';
+            for (int i = 0; i < written; i++) line[at++] = (byte)text[i];
+            line[at++] = (byte)'"';
+        }
     }
 
     private void WriteDate(JsonEncodedText name, PaperDate date)
