@@ -57,7 +57,7 @@ public static partial class FeedJson
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(destination);
-        return ConvertTextFileParallel(path, destination, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.DefaultPieceLength, cancellationToken);
+        return ConvertTextFileParallel(path, destination, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.PaperlessPieceLength, cancellationToken);
     }
 
     internal static async Task<FeedStatistics> ConvertTextFileParallel(string path, Stream destination, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
