@@ -18,18 +18,13 @@ internal sealed class EntryJsonLines : IDisposable
     private static readonly (JsonEncodedText Name, Field Field)[] Fields =
         [.. PaperFeedJsonContext.Default.Paper.Properties.Select(p => (JsonEncodedText.Encode(p.Name), FieldOf(p.Name)))];
 
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
+    /// <summary>The encoder of <see cref="PaperFeedJsonContext"/>'s output.</summary>
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     /// <summary>What gathers before it goes to the stream.</summary>
     internal const int FlushThreshold = 64 * 1024;
 
-    private readonly Utf8JsonWriter _writer;
-
-    public EntryJsonLines(int capacity = FlushThreshold + 16 * 1024)
-    {
-        Output = new PooledBufferWriter(capacity);
-        _writer = new Utf8JsonWriter(Output, Options);
-    }
+    public EntryJsonLines(int capacity = FlushThreshold + 16 * 1024) => Output = new PooledBufferWriter(capacity);
 
     /// <summary>The lines written and not yet handed on.</summary>
     public PooledBufferWriter Output { get; private set; }
@@ -37,58 +32,20 @@ internal sealed class EntryJsonLines : IDisposable
     /// <summary>Hands the output buffer to the caller (who disposes it); this writer then writes into a new one.</summary>
     public PooledBufferWriter TakeOutput(int capacity)
     {
-        _writer.Flush();
         var taken = Output;
         Output = new PooledBufferWriter(capacity);
-        _writer.Reset(Output);
         return taken;
     }
 
+    /// <summary>
+    /// Writes one line straight into the output: the bytes Utf8JsonWriter writes, without its per-property state. A
+    /// string is copied verbatim when the encoder finds nothing in it to encode (nearly every real one), else escaped by
+    /// <see cref="JsonEncodedText"/>, which escapes as Utf8JsonWriter does.
+    /// </summary>
     public void Write(EntryFields<byte> entry)
     {
-        if (TryWriteVerbatim(entry)) return;
-        _writer.WriteStartObject();
-        foreach (var (name, field) in Fields)
-        {
-            switch (field)
-            {
-                case Field.Title:
-                    _writer.WriteString(name, entry.Title);
-                    break;
-                case Field.Abstract when entry.HasAbstract:
-                    _writer.WriteString(name, entry.Abstract);
-                    break;
-                case Field.AuthorCount when entry.AuthorCount is int count:
-                    _writer.WriteNumber(name, count);
-                    break;
-                case Field.Published when entry.Published is PaperDate published:
-                    WriteDate(name, published);
-                    break;
-                case Field.Upvotes when entry.Upvotes is int upvotes:
-                    _writer.WriteNumber(name, upvotes);
-                    break;
-                case Field.Featured when entry.Featured is PaperDate featured:
-                    WriteDate(name, featured);
-                    break;
-            }
-        }
-        _writer.WriteEndObject();
-        _writer.Flush();
-        Output.Write("\n"u8);
-        // Each line is a new top-level value: Reset keeps the writer but clears its state.
-        _writer.Reset();
-    }
-
-    /// <summary>
-    /// Writes the line straight into the output when no string needs escaping (nearly every real entry): the bytes
-    /// Utf8JsonWriter would write, since it copies a value verbatim exactly when the encoder finds nothing to encode,
-    /// without its per-property state and checks. False, with nothing written, when a string needs escaping.
-    /// </summary>
-    private bool TryWriteVerbatim(EntryFields<byte> entry)
-    {
-        var title = entry.Title;
-        var summary = entry.HasAbstract ? entry.Abstract : default;
-        if (Options.Encoder!.FindFirstCharacterToEncodeUtf8(title) >= 0 || Options.Encoder.FindFirstCharacterToEncodeUtf8(summary) >= 0) return false;
+        var title = Escaped(entry.Title);
+        var summary = entry.HasAbstract ? Escaped(entry.Abstract) : default;
         var line = Output.GetSpan(title.Length + summary.Length + 256);
         int at = 0;
         line[at++] = (byte)'{';
@@ -125,7 +82,9 @@ internal sealed class EntryJsonLines : IDisposable
         line[at++] = (byte)'}';
         line[at++] = (byte)'\n';
         Output.Advance(at);
-        return true;
+
+        static ReadOnlySpan<byte> Escaped(ReadOnlySpan<byte> text) =>
+            Encoder.FindFirstCharacterToEncodeUtf8(text) < 0 ? text : JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes;
 
         static void Name(Span<byte> line, ref int at, JsonEncodedText name)
         {
@@ -153,13 +112,6 @@ internal sealed class EntryJsonLines : IDisposable
             for (int i = 0; i < written; i++) line[at++] = (byte)text[i];
             line[at++] = (byte)'"';
         }
-    }
-
-    private void WriteDate(JsonEncodedText name, PaperDate date)
-    {
-        Span<char> buffer = stackalloc char[10];
-        date.TryFormat(buffer, out int written);
-        _writer.WriteString(name, buffer[..written]);
     }
 
     private static Field FieldOf(string name) => name switch
@@ -217,9 +169,5 @@ internal sealed class EntryJsonLines : IDisposable
         Output.ResetWrittenCount();
     }
 
-    public void Dispose()
-    {
-        _writer.Dispose();
-        Output.Dispose();
-    }
+    public void Dispose() => Output.Dispose();
 }
