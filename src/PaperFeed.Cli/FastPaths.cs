@@ -16,12 +16,16 @@ internal static class FastPaths
     public static string? TextListingFile(Inputs inputs, FeedReaderOptions options)
     {
         if (inputs.Paths is not [var path] || path == "-" || options.Diagnostics.Strict) return null;
-        if (options.Format is { } forced) return forced == FeedFormat.TextListing ? path : null;
+        if (options.Format is { } forced && forced != FeedFormat.TextListing) return null;
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             var head = new byte[DetectionLength];
             int length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            // The parallel calls read the file's bytes as UTF-8; UTF-16 and UTF-32 with a byte order mark are decoded
+            // by the general pipeline (FeedReader), whatever the format.
+            if (head.AsSpan(0, length) is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..]) return null;
+            if (options.Format is not null) return path;
             return new FeedReader(options).DetectFormat(head.AsSpan(0, length), isEntireInput: length < head.Length) == FeedFormat.TextListing ? path : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -129,8 +129,7 @@ public sealed class FeedReader
 
     private async IAsyncEnumerable<Paper> ReadPapersCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (input.FilePath is string path && Options.MaxDegreeOfParallelism != 1
-            && await ResolveFileAsync(input, cancellationToken).ConfigureAwait(false) == FeedFormat.TextListing)
+        if (await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path)
         {
             var context = ContextFor(input);
             await foreach (var paper in FeedParser.ReadPapersParallelAsync(path, context.ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
@@ -147,11 +146,9 @@ public sealed class FeedReader
 
     private async Task<FeedStatistics> CountCoreAsync(FeedInput input, CancellationToken cancellationToken)
     {
-        if (input.FilePath is string path && Options.MaxDegreeOfParallelism != 1
-            && await ResolveFileAsync(input, cancellationToken).ConfigureAwait(false) == FeedFormat.TextListing)
+        if (await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path)
         {
-            var parallel = ContextFor(input);
-            return await FeedParser.CountParallelAsync(path, parallel.ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false);
+            return await FeedParser.CountParallelAsync(path, ContextFor(input).ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false);
         }
         var stream = input.Open(out bool owned);
         try
@@ -169,12 +166,19 @@ public sealed class FeedReader
     /// <summary>The context of one input: its name, and whether it was given as text (already decoded).</summary>
     private FeedReadContext ContextFor(FeedInput input) => new(Options, input.Name) { IsDecodedText = input.IsText };
 
-    /// <summary>The format of a file input, from its first bytes (the file is opened again to be read).</summary>
-    private async Task<FeedFormat> ResolveFileAsync(FeedInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// The path of a file input that is read on several cores: more than one is allowed, and its first bytes show a
+    /// text listing in UTF-8 (the parallel parse reads the file's bytes as they are, so UTF-16 or UTF-32 with a byte
+    /// order mark goes through the one-core path, which decodes it). Null otherwise. The file is opened again to be read.
+    /// </summary>
+    private async Task<string?> ParallelTextFileAsync(FeedInput input, CancellationToken cancellationToken)
     {
+        if (input.FilePath is not string path || Options.MaxDegreeOfParallelism == 1) return null;
         await using var stream = input.Open(out _);
-        var (format, _) = await ResolveAsync(stream, ContextFor(input), cancellationToken).ConfigureAwait(false);
-        return format;
+        var head = await ReplayStream.ReadHeadAsync(stream, WideBom.Length, cancellationToken).ConfigureAwait(false);
+        if (WideBom.Encoding(head.Span) is not null) return null;
+        var (format, _) = await ResolveAsync(new ReplayStream(head, stream), ContextFor(input), cancellationToken).ConfigureAwait(false);
+        return format == FeedFormat.TextListing ? path : null;
     }
 
     /// <summary>Opens the input, resolves its format, then reads it with that format.</summary>

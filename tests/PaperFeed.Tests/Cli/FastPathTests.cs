@@ -56,4 +56,25 @@ public sealed class FastPathTests : IDisposable
 
         fast.Stdout.Should().Be(general.Stdout).And.NotBeEmpty();
     }
+
+    [Theory]
+    [InlineData("stats")]
+    [InlineData("parse", "--format", "jsonl")]
+    [InlineData("parse", "--format", "jsonl", "--input-format", "text")]
+    [InlineData("parse", "--format", "csv")]
+    public async Task A_utf16_file_is_decoded_as_standard_input_is_not_read_as_utf8_on_every_core(params string[] args)
+    {
+        // The real corpus saved as an editor's "Unicode" (UTF-16 with a byte order mark): the parallel calls read
+        // UTF-8 bytes, so the fast path must leave this file to the pipeline that decodes it.
+        string corpus = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Real", "browser-copy", "001_945d3c89aa4599f6.txt");
+        byte[] bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(File.ReadAllText(corpus))).ToArray();
+        await File.WriteAllBytesAsync(_path, bytes);
+
+        var fromFile = await CliRun.InvokeAsync([.. args, _path]);
+        var fromStdin = await CliRun.WithStdinAsync(bytes, [.. args, "-"]);
+
+        fromFile.ExitCode.Should().Be(0, string.Join("\n", fromFile.StderrLines));
+        fromFile.Stdout.Should().Be(fromStdin.Stdout).And.NotBeEmpty();
+        if (args.Contains("jsonl")) fromFile.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(53, "the snapshot holds 53 papers");
+    }
 }

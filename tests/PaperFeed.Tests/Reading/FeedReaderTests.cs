@@ -162,6 +162,19 @@ public class FeedReaderTests
         (await many.CountAsync(FeedInput.FromFile(path))).Should().Be(await one.CountAsync(FeedInput.FromFile(path)));
     }
 
+    [Fact]
+    public async Task Several_cores_leave_a_utf16_file_to_the_one_core_path_that_decodes_it()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("unicode.txt");
+        string text = File.ReadAllText(TestData.Corpus001);
+        await File.WriteAllBytesAsync(path, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+        var many = new FeedReader(FeedReaderOptions.Default with { MaxDegreeOfParallelism = -1 });
+
+        (await many.ReadPapersAsync(FeedInput.FromFile(path)).ToListAsync()).Should().Equal(FeedParser.Parse(text).SelectMany(feed => feed.Papers));
+        (await many.CountAsync(FeedInput.FromFile(path))).Papers.Should().Be(53);
+    }
+
     private sealed class UnreadableStream : MemoryStream
     {
         public override bool CanRead => false;
