@@ -14,6 +14,12 @@ internal static class DuplicateSentenceCollapser<T, TUnits> where T : unmanaged,
     /// <summary>The longest repeated run looked for, in sentences: a whole repeated abstract fits; hostile input stays linear.</summary>
     internal const int MaxRunLength = 128;
 
+    // Sentences compared by the pre-check, held on the stack (an abstract has about 8); a longer list is rented and searched.
+    private const int MaxChecked = 32;
+
+    /// <summary>A sentence: from its first unit to just after its terminator.</summary>
+    private readonly record struct Sentence(int Start, int End);
+
     /// <summary>
     /// Returns true when runs were collapsed and the collapsed text was written to <paramref name="collapsed"/>.
     /// <paramref name="droppedRuns"/> (cleared first) receives, for each collapsed run, the offset in
@@ -23,27 +29,50 @@ internal static class DuplicateSentenceCollapser<T, TUnits> where T : unmanaged,
     public static bool Collapse(ReadOnlySpan<T> text, List<int> droppedRuns, ref TextBuffer<T> collapsed, bool rebuild = true)
     {
         droppedRuns.Clear();
-        // Almost every abstract stops here, after one pass over it and no sentence list.
-        if (!MaySentencesRepeat(text)) return false;
-        // Sentences as (start, end) pairs: start after the separating whitespace, end after the terminator.
-        Span<Range> stackRanges = stackalloc Range[64];
-        Range[]? rented = null;
-        var sentences = stackRanges;
+        // The sentences, found in one pass that also runs a cheap, exact pre-check: two sentences can only be equal
+        // when their lengths, first, middle and last units all are. Almost every abstract has no two sentences alike
+        // and stops here, before any sentence is hashed (hashing every sentence was a quarter of the whole parse). A
+        // long list is searched: the hashed search stays near-linear on hostile input.
+        Span<Sentence> sentences = stackalloc Sentence[MaxChecked];
+        Span<long> signatures = stackalloc long[MaxChecked];
+        Sentence[]? rented = null;
         int count = 0;
-        int start = 0;
-        while (start < text.Length)
+        bool mayRepeat = false;
+        ulong seen = 0;
+        var reader = new Sentences<T, TUnits>(text);
+        while (reader.MoveNext())
         {
-            int end = FindSentenceEnd(text, start);
+            int start = reader.Start, end = reader.End;
+            if (!mayRepeat)
+            {
+                if (count == MaxChecked)
+                {
+                    mayRepeat = true;
+                }
+                else
+                {
+                    // A 64-bit filter of the signatures seen: the list is only compared when the bit is already set.
+                    long signature = Signature(text, start, end);
+                    ulong bit = 1UL << (int)((ulong)signature * 0x9E3779B97F4A7C15UL >> 58);
+                    if ((seen & bit) != 0) mayRepeat = signatures[..count].Contains(signature);
+                    seen |= bit;
+                    signatures[count] = signature;
+                }
+            }
             if (count == sentences.Length)
             {
-                var bigger = ArrayPool<Range>.Shared.Rent(sentences.Length * 2);
+                var bigger = ArrayPool<Sentence>.Shared.Rent(sentences.Length * 2);
                 sentences.CopyTo(bigger);
-                if (rented is not null) ArrayPool<Range>.Shared.Return(rented);
+                if (rented is not null) ArrayPool<Sentence>.Shared.Return(rented);
                 rented = bigger;
                 sentences = bigger;
             }
-            sentences[count++] = new Range(start, end);
-            start = SkipWhiteSpace(text, end);
+            sentences[count++] = new Sentence(start, end);
+        }
+        if (!mayRepeat)
+        {
+            if (rented is not null) ArrayPool<Sentence>.Shared.Return(rented);
+            return false;
         }
 
         bool result = false;
@@ -62,14 +91,14 @@ internal static class DuplicateSentenceCollapser<T, TUnits> where T : unmanaged,
             for (int i = 0; i < count; i++)
             {
                 kept[length] = i;
-                hashes[length] = Hash(text[sentences[i]]);
+                hashes[length] = Hash(Of(text, sentences[i]));
                 keys[length] = HashCode.Combine(At(hashes, length - 3), At(hashes, length - 2), At(hashes, length - 1), hashes[length]);
                 length++;
                 int k;
                 while ((k = FindRepeatedRun(text, sentences, kept[..length], hashes[..length], keys[..length])) > 0)
                 {
                     length -= k;
-                    droppedRuns.Add(sentences[kept[length]].Start.Value);
+                    droppedRuns.Add(sentences[kept[length]].Start);
                 }
             }
             if (droppedRuns.Count > 0 && rebuild)
@@ -79,43 +108,15 @@ internal static class DuplicateSentenceCollapser<T, TUnits> where T : unmanaged,
             }
             if (keptRented is not null) ArrayPool<int>.Shared.Return(keptRented);
         }
-        if (rented is not null) ArrayPool<Range>.Shared.Return(rented);
+        if (rented is not null) ArrayPool<Sentence>.Shared.Return(rented);
         return result;
     }
 
-    /// <summary>
-    /// A cheap, exact pre-check, fused with finding the sentences: false when no two sentences can be equal, because
-    /// their lengths, first, middle and last characters all differ. Almost every abstract stops here, before any
-    /// sentence is stored or hashed (hashing every sentence was a quarter of the whole parse, and storing them
-    /// first half of what is left). Long lists answer true: the hashed search stays near-linear on hostile input.
-    /// </summary>
-    private static bool MaySentencesRepeat(ReadOnlySpan<T> text)
+    // Two sentences can only be equal when their signatures are: length, first, middle and last units.
+    private static long Signature(ReadOnlySpan<T> text, int start, int end)
     {
-        const int MaxChecked = 64;
-        Span<long> signatures = stackalloc long[MaxChecked];
-        int count = 0;
-        int start = 0;
-        while (start < text.Length)
-        {
-            int end = FindSentenceEnd(text, start);
-            int length = end - start;
-            long signature = (long)length << 48 | (long)TUnits.Value(text[start]) << 32 | (long)TUnits.Value(text[start + length / 2]) << 16 | (long)TUnits.Value(text[end - 1]);
-            for (int i = 0; i < count; i++)
-            {
-                if (signatures[i] == signature) return true;
-            }
-            if (count == MaxChecked) return true;
-            signatures[count++] = signature;
-            start = SkipWhiteSpace(text, end);
-        }
-        return false;
-    }
-
-    private static int SkipWhiteSpace(ReadOnlySpan<T> text, int start)
-    {
-        int length;
-        while (start < text.Length && (length = TUnits.WhiteSpaceAt(text[start..])) > 0) start += length;
-        return start;
+        int length = end - start;
+        return (long)length << 48 | (long)TUnits.Value(text[start]) << 32 | (long)TUnits.Value(text[start + length / 2]) << 16 | (long)TUnits.Value(text[end - 1]);
     }
 
     /// <summary>A hash of the sentence's units (the same for equal sentences; collisions are checked by comparing text).</summary>
@@ -126,10 +127,12 @@ internal static class DuplicateSentenceCollapser<T, TUnits> where T : unmanaged,
         return hash.ToHashCode();
     }
 
+    private static ReadOnlySpan<T> Of(ReadOnlySpan<T> text, Sentence sentence) => text[sentence.Start..sentence.End];
+
     private static int At(ReadOnlySpan<int> values, int index) => index >= 0 ? values[index] : 0;
 
     /// <summary>The shortest k (up to <see cref="MaxRunLength"/>) such that the kept list ends with a run of k sentences twice; 0 when none.</summary>
-    private static int FindRepeatedRun(ReadOnlySpan<T> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, ReadOnlySpan<int> keys)
+    private static int FindRepeatedRun(ReadOnlySpan<T> text, ReadOnlySpan<Sentence> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, ReadOnlySpan<int> keys)
     {
         int length = kept.Length;
         int window = Math.Min(MaxRunLength, length / 2);
@@ -153,40 +156,28 @@ internal static class DuplicateSentenceCollapser<T, TUnits> where T : unmanaged,
         return 0;
     }
 
-    private static int FindSentenceEnd(ReadOnlySpan<T> text, int start)
-    {
-        int pos = start;
-        while (true)
-        {
-            int index = TUnits.IndexOfSentenceTerminator(text[pos..]);
-            if (index < 0) return text.Length;
-            pos += index + 1;
-            if (pos >= text.Length || TUnits.WhiteSpaceAt(text[pos..]) > 0) return pos;
-        }
-    }
-
     /// <summary>Compares two runs of kept sentences from their ends: hashes first, then the exact text.</summary>
-    private static bool RunsEqual(ReadOnlySpan<T> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, int first, int second, int length)
+    private static bool RunsEqual(ReadOnlySpan<T> text, ReadOnlySpan<Sentence> sentences, ReadOnlySpan<int> kept, ReadOnlySpan<int> hashes, int first, int second, int length)
     {
         if (!hashes.Slice(first, length).SequenceEqual(hashes.Slice(second, length))) return false;
         for (int j = length - 1; j >= 0; j--)
         {
-            if (!text[sentences[kept[first + j]]].SequenceEqual(text[sentences[kept[second + j]]])) return false;
+            if (!Of(text, sentences[kept[first + j]]).SequenceEqual(Of(text, sentences[kept[second + j]]))) return false;
         }
         return true;
     }
 
     /// <summary>Keeps each kept sentence with the whitespace before it (the first keeps the text's leading part), then the tail.</summary>
-    private static void Rebuild(ReadOnlySpan<T> text, ReadOnlySpan<Range> sentences, ReadOnlySpan<int> kept, ref TextBuffer<T> collapsed)
+    private static void Rebuild(ReadOnlySpan<T> text, ReadOnlySpan<Sentence> sentences, ReadOnlySpan<int> kept, ref TextBuffer<T> collapsed)
     {
         collapsed.Clear();
         for (int j = 0; j < kept.Length; j++)
         {
             int i = kept[j];
-            int from = i == 0 ? 0 : sentences[i - 1].End.Value;
-            collapsed.Append(text[from..sentences[i].End.Value]);
+            int from = i == 0 ? 0 : sentences[i - 1].End;
+            collapsed.Append(text[from..sentences[i].End]);
         }
-        collapsed.Append(text[sentences[^1].End.Value..]);
+        collapsed.Append(text[sentences[^1].End..]);
     }
 }
 

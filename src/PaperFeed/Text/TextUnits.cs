@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -24,8 +25,12 @@ internal interface ITextUnits<T> where T : unmanaged, IEquatable<T>
     /// <summary>True for a space or a tab: the indentation of a wrapped title.</summary>
     static abstract bool IsIndent(T unit);
 
-    /// <summary>The index of the first <c>.</c>, <c>!</c> or <c>?</c>; -1 when none.</summary>
-    static abstract int IndexOfSentenceTerminator(ReadOnlySpan<T> text);
+    /// <summary>
+    /// The units from <paramref name="block"/> that may end a sentence, as <see cref="SentenceEndSearch.Candidates"/>
+    /// finds them: bit i for a <c>.</c>, <c>!</c> or <c>?</c> at <paramref name="block"/> + i followed by a space or
+    /// control character, a non-ASCII unit (both still to be checked) or the end of the text.
+    /// </summary>
+    static abstract ulong SentenceEndCandidates(ReadOnlySpan<T> text, int block);
 
     /// <summary>One space: what joins a wrapped title's lines.</summary>
     static abstract ReadOnlySpan<T> Space { get; }
@@ -45,8 +50,6 @@ internal interface ITextUnits<T> where T : unmanaged, IEquatable<T>
 /// <summary>UTF-16 characters, as a <see cref="TextReader"/> gives them.</summary>
 internal readonly struct Utf16Units : ITextUnits<char>
 {
-    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?");
-
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text) => text.Trim();
 
     public static int LeadingWhiteSpace(ReadOnlySpan<char> text) => text.Length - text.TrimStart().Length;
@@ -55,7 +58,7 @@ internal readonly struct Utf16Units : ITextUnits<char>
 
     public static bool IsIndent(char unit) => unit is ' ' or '\t';
 
-    public static int IndexOfSentenceTerminator(ReadOnlySpan<char> text) => text.IndexOfAny(Terminators);
+    public static ulong SentenceEndCandidates(ReadOnlySpan<char> text, int block) => SentenceEndSearch.Candidates(MemoryMarshal.Cast<char, ushort>(text), block);
 
     public static ReadOnlySpan<char> Space => " ";
 
@@ -74,8 +77,6 @@ internal readonly struct Utf16Units : ITextUnits<char>
 /// </summary>
 internal readonly struct Utf8Units : ITextUnits<byte>
 {
-    private static readonly SearchValues<byte> Terminators = SearchValues.Create(".!?"u8);
-
     // Every special line is at most 48 UTF-16 characters, so at most 3 × 48 bytes: a longer line is text.
     private const int LongestSpecialLineBytes = 3 * 48;
 
@@ -119,7 +120,7 @@ internal readonly struct Utf8Units : ITextUnits<byte>
 
     public static bool IsIndent(byte unit) => unit is (byte)' ' or (byte)'\t';
 
-    public static int IndexOfSentenceTerminator(ReadOnlySpan<byte> text) => text.IndexOfAny(Terminators);
+    public static ulong SentenceEndCandidates(ReadOnlySpan<byte> text, int block) => SentenceEndSearch.Candidates(text, block);
 
     public static ReadOnlySpan<byte> Space => " "u8;
 
