@@ -7,8 +7,9 @@ namespace PaperFeed;
 public static partial class FeedParser
 {
     /// <summary>
-    /// Reads the papers of one UTF-8 file on several threads: the file is cut at snapshot starts
-    /// (<see cref="SnapshotBoundaries"/>), pieces parse concurrently, and papers come out in input order. The
+    /// Reads the papers of one UTF-8 file on several threads: the file is cut at the snapshot start that follows each
+    /// multiple of a piece length (<see cref="SnapshotBoundaries.FindNext"/>), pieces parse concurrently, and papers
+    /// come out in input order. The
     /// result is identical to <see cref="ReadPapersAsync"/> on the same file: papers, <see cref="Paper.SourceLine"/>,
     /// diagnostics (delivered in order, on the consuming thread) and errors. Memory stays bounded by a few pieces of
     /// a few megabytes each, whatever the file's size.

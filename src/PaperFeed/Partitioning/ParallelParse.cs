@@ -6,10 +6,12 @@ using PaperFeed.Text;
 namespace PaperFeed.Partitioning;
 
 /// <summary>
-/// Parses one file on several threads: <see cref="SnapshotBoundaries.Split"/> cuts it at snapshot starts while
-/// earlier pieces already parse; pieces come back strictly in input order, each with its papers, diagnostics (in
-/// the order the parser reported them, line numbers of the whole file) and statistics. At most
-/// <c>parallelism + 1</c> pieces are held at once, so memory does not grow with the file.
+/// Parses one file on several threads. The file is cut near every multiple of the piece length, at the first snapshot
+/// start after it (<see cref="SnapshotBoundaries.FindNextFrom"/>, which reads a few kilobytes), so no thread reads the
+/// whole file ahead of the pieces. Each piece parses with its lines numbered from 1; pieces come back strictly in input
+/// order, and <see cref="Replay"/> moves their papers' and diagnostics' line numbers to the whole file's (the lines of
+/// the pieces before are known by then). At most <c>parallelism + 1</c> pieces are held at once, so memory does not
+/// grow with the file.
 /// </summary>
 internal static class ParallelParse
 {
@@ -26,6 +28,14 @@ internal static class ParallelParse
     /// </summary>
     internal const long PaperlessPieceLength = 4L << 20;
 
+    /// <summary>
+    /// How far before a nominal cut the cut search starts reading, so the scan knows what precedes the cut (a few
+    /// lines settle it); when it is unsure, it cuts at the next snapshot instead, which is as exact.
+    /// </summary>
+    private const int CutLookback = 8 << 10;
+
+    private const int CutReadLength = 16 << 10;
+
     internal sealed class Piece
     {
         /// <summary>Papers and diagnostics, interleaved as the sequential parse would produce them.</summary>
@@ -37,6 +47,9 @@ internal static class ParallelParse
         public FeedStatistics Statistics { get; set; } = new();
 
         public ExceptionDispatchInfo? Error { get; set; }
+
+        /// <summary>The lines of the file before the piece: what its line numbers (from 1) are moved by.</summary>
+        public long LinesBefore { get; set; }
     }
 
     public static async IAsyncEnumerable<Piece> ParseAsync(string path, FeedParserOptions options, EntryOutput output, int parallelism, long pieceLength,
@@ -49,15 +62,19 @@ internal static class ParallelParse
         try
         {
             long fileLength = RandomAccess.GetLength(handle);
-            using var scan = new FileRangeStream(handle, 0, fileLength);
-            foreach (var range in SnapshotBoundaries.Split(scan, pieceLength))
+            long linesBefore = 0;
+            long start = 0;
+            do
             {
+                long end = start + pieceLength >= fileLength ? fileLength : NextCut(handle, fileLength, start + pieceLength);
                 var token = stop.Token;
-                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, range, fileLength, options, output, token), token));
-                if (inFlight.Count > parallelism) yield return await inFlight.Dequeue().ConfigureAwait(false);
+                long offset = start;
+                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, offset, end - offset, end < fileLength, options, output, token), token));
+                if (inFlight.Count > parallelism) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
                 cancellationToken.ThrowIfCancellationRequested();
-            }
-            while (inFlight.Count > 0) yield return await inFlight.Dequeue().ConfigureAwait(false);
+                start = end;
+            } while (start < fileLength);
+            while (inFlight.Count > 0) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
             cancellationToken.ThrowIfCancellationRequested();
         }
         finally
@@ -78,15 +95,49 @@ internal static class ParallelParse
         }
     }
 
-    /// <summary>Replays a piece's diagnostics to the caller's callback and returns its papers, in order; rethrows its error.</summary>
+    /// <summary>
+    /// Replays a piece's diagnostics to the caller's callback and returns its papers, in order, with the whole file's
+    /// line numbers; rethrows its error (a format error at the whole file's line).
+    /// </summary>
     public static IEnumerable<Paper> Replay(Piece piece, FeedParserOptions options)
     {
+        long shift = piece.LinesBefore;
         foreach (var item in piece.Items)
         {
-            if (item is Paper paper) yield return paper;
-            else options.OnDiagnostic?.Invoke((FeedDiagnostic)item);
+            if (item is Paper paper)
+            {
+                // The paper is not out yet: moving its line in place costs no copy per paper.
+                paper.MoveSourceLine(shift);
+                yield return paper;
+            }
+            else
+            {
+                options.OnDiagnostic?.Invoke(Moved((FeedDiagnostic)item, shift));
+            }
+        }
+        if (piece.Error is { SourceException: FeedFormatException error } && shift != 0 && error.Location.Line is not null)
+        {
+            throw new FeedFormatException(Moved(error.Diagnostic, shift), error.InnerException);
         }
         piece.Error?.Throw();
+    }
+
+    private static Piece Numbered(Piece piece, ref long linesBefore)
+    {
+        piece.LinesBefore = linesBefore;
+        linesBefore += piece.Statistics.Lines;
+        return piece;
+    }
+
+    private static FeedDiagnostic Moved(FeedDiagnostic diagnostic, long lines) =>
+        lines == 0 || diagnostic.Location.Line is not { } line ? diagnostic : diagnostic with { Location = DiagnosticLocation.AtLine(line + lines, diagnostic.Location.Column) };
+
+    /// <summary>The first snapshot start at or after <paramref name="position"/>; the file's end when none follows.</summary>
+    private static long NextCut(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileLength, long position)
+    {
+        long from = Math.Max(0, position - CutLookback);
+        using var scan = new FileRangeStream(handle, from, fileLength - from);
+        return SnapshotBoundaries.FindNextFrom(scan, from, position, CutReadLength) ?? fileLength;
     }
 
     public static FeedStatistics Add(FeedStatistics a, FeedStatistics b) => new()
@@ -99,18 +150,16 @@ internal static class ParallelParse
         Infos = a.Infos + b.Infos,
     };
 
-    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, SnapshotRange range, long fileLength, FeedParserOptions options, EntryOutput output, CancellationToken cancellationToken)
+    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length, bool endsBeforeSnapshot, FeedParserOptions options,
+        EntryOutput output, CancellationToken cancellationToken)
     {
         var piece = new Piece();
         var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = piece.Items.Add };
         try
         {
-            // The piece numbers its lines from where it starts in the file: papers, diagnostics and errors carry
-            // the whole file's line numbers with no copying.
-            int firstLine = (int)Math.Min(range.FirstLine, int.MaxValue);
-            using var session = ParseSession.Of(new FileRangeStream(handle, range.Offset, range.Length), pieceOptions, output, firstLine);
-            session.EndsBeforeSnapshot = range.End < fileLength;
-            using var json = output == EntryOutput.Entries ? new EntryJsonLines((int)Math.Min(range.Length + range.Length / 4 + 4096, int.MaxValue / 2)) : null;
+            using var session = ParseSession.Of(new FileRangeStream(handle, offset, length), pieceOptions, output);
+            session.EndsBeforeSnapshot = endsBeforeSnapshot;
+            using var json = output == EntryOutput.Entries ? new EntryJsonLines((int)Math.Min(length + length / 4 + 4096, int.MaxValue / 2)) : null;
             while (session.Advance())
             {
                 cancellationToken.ThrowIfCancellationRequested();
