@@ -38,15 +38,23 @@ public static partial class FeedParser
         return CountParallel(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.PaperlessPieceLength, cancellationToken);
     }
 
-    internal static async IAsyncEnumerable<Paper> ReadPapersParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
+    internal static IAsyncEnumerable<Paper> ReadPapersParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
+        CancellationToken cancellationToken) =>
+        ReadParallel<Paper>(path, options, EntryOutput.Papers, maxDegreeOfParallelism, pieceLength, cancellationToken);
+
+    /// <summary>The feeds of one UTF-8 file, read on several threads (see <see cref="ReadPapersParallelAsync"/>): what <see cref="ReadFeedsAsync"/> gives.</summary>
+    internal static IAsyncEnumerable<Feed> ReadFeedsParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
+        ReadParallel<Feed>(path, options, EntryOutput.Feeds, maxDegreeOfParallelism, ParallelParse.DefaultPieceLength, cancellationToken);
+
+    private static async IAsyncEnumerable<T> ReadParallel<T>(string path, FeedParserOptions options, EntryOutput output, int maxDegreeOfParallelism, long pieceLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var piece in ParallelParse.ParseAsync(path, options, EntryOutput.Papers, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
+        await foreach (var piece in ParallelParse.ParseAsync(path, options, output, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var paper in ParallelParse.Replay(piece, options))
+            foreach (T item in ParallelParse.Replay(piece, options))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return paper;
+                yield return item;
             }
         }
     }

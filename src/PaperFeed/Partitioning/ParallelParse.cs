@@ -38,7 +38,7 @@ internal static class ParallelParse
 
     internal sealed class Piece
     {
-        /// <summary>Papers and diagnostics, interleaved as the sequential parse would produce them.</summary>
+        /// <summary>Papers (or feeds) and diagnostics, interleaved as the sequential parse would produce them.</summary>
         public List<object> Items { get; } = [];
 
         /// <summary>The piece's papers as JSON Lines (a JSON Lines parse), to write and dispose.</summary>
@@ -96,23 +96,28 @@ internal static class ParallelParse
     }
 
     /// <summary>
-    /// Replays a piece's diagnostics to the caller's callback and returns its papers, in order, with the whole file's
-    /// line numbers; rethrows its error (a format error at the whole file's line).
+    /// Replays a piece's diagnostics to the caller's callback and returns its papers or feeds, in order, with the whole
+    /// file's line numbers; rethrows its error (a format error at the whole file's line).
     /// </summary>
-    public static IEnumerable<Paper> Replay(Piece piece, FeedParserOptions options)
+    public static IEnumerable<object> Replay(Piece piece, FeedParserOptions options)
     {
         long shift = piece.LinesBefore;
         foreach (var item in piece.Items)
         {
-            if (item is Paper paper)
+            switch (item)
             {
-                // The paper is not out yet: moving its line in place costs no copy per paper.
-                paper.MoveSourceLine(shift);
-                yield return paper;
-            }
-            else
-            {
-                options.OnDiagnostic?.Invoke(Moved((FeedDiagnostic)item, shift));
+                case FeedDiagnostic diagnostic:
+                    options.OnDiagnostic?.Invoke(Moved(diagnostic, shift));
+                    break;
+                case Feed feed:
+                    foreach (var paper in feed.Papers) paper.MoveSourceLine(shift);
+                    yield return feed;
+                    break;
+                case Paper paper:
+                    // The paper is not out yet: moving its line in place costs no copy per paper.
+                    paper.MoveSourceLine(shift);
+                    yield return paper;
+                    break;
             }
         }
         if (piece.Error is { SourceException: FeedFormatException error } && shift != 0 && error.Location.Line is not null)
@@ -164,6 +169,7 @@ internal static class ParallelParse
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 while (session.Assembler.TryTakePaper(out var paper)) piece.Items.Add(paper);
+                while (session.Assembler.TryTakeFeed(out var feed)) piece.Items.Add(feed);
                 if (session.Assembler.TryTakeEntry()) json!.Write(session.Assembler.Finished);
             }
             piece.Json = json?.TakeOutput(1);

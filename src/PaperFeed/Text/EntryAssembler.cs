@@ -250,7 +250,7 @@ internal sealed partial class EntryAssembler<T, TUnits> : AssemblerBase, IDispos
                 }
                 NoteEntryLine(lineNumber);
                 int indent = TUnits.LeadingWhiteSpace(raw);
-                _entry.SetAbstract(line, lineNumber, indent == 0 ? 0 : TUnits.CharCount(raw[..indent]));
+                _entry.SetAbstract<TUnits>(line, lineNumber, indent == 0 ? 0 : TUnits.CharCount(raw[..indent]), CollapseSentences ? _droppedRuns : null, _output);
                 _state = State.AfterAbstract;
                 return;
             case State.AfterAbstract:

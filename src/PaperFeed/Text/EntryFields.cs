@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PaperFeed.Text;
 
 /// <summary>
@@ -11,13 +13,20 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
     private TextBuffer<T> _abstract;
     private TextBuffer<T> _collapsed;
 
+    // Characters only, when papers are made and no sentence run was collapsed: the abstract line as the string the
+    // paper will hold, made once from the line (no copy into a buffer first, none again at the end); the spans read it.
+    private string? _abstractString;
+
     public ReadOnlySpan<T> Title => _title.Span;
 
     /// <summary>The abstract as the line gave it (trimmed).</summary>
-    public ReadOnlySpan<T> RawAbstract => _abstract.Span;
+    public ReadOnlySpan<T> RawAbstract => _abstractString is null ? _abstract.Span : MemoryMarshal.Cast<char, T>(_abstractString.AsSpan());
+
+    /// <summary>The abstract as the paper's string, when it was made as one; else null.</summary>
+    public string? AbstractString => _abstractString;
 
     /// <summary>The abstract as the paper has it: collapsed when sentences repeated; empty when <see cref="HasAbstract"/> is false.</summary>
-    public ReadOnlySpan<T> Abstract => IsCollapsed ? _collapsed.Span : _abstract.Span;
+    public ReadOnlySpan<T> Abstract => IsCollapsed ? _collapsed.Span : RawAbstract;
 
     public bool HasAbstract { get; private set; }
 
@@ -53,6 +62,7 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
     {
         _title.Set(title);
         _abstract.Clear();
+        _abstractString = null;
         TitleLine = lineNumber;
         AbstractLine = 0;
         MetadataLine = 0;
@@ -74,17 +84,34 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
         _title.Append(line);
     }
 
-    public void SetAbstract(ReadOnlySpan<T> line, int lineNumber, int indent)
+    /// <summary>
+    /// Sets the abstract, its repeated sentence runs collapsed first when <paramref name="droppedRuns"/> is given
+    /// (the offsets of the runs dropped go there, for the diagnostics reported when the entry is complete).
+    /// </summary>
+    /// <param name="line">The trimmed abstract line.</param>
+    /// <param name="lineNumber">Its line number.</param>
+    /// <param name="indent">Its indentation in UTF-16 characters.</param>
+    /// <param name="droppedRuns">Where collapsed runs go; null when sentences are kept as they are.</param>
+    /// <param name="output">What the entry becomes: a paper's characters are kept as the string the paper will hold.</param>
+    public void SetAbstract<TUnits>(ReadOnlySpan<T> line, int lineNumber, int indent, List<int>? droppedRuns, EntryOutput output) where TUnits : ITextUnits<T>
     {
-        _abstract.Set(line);
+        // Collapsed straight from the line, before it is kept: the line is what the abstract is.
+        IsCollapsed = droppedRuns is not null &&
+            DuplicateSentenceCollapser<T, TUnits>.Collapse(line, droppedRuns, ref _collapsed, rebuild: output != EntryOutput.Count);
+        if (typeof(T) == typeof(char) && !IsCollapsed && output is EntryOutput.Papers or EntryOutput.Feeds)
+        {
+            _abstractString = new string(MemoryMarshal.Cast<T, char>(line));
+            _abstract.Clear();
+        }
+        else
+        {
+            _abstractString = null;
+            _abstract.Set(line);
+        }
         HasAbstract = true;
         AbstractLine = lineNumber;
         AbstractIndent = indent;
     }
-
-    /// <summary>Collapses the abstract's repeated sentences; the runs dropped go to <paramref name="droppedRuns"/>.</summary>
-    public void CollapseAbstract<TUnits>(List<int> droppedRuns, bool rebuild) where TUnits : ITextUnits<T> =>
-        IsCollapsed = DuplicateSentenceCollapser<T, TUnits>.Collapse(_abstract.Span, droppedRuns, ref _collapsed, rebuild);
 
     public void Dispose()
     {

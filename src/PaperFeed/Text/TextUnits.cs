@@ -42,12 +42,21 @@ internal interface ITextUnits<T> where T : unmanaged, IEquatable<T>
     static abstract string ToString(ReadOnlySpan<T> text);
 }
 
+/// <summary>What both kinds of units share.</summary>
+internal static class TextUnits
+{
+    /// <summary>True for <c>!</c> to <c>~</c>: ASCII that is neither whitespace nor a control character.</summary>
+    public static bool IsVisibleAscii(int unit) => (uint)(unit - '!') <= '~' - '!';
+}
+
 /// <summary>UTF-16 characters, as a <see cref="TextReader"/> gives them.</summary>
 internal readonly struct Utf16Units : ITextUnits<char>
 {
     private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?");
 
-    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text) => text.Trim();
+    // Nearly every line starts and ends with a visible ASCII character: nothing to trim, nothing to look up.
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text) =>
+        !text.IsEmpty && TextUnits.IsVisibleAscii(text[0]) && TextUnits.IsVisibleAscii(text[^1]) ? text : text.Trim();
 
     public static int LeadingWhiteSpace(ReadOnlySpan<char> text) => text.Length - text.TrimStart().Length;
 
@@ -81,6 +90,8 @@ internal readonly struct Utf8Units : ITextUnits<byte>
 
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
     {
+        // Nearly every line starts and ends with a visible ASCII character: nothing to trim, nothing to decode.
+        if (!text.IsEmpty && TextUnits.IsVisibleAscii(text[0]) && TextUnits.IsVisibleAscii(text[^1])) return text;
         int start = LeadingWhiteSpace(text);
         text = text[start..];
         while (!text.IsEmpty)
