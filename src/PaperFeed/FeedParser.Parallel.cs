@@ -21,7 +21,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Paper> ReadPapersParallelAsync(string path, FeedParserOptions? options = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ReadPapersParallelIterator(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.DefaultPieceLength, cancellationToken);
+        return ReadPapersParallelIterator(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken);
     }
 
     /// <summary>
@@ -35,18 +35,18 @@ public static partial class FeedParser
     public static Task<FeedStatistics> CountParallelAsync(string path, FeedParserOptions? options = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return CountParallel(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.PaperlessPieceLength, cancellationToken);
+        return CountParallel(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken);
     }
 
     internal static IAsyncEnumerable<Paper> ReadPapersParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
         CancellationToken cancellationToken) =>
-        ReadParallel<Paper>(path, options, EntryOutput.Papers, maxDegreeOfParallelism, pieceLength, cancellationToken);
+        ReadParallel<Paper>(path, options, ParallelParse.Output.Papers, maxDegreeOfParallelism, pieceLength, cancellationToken);
 
     /// <summary>The feeds of one UTF-8 file, read on several threads (see <see cref="ReadPapersParallelAsync"/>): what <see cref="ReadFeedsAsync"/> gives.</summary>
     internal static IAsyncEnumerable<Feed> ReadFeedsParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
-        ReadParallel<Feed>(path, options, EntryOutput.Feeds, maxDegreeOfParallelism, ParallelParse.DefaultPieceLength, cancellationToken);
+        ReadParallel<Feed>(path, options, ParallelParse.Output.Feeds, maxDegreeOfParallelism, ParallelParse.ObjectPieceLength, cancellationToken);
 
-    private static async IAsyncEnumerable<T> ReadParallel<T>(string path, FeedParserOptions options, EntryOutput output, int maxDegreeOfParallelism, long pieceLength,
+    private static async IAsyncEnumerable<T> ReadParallel<T>(string path, FeedParserOptions options, ParallelParse.Output output, int maxDegreeOfParallelism, long pieceLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var piece in ParallelParse.ParseAsync(path, options, output, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
@@ -62,7 +62,7 @@ public static partial class FeedParser
     internal static async Task<FeedStatistics> CountParallel(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength, CancellationToken cancellationToken)
     {
         var total = new FeedStatistics();
-        await foreach (var piece in ParallelParse.ParseAsync(path, options, EntryOutput.Count, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
+        await foreach (var piece in ParallelParse.ParseAsync(path, options, ParallelParse.Output.Count, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
         {
             foreach (var _ in ParallelParse.Replay(piece, options)) { }
             total = ParallelParse.Add(total, piece.Statistics);

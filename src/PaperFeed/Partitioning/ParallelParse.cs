@@ -15,18 +15,35 @@ namespace PaperFeed.Partitioning;
 /// </summary>
 internal static class ParallelParse
 {
-    /// <summary>
-    /// The piece size. Pieces wait, parsed, for the consumer; at 4 MB their papers outlived gen0 and the GC's gen1/gen2
-    /// work tripled the CPU cost. At 256 KB the waiting papers fit in gen0 and a piece is still about 4 snapshots.
-    /// </summary>
-    internal const long DefaultPieceLength = 256 << 10;
+    /// <summary>What the pieces of a parallel parse hold.</summary>
+    internal enum Output
+    {
+        /// <summary>Statistics and diagnostics only.</summary>
+        Count,
+
+        /// <summary>Entries as bytes (<see cref="PieceEntries"/>), made into papers by the consumer.</summary>
+        Papers,
+
+        /// <summary>Whole feeds, made on the parsing threads.</summary>
+        Feeds,
+
+        /// <summary>The papers as JSON Lines, written from the bytes.</summary>
+        JsonLines,
+    }
 
     /// <summary>
-    /// The piece size of passes that keep no paper (counting, text to JSON Lines): the reason for small pieces does not
-    /// hold, and 4 MiB pieces make a sixteenth of the sessions and tasks. Measured whole process on the 1 GB dump:
-    /// <c>paperfeed stats</c> 0.81 s (was 1.01 s), <c>parse --format jsonl</c> 1.16 s (was 1.34 s), peaks 22 and 43 MiB.
+    /// The piece size of passes that hold objects (feeds). Pieces wait, parsed, for the consumer; at 4 MB their papers
+    /// outlived gen0 and the GC's gen1/gen2 work tripled the CPU cost. At 256 KB the waiting papers fit in gen0 and a
+    /// piece is still about 4 snapshots.
     /// </summary>
-    internal const long PaperlessPieceLength = 4L << 20;
+    internal const long ObjectPieceLength = 256 << 10;
+
+    /// <summary>
+    /// The piece size of passes whose pieces hold bytes (counting, JSON Lines, entries for papers): the reason for small
+    /// pieces does not hold, and 4 MiB pieces make a sixteenth of the sessions and tasks. Measured whole process on the
+    /// 1 GB dump: <c>paperfeed stats</c> 0.81 s (was 1.01 s), <c>parse --format jsonl</c> 1.16 s (was 1.34 s).
+    /// </summary>
+    internal const long BytePieceLength = 4L << 20;
 
     /// <summary>
     /// How far before a nominal cut the cut search starts reading, so the scan knows what precedes the cut (a few
@@ -36,6 +53,9 @@ internal static class ParallelParse
 
     private const int CutReadLength = 16 << 10;
 
+    /// <summary>The item that stands for the piece's next entry, made into a paper when replayed.</summary>
+    private static readonly object NextPaper = new();
+
     internal sealed class Piece
     {
         /// <summary>Papers (or feeds) and diagnostics, interleaved as the sequential parse would produce them.</summary>
@@ -43,6 +63,9 @@ internal static class ParallelParse
 
         /// <summary>The piece's papers as JSON Lines (a JSON Lines parse), to write and dispose.</summary>
         public PooledBufferWriter? Json { get; set; }
+
+        /// <summary>The piece's entries (a papers parse), one per <see cref="NextPaper"/> in <see cref="Items"/>; disposed by <see cref="Replay"/>.</summary>
+        public PieceEntries? Entries { get; set; }
 
         public FeedStatistics Statistics { get; set; } = new();
 
@@ -52,7 +75,7 @@ internal static class ParallelParse
         public long LinesBefore { get; set; }
     }
 
-    public static async IAsyncEnumerable<Piece> ParseAsync(string path, FeedParserOptions options, EntryOutput output, int parallelism, long pieceLength,
+    public static async IAsyncEnumerable<Piece> ParseAsync(string path, FeedParserOptions options, Output output, int parallelism, long pieceLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (parallelism <= 0) parallelism = Environment.ProcessorCount;
@@ -102,23 +125,28 @@ internal static class ParallelParse
     public static IEnumerable<object> Replay(Piece piece, FeedParserOptions options)
     {
         long shift = piece.LinesBefore;
-        foreach (var item in piece.Items)
+        try
         {
-            switch (item)
+            foreach (var item in piece.Items)
             {
-                case FeedDiagnostic diagnostic:
-                    options.OnDiagnostic?.Invoke(Moved(diagnostic, shift));
-                    break;
-                case Feed feed:
-                    foreach (var paper in feed.Papers) paper.MoveSourceLine(shift);
-                    yield return feed;
-                    break;
-                case Paper paper:
-                    // The paper is not out yet: moving its line in place costs no copy per paper.
-                    paper.MoveSourceLine(shift);
-                    yield return paper;
-                    break;
+                switch (item)
+                {
+                    case var _ when ReferenceEquals(item, NextPaper):
+                        yield return piece.Entries!.TakePaper(shift);
+                        break;
+                    case FeedDiagnostic diagnostic:
+                        options.OnDiagnostic?.Invoke(Moved(diagnostic, shift));
+                        break;
+                    case Feed feed:
+                        foreach (var paper in feed.Papers) paper.MoveSourceLine(shift);
+                        yield return feed;
+                        break;
+                }
             }
+        }
+        finally
+        {
+            piece.Entries?.Dispose();
         }
         if (piece.Error is { SourceException: FeedFormatException error } && shift != 0 && error.Location.Line is not null)
         {
@@ -156,21 +184,33 @@ internal static class ParallelParse
     };
 
     private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length, bool endsBeforeSnapshot, FeedParserOptions options,
-        EntryOutput output, CancellationToken cancellationToken)
+        Output output, CancellationToken cancellationToken)
     {
         var piece = new Piece();
         var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = piece.Items.Add };
+        var entryOutput = output switch { Output.Count => EntryOutput.Count, Output.Feeds => EntryOutput.Feeds, _ => EntryOutput.Entries };
+        int capacity = (int)Math.Min(length + length / 4 + 4096, int.MaxValue / 2);
+        // Set before parsing: the papers before an error still come out.
+        piece.Entries = output == Output.Papers ? new PieceEntries(capacity) : null;
         try
         {
-            using var session = ParseSession.Of(new FileRangeStream(handle, offset, length), pieceOptions, output);
+            using var session = ParseSession.Of(new FileRangeStream(handle, offset, length), pieceOptions, entryOutput);
             session.EndsBeforeSnapshot = endsBeforeSnapshot;
-            using var json = output == EntryOutput.Entries ? new EntryJsonLines((int)Math.Min(length + length / 4 + 4096, int.MaxValue / 2)) : null;
+            using var json = output == Output.JsonLines ? new EntryJsonLines(capacity) : null;
             while (session.Advance())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                while (session.Assembler.TryTakePaper(out var paper)) piece.Items.Add(paper);
                 while (session.Assembler.TryTakeFeed(out var feed)) piece.Items.Add(feed);
-                if (session.Assembler.TryTakeEntry()) json!.Write(session.Assembler.Finished);
+                if (!session.Assembler.TryTakeEntry()) continue;
+                if (json is not null)
+                {
+                    json.Write(session.Assembler.Finished);
+                }
+                else
+                {
+                    piece.Entries!.Add(session.Assembler.Finished);
+                    piece.Items.Add(NextPaper);
+                }
             }
             piece.Json = json?.TakeOutput(1);
             piece.Statistics = session.Assembler.Statistics;

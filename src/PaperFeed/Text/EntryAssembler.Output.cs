@@ -54,16 +54,9 @@ internal sealed partial class EntryAssembler<T, TUnits>
         else AddPaper(ToPaper(entry));
     }
 
-    private static Paper ToPaper(EntryFields<T> entry) => new()
-    {
-        Title = TUnits.ToString(entry.Title),
-        Abstract = entry.HasAbstract ? entry.AbstractString ?? TUnits.ToString(entry.Abstract) : null,
-        AuthorCount = entry.AuthorCount,
-        Published = entry.Published,
-        Upvotes = entry.Upvotes,
-        Featured = entry.Featured,
-        SourceLine = entry.TitleLine,
-    };
+    private static Paper ToPaper(EntryFields<T> entry) => EntryPaper.Create(
+        TUnits.ToString(entry.Title), entry.HasAbstract ? entry.AbstractString ?? TUnits.ToString(entry.Abstract) : null,
+        entry.AuthorCount, entry.Published, entry.Upvotes, entry.Featured, entry.TitleLine);
 
     /// <summary>The finished entry as a paper (for the span reader's convenience).</summary>
     public Paper FinishedPaper() => ToPaper(_finished);
