@@ -56,7 +56,7 @@ internal sealed partial class EntryAssembler<T, TUnits>
 
     private static Paper ToPaper(EntryFields<T> entry) => new()
     {
-        Title = TUnits.ToString(entry.Title),
+        Title = entry.TitleString ?? TUnits.ToString(entry.Title),
         Abstract = entry.HasAbstract ? entry.AbstractString ?? TUnits.ToString(entry.Abstract) : null,
         AuthorCount = entry.AuthorCount,
         Published = entry.Published,
