@@ -86,7 +86,7 @@ internal readonly struct Utf8Units : ITextUnits<byte>
     private static readonly SearchValues<byte> Terminators = SearchValues.Create(".!?"u8);
 
     // Every special line is at most 48 UTF-16 characters, so at most 3 × 48 bytes: a longer line is text.
-    private const int LongestSpecialLineBytes = 3 * 48;
+    private const int LongestSpecialLineBytes = 3 * LineClassifier.LongestSpecialLine;
 
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
     {
@@ -139,10 +139,32 @@ internal readonly struct Utf8Units : ITextUnits<byte>
     public static ClassifiedLine Classify(ReadOnlySpan<byte> line)
     {
         if (line.Length > LongestSpecialLineBytes) return default;
+        if (Ascii.IsValid(line))
+        {
+            // Nearly every line: one byte a character, so a longer line is text without a look at its characters,
+            // and a shorter one is widened into a small buffer.
+            if (line.Length > LineClassifier.LongestSpecialLine) return default;
+            Span<char> ascii = stackalloc char[LineClassifier.LongestSpecialLine];
+            Ascii.ToUtf16(line, ascii, out int widened);
+            return LineClassifier.Classify(ascii[..widened]);
+        }
+        // The two metadata lines that are not ASCII: the separator, and an author count after its bullet.
+        if (line.SequenceEqual(Separator)) return new ClassifiedLine(LineKind.Separator);
+        if (line.StartsWith(Bullet) && line.Length - Bullet.Length < LineClassifier.LongestSpecialLine && Ascii.IsValid(line[Bullet.Length..]))
+        {
+            Span<char> bulleted = stackalloc char[LineClassifier.LongestSpecialLine];
+            bulleted[0] = '•';
+            Ascii.ToUtf16(line[Bullet.Length..], bulleted[1..], out int rest);
+            return LineClassifier.Classify(bulleted[..(rest + 1)]);
+        }
         Span<char> chars = stackalloc char[LongestSpecialLineBytes];
         Utf8.ToUtf16(line, chars, out _, out int written);
         return LineClassifier.Classify(chars[..written]);
     }
+
+    private static ReadOnlySpan<byte> Separator => "·"u8;
+
+    private static ReadOnlySpan<byte> Bullet => "•"u8;
 
     public static int CharCount(ReadOnlySpan<byte> text) => Ascii.IsValid(text) ? text.Length : Encoding.UTF8.GetCharCount(text);
 
