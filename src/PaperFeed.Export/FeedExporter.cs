@@ -36,7 +36,7 @@ public static class FeedExporter
     /// <paramref name="destination"/> are asynchronous. RSS and Atom without <see cref="ExportOptions.Updated"/> first park the
     /// papers in a local temporary file, to learn the feed's date before writing the items: that file is written and read
     /// asynchronously too, and deleted however the export ends (completed, failed or cancelled). A failure of the file
-    /// (a full disk) is an <see cref="IOException"/> that says so.
+    /// (a full disk, a file size limit) is an <see cref="IOException"/> that says so.
     /// </summary>
     /// <inheritdoc cref="Write(Stream, IEnumerable{Paper}, ExportFormat, ExportOptions?)"/>
     public static Task WriteAsync(Stream destination, IAsyncEnumerable<Paper> papers, ExportFormat format, ExportOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -51,7 +51,7 @@ internal sealed class PaperSpool : IDisposable
         catch (Exception e)
         {
             if (path is not null) File.Delete(path);
-            if (e is IOException io) throw Failed(io);
+            if (IsFileFailure(e)) throw Failed(e);
             throw;
         }
     }
@@ -64,7 +64,7 @@ internal sealed class PaperSpool : IDisposable
         {
             _file.Write(_pending.WrittenSpan);
         }
-        catch (IOException e)
+        catch (Exception e) when (IsFileFailure(e))
         {
             throw Failed(e);
         }
@@ -86,7 +86,7 @@ internal sealed class PaperSpool : IDisposable
             _file.Write(_pending.WrittenSpan);
             _file.Flush();
         }
-        catch (IOException e)
+        catch (Exception e) when (IsFileFailure(e))
         {
             throw Failed(e);
         }
@@ -99,7 +99,7 @@ internal sealed class PaperSpool : IDisposable
             {
                 read = _file.Read(Room().Span);
             }
-            catch (IOException e)
+            catch (Exception e) when (IsFileFailure(e))
             {
                 throw Failed(e);
             }
@@ -125,7 +125,7 @@ internal sealed class PaperSpool : IDisposable
             {
                 read = await _file.ReadAsync(Room(), cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException e)
+            catch (Exception e) when (IsFileFailure(e))
             {
                 throw Failed(e);
             }
@@ -164,7 +164,7 @@ internal sealed class PaperSpool : IDisposable
             await _file.WriteAsync(_pending.WrittenMemory, cancellationToken).ConfigureAwait(false);
             await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException e)
+        catch (Exception e) when (IsFileFailure(e))
         {
             throw Failed(e);
         }
@@ -207,7 +207,14 @@ internal sealed class PaperSpool : IDisposable
         return _read.AsMemory(_end);
     }
 
-    private static IOException Failed(IOException e) => new(
+    /// <summary>
+    /// A failure of the file itself: an <see cref="IOException"/> (a full disk), an <see cref="UnauthorizedAccessException"/>
+    /// (a temporary folder that cannot be written), or the <see cref="ArgumentOutOfRangeException"/> .NET throws for a file
+    /// grown past what the file system or the process's file size limit allows (the spool's own arguments are always valid).
+    /// </summary>
+    private static bool IsFileFailure(Exception e) => e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException;
+
+    private static IOException Failed(Exception e) => new(
         $"The temporary file that an RSS or Atom export parks its papers in (to write the feed's date first) failed: {e.Message} " +
-        $"Free space in the temporary folder ({Path.GetTempPath()}), or set ExportOptions.Updated to export in one pass without the file.", e);
+        $"Check that the temporary folder ({Path.GetTempPath()}) has room and can be written, or set ExportOptions.Updated to export in one pass without the file.", e);
 }

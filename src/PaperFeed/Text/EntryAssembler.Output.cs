@@ -55,7 +55,7 @@ internal sealed partial class EntryAssembler<T, TUnits>
     }
 
     private static Paper ToPaper(EntryFields<T> entry) => EntryPaper.Create(
-        TUnits.ToString(entry.Title), entry.HasAbstract ? entry.AbstractString ?? TUnits.ToString(entry.Abstract) : null,
+        entry.TitleString ?? TUnits.ToString(entry.Title), entry.HasAbstract ? entry.AbstractString ?? TUnits.ToString(entry.Abstract) : null,
         entry.AuthorCount, entry.Published, entry.Upvotes, entry.Featured, entry.TitleLine);
 
     /// <summary>The finished entry as a paper (for the span reader's convenience).</summary>

@@ -273,7 +273,7 @@ internal sealed partial class EntryAssembler<T, TUnits> : AssemblerBase, IDispos
 
     private void BeginEntry(int lineNumber, ReadOnlySpan<T> title)
     {
-        _entry.Begin(lineNumber, title);
+        _entry.Begin(lineNumber, title, _output);
         _state = State.ExpectAbstract;
     }
 

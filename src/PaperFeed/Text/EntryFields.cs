@@ -13,11 +13,16 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
     private TextBuffer<T> _abstract;
     private TextBuffer<T> _collapsed;
 
-    // Characters only, when papers are made and no sentence run was collapsed: the abstract line as the string the
-    // paper will hold, made once from the line (no copy into a buffer first, none again at the end); the spans read it.
+    // Characters only, when papers are made: the title line, and the abstract line when no sentence run was collapsed,
+    // as the strings the paper will hold, made once from the line (no copy into a buffer first, none again at the
+    // end); the spans read them.
+    private string? _titleString;
     private string? _abstractString;
 
-    public ReadOnlySpan<T> Title => _title.Span;
+    public ReadOnlySpan<T> Title => _titleString is null ? _title.Span : MemoryMarshal.Cast<char, T>(_titleString.AsSpan());
+
+    /// <summary>The title as the paper's string, when it was made as one; else null.</summary>
+    public string? TitleString => _titleString;
 
     /// <summary>The abstract as the line gave it (trimmed).</summary>
     public ReadOnlySpan<T> RawAbstract => _abstractString is null ? _abstract.Span : MemoryMarshal.Cast<char, T>(_abstractString.AsSpan());
@@ -58,9 +63,21 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
     public PaperDate? Featured { get; set; }
 
     /// <summary>Starts an entry at its title line (an empty title for an entry whose title line was too long).</summary>
-    public void Begin(int lineNumber, ReadOnlySpan<T> title)
+    /// <param name="lineNumber">The title's line number.</param>
+    /// <param name="title">The trimmed title line.</param>
+    /// <param name="output">What the entry becomes: a paper's characters are kept as the string the paper will hold.</param>
+    public void Begin(int lineNumber, ReadOnlySpan<T> title, EntryOutput output)
     {
-        _title.Set(title);
+        if (MakesStrings(output) && !title.IsEmpty)
+        {
+            _titleString = new string(MemoryMarshal.Cast<T, char>(title));
+            _title.Clear();
+        }
+        else
+        {
+            _titleString = null;
+            _title.Set(title);
+        }
         _abstract.Clear();
         _abstractString = null;
         TitleLine = lineNumber;
@@ -80,6 +97,12 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
     /// <summary>A wrapped title's continuation line, joined with <paramref name="separator"/>.</summary>
     public void ContinueTitle(ReadOnlySpan<T> separator, ReadOnlySpan<T> line)
     {
+        if (_titleString is not null)
+        {
+            // Rare: the title's first line was made a string; the joined title is built in the buffer instead.
+            _title.Set(MemoryMarshal.Cast<char, T>(_titleString.AsSpan()));
+            _titleString = null;
+        }
         _title.Append(separator);
         _title.Append(line);
     }
@@ -98,7 +121,7 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
         // Collapsed straight from the line, before it is kept: the line is what the abstract is.
         IsCollapsed = droppedRuns is not null &&
             DuplicateSentenceCollapser<T, TUnits>.Collapse(line, droppedRuns, ref _collapsed, rebuild: output != EntryOutput.Count);
-        if (typeof(T) == typeof(char) && !IsCollapsed && output is EntryOutput.Papers or EntryOutput.Feeds)
+        if (MakesStrings(output) && !IsCollapsed)
         {
             _abstractString = new string(MemoryMarshal.Cast<T, char>(line));
             _abstract.Clear();
@@ -112,6 +135,9 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
         AbstractLine = lineNumber;
         AbstractIndent = indent;
     }
+
+    /// <summary>True when characters become a paper's strings.</summary>
+    private static bool MakesStrings(EntryOutput output) => typeof(T) == typeof(char) && output is EntryOutput.Papers or EntryOutput.Feeds;
 
     public void Dispose()
     {

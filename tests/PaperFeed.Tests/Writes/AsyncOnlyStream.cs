@@ -6,9 +6,11 @@ namespace PaperFeed.Tests.Writes;
 /// With <c>allowSync</c> the synchronous forms are accepted and counted too, to measure the synchronous APIs.
 /// With <c>readable</c> it stands for a temporary file opened for asynchronous I/O: what was written can be read back
 /// with <c>ReadAsync</c> from the <see cref="Position"/> set (writes always append); a synchronous <c>Read</c> throws.
-/// With <c>capacity</c>, a write that would go past that many bytes throws an <see cref="IOException"/> (a full disk).
+/// With <c>capacity</c>, a write that would go past that many bytes throws an <see cref="IOException"/> (a full disk), or
+/// with <c>fileTooLarge</c> the <see cref="ArgumentOutOfRangeException"/> a <see cref="FileStream"/> throws past the
+/// file system's or the process's file size limit.
 /// </summary>
-internal sealed class AsyncOnlyStream(bool keep = true, bool allowSync = false, bool readable = false, long capacity = long.MaxValue) : Stream
+internal sealed class AsyncOnlyStream(bool keep = true, bool allowSync = false, bool readable = false, long capacity = long.MaxValue, bool fileTooLarge = false) : Stream
 {
     /// <summary>The message of the <see cref="IOException"/> of a write past the capacity.</summary>
     public const string DiskFull = "No space left on device";
@@ -129,7 +131,7 @@ internal sealed class AsyncOnlyStream(bool keep = true, bool allowSync = false, 
 
     private void Keep(ReadOnlySpan<byte> bytes)
     {
-        if (Written + bytes.Length > capacity) throw new IOException(DiskFull);
+        if (Written + bytes.Length > capacity) throw fileTooLarge ? new ArgumentOutOfRangeException("value", DiskFull) : new IOException(DiskFull);
         Writes++;
         LargestWrite = Math.Max(LargestWrite, bytes.Length);
         Written += bytes.Length;

@@ -166,17 +166,20 @@ public class AsyncWriteTests
         else destination.Written.Should().Be(0, "the cancellation came while the papers were parked");
     }
 
-    [Fact]
-    public async Task A_full_disk_under_the_temporary_file_is_a_clear_error_and_the_file_is_closed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_full_disk_under_the_temporary_file_is_a_clear_error_and_the_file_is_closed(bool fileTooLarge)
     {
-        var spool = new AsyncOnlyStream(readable: true, capacity: 4 * Batch);
+        var spool = new AsyncOnlyStream(readable: true, capacity: 4 * Batch, fileTooLarge: fileTooLarge);
         var destination = new AsyncOnlyStream();
 
         var export = () => FeedExporter.RunAsync(destination, Papers.ToAsyncEnumerable(), ExportFormat.Rss, ExportOptions.Default, () => spool, CancellationToken.None);
 
         var thrown = (await export.Should().ThrowAsync<IOException>()).Which;
         thrown.Message.Should().Contain("temporary file").And.Contain(AsyncOnlyStream.DiskFull).And.Contain(nameof(ExportOptions.Updated), "the message says how to export without the file");
-        thrown.InnerException.Should().BeOfType<IOException>().Which.Message.Should().Be(AsyncOnlyStream.DiskFull);
+        thrown.InnerException.Should().BeOfType(fileTooLarge ? typeof(ArgumentOutOfRangeException) : typeof(IOException), "the system's own error is kept");
+        thrown.InnerException!.Message.Should().StartWith(AsyncOnlyStream.DiskFull);
         spool.Disposed.Should().BeTrue("a failed export closes its temporary file");
         destination.Written.Should().Be(0, "nothing is written when the papers could not be parked");
     }
