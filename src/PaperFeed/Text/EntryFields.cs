@@ -19,13 +19,19 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
     private string? _titleString;
     private string? _abstractString;
 
+    // Otherwise the abstract line where the line reader holds it, until the reader refills its buffer (KeepLines then
+    // copies it): most entries are complete before that, so their abstract is never copied.
+    private ReadOnlyMemory<T> _lineAbstract;
+    private bool _abstractInLine;
+
     public ReadOnlySpan<T> Title => _titleString is null ? _title.Span : MemoryMarshal.Cast<char, T>(_titleString.AsSpan());
 
     /// <summary>The title as the paper's string, when it was made as one; else null.</summary>
     public string? TitleString => _titleString;
 
     /// <summary>The abstract as the line gave it (trimmed).</summary>
-    public ReadOnlySpan<T> RawAbstract => _abstractString is null ? _abstract.Span : MemoryMarshal.Cast<char, T>(_abstractString.AsSpan());
+    public ReadOnlySpan<T> RawAbstract =>
+        _abstractString is not null ? MemoryMarshal.Cast<char, T>(_abstractString.AsSpan()) : _abstractInLine ? _lineAbstract.Span : _abstract.Span;
 
     /// <summary>The abstract as the paper's string, when it was made as one; else null.</summary>
     public string? AbstractString => _abstractString;
@@ -80,6 +86,8 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
         }
         _abstract.Clear();
         _abstractString = null;
+        _abstractInLine = false;
+        _lineAbstract = default;
         TitleLine = lineNumber;
         AbstractLine = 0;
         MetadataLine = 0;
@@ -112,28 +120,45 @@ internal sealed class EntryFields<T> : IDisposable where T : unmanaged, IEquatab
     /// (the offsets of the runs dropped go there, for the diagnostics reported when the entry is complete).
     /// </summary>
     /// <param name="line">The trimmed abstract line.</param>
+    /// <param name="lines">The line reader's buffer, which <paramref name="line"/> is part of.</param>
     /// <param name="lineNumber">Its line number.</param>
     /// <param name="indent">Its indentation in UTF-16 characters.</param>
     /// <param name="droppedRuns">Where collapsed runs go; null when sentences are kept as they are.</param>
     /// <param name="output">What the entry becomes: a paper's characters are kept as the string the paper will hold.</param>
-    public void SetAbstract<TUnits>(ReadOnlySpan<T> line, int lineNumber, int indent, List<int>? droppedRuns, EntryOutput output) where TUnits : ITextUnits<T>
+    public void SetAbstract<TUnits>(ReadOnlySpan<T> line, ReadOnlyMemory<T> lines, int lineNumber, int indent, List<int>? droppedRuns, EntryOutput output)
+        where TUnits : ITextUnits<T>
     {
         // Collapsed straight from the line, before it is kept: the line is what the abstract is.
         IsCollapsed = droppedRuns is not null &&
             DuplicateSentenceCollapser<T, TUnits>.Collapse(line, droppedRuns, ref _collapsed, rebuild: output != EntryOutput.Count);
+        _abstract.Clear();
+        _abstractString = null;
+        _abstractInLine = false;
         if (MakesStrings(output) && !IsCollapsed)
         {
             _abstractString = new string(MemoryMarshal.Cast<T, char>(line));
-            _abstract.Clear();
+        }
+        else if (lines.Span.Overlaps(line, out int offset))
+        {
+            _lineAbstract = lines.Slice(offset, line.Length);
+            _abstractInLine = true;
         }
         else
         {
-            _abstractString = null;
             _abstract.Set(line);
         }
         HasAbstract = true;
         AbstractLine = lineNumber;
         AbstractIndent = indent;
+    }
+
+    /// <summary>The line reader is about to refill its buffer: an abstract still read from there is copied.</summary>
+    public void KeepLines()
+    {
+        if (!_abstractInLine) return;
+        _abstract.Set(_lineAbstract.Span);
+        _abstractInLine = false;
+        _lineAbstract = default;
     }
 
     /// <summary>True when characters become a paper's strings.</summary>

@@ -172,6 +172,8 @@ internal sealed class LineReader : ILineReader<char>
         return LineStatus.Line;
     }
 
+    public ReadOnlyMemory<char> Buffer => _buffer;
+
     /// <summary>Reads more characters; after it, <see cref="TryReadLine"/> can make progress.</summary>
     public void Fill()
     {

@@ -156,6 +156,8 @@ internal sealed class Utf8LineReader : ILineReader<byte>
         return _countedChars;
     }
 
+    public ReadOnlyMemory<byte> Buffer => _buffer;
+
     public void Fill()
     {
         PrepareFill();
