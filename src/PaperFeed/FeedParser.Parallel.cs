@@ -21,7 +21,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Paper> ReadPapersParallelAsync(string path, FeedParserOptions? options = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ReadPapersParallelIterator(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken);
+        return ReadPapersParallelIterator(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.PaperPieceLength, cancellationToken);
     }
 
     /// <summary>
