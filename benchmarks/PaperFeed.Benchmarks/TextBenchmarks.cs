@@ -58,6 +58,13 @@ public class TextBenchmarks
         return Check(papers);
     }
 
+    [Benchmark(Description = "FeedReader.ReadPapers (file)")]
+    public long FrontDoorReadPapers() => Check(Consume(new FeedReader().ReadPapers(FeedInput.FromFile(_path))));
+
+    [Benchmark(Description = "FeedReader.ReadPapers (file, all cores)")]
+    public long FrontDoorReadPapersAllCores() =>
+        Check(Consume(new FeedReader(FeedReaderOptions.Default with { MaxDegreeOfParallelism = -1 }).ReadPapers(FeedInput.FromFile(_path))));
+
     [Benchmark(Description = "Count (stats)")]
     public long Count()
     {

@@ -2,8 +2,8 @@ namespace PaperFeed.Cli;
 
 /// <summary>
 /// The commands' paths for one large text listing file, on every core through the library's parallel calls: counting
-/// for <c>stats</c>, text to JSON Lines without strings for an unfiltered <c>parse --format jsonl</c>, and papers for
-/// <c>parse</c>'s other paper outputs (every format but the document form). Each gives
+/// for <c>stats</c>, text to JSON Lines without strings for an unfiltered <c>parse --format jsonl</c>, papers for
+/// <c>parse</c>'s other paper outputs, and feeds for its document form and for <c>merge</c>. Each gives
 /// the bytes and the diagnostics (in order) of the general pipeline; a command takes its fast path when the input is
 /// a single file (not standard input) whose format, forced or detected, is the text listing, outside strict mode
 /// (where the pipeline's reporting of the stopping warning applies).
@@ -50,6 +50,14 @@ internal static class FastPaths
     public static IAsyncEnumerable<Paper> ReadPapersAsync(string path, FeedReaderOptions options, Reporter reporter, CancellationToken cancellationToken) =>
         FeedParser.ReadPapersParallelAsync(path, ParserOptions(path, options, reporter), cancellationToken: cancellationToken);
 
+    /// <summary>The feeds of one text listing file, read on every core, for <c>parse</c>'s document form and <c>merge</c>.</summary>
+    public static IAsyncEnumerable<Feed> ReadFeedsAsync(string path, FeedReaderOptions options, Reporter reporter, CancellationToken cancellationToken) =>
+        new FeedReader(Reporting(options, reporter) with { Format = FeedFormat.TextListing, MaxDegreeOfParallelism = -1 })
+            .ReadFeedsAsync(FeedInput.FromFile(path, Inputs.DisplayName(path)), cancellationToken);
+
+    private static FeedReaderOptions Reporting(FeedReaderOptions options, Reporter reporter) =>
+        options with { Diagnostics = options.Diagnostics with { OnDiagnostic = reporter.Report } };
+
     private static FeedParserOptions ParserOptions(string path, FeedReaderOptions options, Reporter reporter) =>
-        new FeedReadContext(options with { Diagnostics = options.Diagnostics with { OnDiagnostic = reporter.Report } }, Inputs.DisplayName(path)).ParserOptions;
+        new FeedReadContext(Reporting(options, reporter), Inputs.DisplayName(path)).ParserOptions;
 }

@@ -69,10 +69,10 @@ internal sealed class ParseCommand
             !document ? (reader, input, token) => reader.ReadPapersAsync(input, token).Select(paper => new FeedItem(paper))
             : wholeFeeds ? (reader, input, token) => reader.ReadFeedsAsync(input, token).Select(feed => new FeedItem(feed))
             : (reader, input, token) => reader.ReadItemsAsync(input, token);
-        // A stream of papers from one text listing file is read on every core (same papers and diagnostics, in order).
-        var items = !document && FastPaths.TextListingFile(inputs, options) is { } textFile
-            ? FastPaths.ReadPapersAsync(textFile, options, reporter, cancellationToken).Select(paper => new FeedItem(paper))
-            : pipeline.ReadAsync(read, cancellationToken).Select(entry => entry.Item);
+        // One text listing file is read on every core (same papers, feeds and diagnostics, in order); its items are its feeds.
+        var items = FastPaths.TextListingFile(inputs, options) is not { } textFile ? pipeline.ReadAsync(read, cancellationToken).Select(entry => entry.Item)
+            : document ? FastPaths.ReadFeedsAsync(textFile, options, reporter, cancellationToken).Select(feed => new FeedItem(feed))
+            : FastPaths.ReadPapersAsync(textFile, options, reporter, cancellationToken).Select(paper => new FeedItem(paper));
         if (format == ParquetOutput.Format)
         {
             // A dataset in a directory, written aside and moved into place: no output stream.

@@ -6,7 +6,7 @@ namespace PaperFeed.Export;
 /// <see cref="Complete"/>, asynchronously from <see cref="AddAsync"/> and <see cref="CompleteAsync"/>. RSS and Atom put
 /// the feed's date, the latest paper date, before the items: unless <see cref="ExportOptions.Updated"/> gives it, the
 /// papers go to a <see cref="PaperSpool"/> on disk first and are written in a second pass, so memory stays bounded
-/// either way. A run that fails writes nothing more: what is still batched is dropped.
+/// either way; the spool's file is written and read back asynchronously too by the asynchronous API. A run that fails writes nothing more: what is still batched is dropped.
 /// </summary>
 internal sealed class ExportRun : IDisposable
 {
@@ -17,30 +17,40 @@ internal sealed class ExportRun : IDisposable
     private ExportItems? _items;
     private DateTimeOffset? _latest;
 
-    public ExportRun(Stream destination, ExportFormat format, ExportOptions options)
+    /// <param name="destination">The output; not disposed.</param>
+    /// <param name="format">The document format.</param>
+    /// <param name="options">Feed-level settings.</param>
+    /// <param name="openSpool">Opens the empty file the papers are parked in when the head waits for their latest date; the run disposes it.</param>
+    public ExportRun(Stream destination, ExportFormat format, ExportOptions options, Func<Stream> openSpool)
     {
         _options = options;
         _batch = new OutputBatch(destination);
         _writer = DocumentWriter.Create(_batch, format, options);
-        if (format is ExportFormat.Rss or ExportFormat.Atom && options.Updated is null) _spool = new PaperSpool();
+        if (format is ExportFormat.Rss or ExportFormat.Atom && options.Updated is null) _spool = new PaperSpool(openSpool());
     }
 
     public void Add(Paper paper)
     {
-        Accept(paper);
+        if (Spool(paper) is PaperSpool spool)
+        {
+            spool.Add(paper);
+            return;
+        }
+        WriteItem(paper);
         _batch.DrainIfFull();
     }
 
     public ValueTask AddAsync(Paper paper, CancellationToken cancellationToken)
     {
-        Accept(paper);
+        if (Spool(paper) is PaperSpool spool) return spool.AddAsync(paper, cancellationToken);
+        WriteItem(paper);
         return _batch.DrainIfFullAsync(cancellationToken);
     }
 
-    public void Complete(CancellationToken cancellationToken)
+    public void Complete()
     {
         Begin();
-        foreach (var paper in Spooled(cancellationToken))
+        foreach (var paper in _spool?.ReadBack() ?? [])
         {
             WriteItem(paper);
             _batch.DrainIfFull();
@@ -52,10 +62,13 @@ internal sealed class ExportRun : IDisposable
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         Begin();
-        foreach (var paper in Spooled(cancellationToken))
+        if (_spool is not null)
         {
-            WriteItem(paper);
-            await _batch.DrainIfFullAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var paper in _spool.ReadBackAsync(cancellationToken).ConfigureAwait(false))
+            {
+                WriteItem(paper);
+                await _batch.DrainIfFullAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         _writer.End();
         await _batch.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -67,31 +80,23 @@ internal sealed class ExportRun : IDisposable
         _spool?.Dispose();
     }
 
-    /// <summary>Spools the paper when the document's head waits for the latest date; writes it as an item otherwise.</summary>
-    private void Accept(Paper paper)
+    /// <summary>
+    /// The spool, when the document's head waits for the latest date (the paper's date is taken into account); null
+    /// when the paper is to be written as an item at once.
+    /// </summary>
+    private PaperSpool? Spool(Paper paper)
     {
         ArgumentNullException.ThrowIfNull(paper);
-        if (_spool is not null)
-        {
-            _spool.Add(paper);
-            if (ExportItem.DateOf(paper, _options.ReferenceDate) is DateTimeOffset date && (_latest is null || date > _latest)) _latest = date;
-            return;
-        }
-        Begin();
-        WriteItem(paper);
+        if (_spool is null) return null;
+        if (ExportItem.DateOf(paper, _options.ReferenceDate) is DateTimeOffset date && (_latest is null || date > _latest)) _latest = date;
+        return _spool;
     }
 
-    private void WriteItem(Paper paper) => _writer.Write(_items!.Next(paper));
-
-    /// <summary>The spooled papers, in order (none without a spool).</summary>
-    private IEnumerable<Paper> Spooled(CancellationToken cancellationToken)
+    /// <summary>Writes the paper as the document's next item (after the head, written first).</summary>
+    private void WriteItem(Paper paper)
     {
-        if (_spool is null) yield break;
-        foreach (var paper in _spool.ReadBack())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return paper;
-        }
+        Begin();
+        _writer.Write(_items!.Next(paper));
     }
 
     private void Begin()

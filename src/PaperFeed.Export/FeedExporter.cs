@@ -26,22 +26,28 @@ public static class FeedExporter
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(papers);
-        using var run = new ExportRun(destination, format, options ?? ExportOptions.Default);
+        using var run = new ExportRun(destination, format, options ?? ExportOptions.Default, static () => PaperSpool.OpenTempFile(asynchronous: false));
         foreach (var paper in papers) run.Add(paper);
-        run.Complete(CancellationToken.None);
+        run.Complete();
     }
 
     /// <summary>
     /// Writes an asynchronous sequence (a streaming parse, a filter) as it arrives. Every write and the flush to
     /// <paramref name="destination"/> are asynchronous. RSS and Atom without <see cref="ExportOptions.Updated"/> first park the
-    /// papers in a local temporary file, to learn the feed's date before writing the items.
+    /// papers in a local temporary file, to learn the feed's date before writing the items: that file is written and read
+    /// asynchronously too, and deleted however the export ends (completed, failed or cancelled). A failure of the file
+    /// (a full disk, a file size limit) is an <see cref="IOException"/> that says so.
     /// </summary>
     /// <inheritdoc cref="Write(Stream, IEnumerable{Paper}, ExportFormat, ExportOptions?)"/>
-    public static async Task WriteAsync(Stream destination, IAsyncEnumerable<Paper> papers, ExportFormat format, ExportOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Stream destination, IAsyncEnumerable<Paper> papers, ExportFormat format, ExportOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync(destination, papers, format, options, static () => PaperSpool.OpenTempFile(asynchronous: true), cancellationToken);
+
+    /// <summary><see cref="WriteAsync(Stream, IAsyncEnumerable{Paper}, ExportFormat, ExportOptions?, CancellationToken)"/>, parking papers in the file <paramref name="openSpool"/> opens.</summary>
+    internal static async Task RunAsync(Stream destination, IAsyncEnumerable<Paper> papers, ExportFormat format, ExportOptions? options, Func<Stream> openSpool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(papers);
-        using var run = new ExportRun(destination, format, options ?? ExportOptions.Default);
+        using var run = new ExportRun(destination, format, options ?? ExportOptions.Default, openSpool);
         await foreach (var paper in papers.WithCancellation(cancellationToken).ConfigureAwait(false)) await run.AddAsync(paper, cancellationToken).ConfigureAwait(false);
         await run.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }

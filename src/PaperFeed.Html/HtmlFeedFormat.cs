@@ -1,3 +1,5 @@
+using AngleSharp.Text;
+
 namespace PaperFeed.Html;
 
 /// <summary>
@@ -38,11 +40,21 @@ public sealed class HtmlFeedFormat : FeedFormat
     public override async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream input, FeedReadContext context,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var feed in await HtmlPaperReader.ReadAllAsync(input, context, Options.MaxPageBytes, cancellationToken).ConfigureAwait(false))
+        foreach (var feed in await ReadAllAsync(input, context, cancellationToken).ConfigureAwait(false))
         {
             yield return feed;
         }
+    }
+
+    /// <summary>Reads the page's bytes (at most <see cref="HtmlReaderOptions.MaxPageBytes"/>), decodes them and reads every listing. Thread-safe.</summary>
+    private async Task<IReadOnlyList<Feed>> ReadAllAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken)
+    {
+        var bytes = await HtmlPageBytes.ReadAsync(input, Options.MaxPageBytes, context, cancellationToken).ConfigureAwait(false);
+        string html = HtmlPageText.Decode(bytes.Span, context);
+        using var source = new TextSource(html);
+        return new HtmlPageReader(html, source, context).Read();
     }
 }
 

@@ -47,8 +47,18 @@ public static class SnapshotBoundaries
         if (position == 0) return 0;
         long start = Math.Max(0, position - Lookback);
         stream.Position = start;
+        return FindNextFrom(stream, start, position, ScanReader.DefaultBufferSize);
+    }
+
+    /// <summary>
+    /// The first snapshot start at or after <paramref name="position"/> in <paramref name="stream"/>, read forward from its
+    /// current position, which is the absolute offset <paramref name="start"/> (at most <paramref name="position"/>;
+    /// the bytes between give the scan its context); null when none follows.
+    /// </summary>
+    internal static long? FindNextFrom(Stream stream, long start, long position, int bufferSize)
+    {
         long? found = null;
-        using var reader = new ScanReader(stream, new SnapshotScanner(start, atLineStart: start == 0, firstLine: 1));
+        using var reader = new ScanReader(stream, new SnapshotScanner(start, atLineStart: start == 0, firstLine: 1), bufferSize);
         while (reader.Next((offset, _) =>
         {
             if (offset < position) return true;

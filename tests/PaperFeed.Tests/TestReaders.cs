@@ -16,9 +16,21 @@ internal static class TestReaders
     /// <summary>The reader for these options and this forced format (by name; null detects).</summary>
     public static FeedReader Reader(FeedParserOptions? options = null, string? format = null)
     {
-        var readerOptions = HtmlPaperReader.ReaderOptions(options ?? FeedParserOptions.Default).WithFormat(HtmlFeedFormat.Default);
+        var readerOptions = ReaderOptions(options ?? FeedParserOptions.Default).WithFormat(HtmlFeedFormat.Default);
         return new FeedReader(readerOptions with { Format = format is null ? null : readerOptions.Formats.Concat(FeedFormat.BuiltIn).Single(f => f.Name == format) });
     }
+
+    /// <summary>The front door's options with the settings of the flat <paramref name="options"/> (all but the source name, which goes with the input).</summary>
+    public static FeedReaderOptions ReaderOptions(FeedParserOptions options) => FeedReaderOptions.Default with
+    {
+        Text = new TextOptions { DuplicateSentences = options.DuplicateSentences, MaxLineLength = options.MaxLineLength },
+        Dates = new DateOptions { ReferenceDate = options.ReferenceDate, ListingDate = options.ListingDate, ListingDateFromSourceName = options.ListingDateFromSourceName },
+        Diagnostics = new DiagnosticOptions { OnDiagnostic = options.OnDiagnostic, Strict = options.Strict },
+    };
+
+    /// <summary>Every feed of an input given as text (decoded already, as <see cref="FeedInput.FromText"/> takes it), read synchronously.</summary>
+    public static IReadOnlyList<Feed> ReadFeeds(string text, string? format = null, FeedParserOptions? options = null) =>
+        Reader(options, format).ReadFeeds(FeedInput.FromText(text, options?.SourceName)).ToList();
 
     public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, string? format = null, FeedParserOptions? options = null, CancellationToken cancellationToken = default) =>
         Reader(options, format).ReadFeedsAsync(FeedInput.FromStream(stream, options?.SourceName), cancellationToken);

@@ -99,6 +99,10 @@ public static class DiagnosticCodes
     /// </summary>
     public const string NotAListing = "PF925";
 
-    /// <summary>Error: a reader that returns one feed was given an input that holds several listings (an HTML file with several pages or <c>DailyPapers</c> components).</summary>
+    /// <summary>
+    /// Error, reserved: for a reader that returns one feed given an input that holds several listings (an HTML file with
+    /// several pages or <c>DailyPapers</c> components). No reader of 1.0 returns a single feed (<see cref="FeedReader"/>
+    /// returns every listing), so none reports it.
+    /// </summary>
     public const string MultipleListings = "PF926";
 }

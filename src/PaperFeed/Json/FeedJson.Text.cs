@@ -57,14 +57,14 @@ public static partial class FeedJson
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(destination);
-        return ConvertTextFileParallel(path, destination, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.PaperlessPieceLength, cancellationToken);
+        return ConvertTextFileParallel(path, destination, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken);
     }
 
     internal static async Task<FeedStatistics> ConvertTextFileParallel(string path, Stream destination, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
         CancellationToken cancellationToken)
     {
         var total = new FeedStatistics();
-        await foreach (var piece in ParallelParse.ParseAsync(path, options, EntryOutput.Entries, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
+        await foreach (var piece in ParallelParse.ParseAsync(path, options, ParallelParse.Output.JsonLines, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
         {
             using (piece.Json)
             {

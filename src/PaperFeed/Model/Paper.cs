@@ -41,7 +41,15 @@ public sealed record Paper
 
     /// <summary>The 1-based line of the title in the text it was parsed from; <c>null</c> for other sources.</summary>
     [JsonIgnore]
-    public long? SourceLine { get; init; }
+    public long? SourceLine { get => _sourceLine; init => _sourceLine = value; }
+
+    private long? _sourceLine;
+
+    /// <summary>Moves <see cref="SourceLine"/> by <paramref name="lines"/>: a piece of a file parsed alone numbers its lines from 1; only before the paper is handed out.</summary>
+    internal void MoveSourceLine(long lines)
+    {
+        if (_sourceLine is { } line) _sourceLine = line + lines;
+    }
 
     /// <inheritdoc />
     public bool Equals(Paper? other) =>

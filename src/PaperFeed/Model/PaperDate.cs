@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace PaperFeed;
@@ -17,6 +18,8 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
 
     private static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private static readonly int[] MonthKeys = Array.ConvertAll(MonthAbbreviations, name => LowerKey(name));
 
     /// <summary>Creates a date, checking that the day exists in the month (Feb 29 is valid without a year).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The year, month or day is out of range.</exception>
@@ -229,6 +232,21 @@ public readonly record struct PaperDate : ISpanFormattable, ISpanParsable<PaperD
 
     /// <summary>1 to 12 for a month's name or abbreviation (any case, <c>Sept</c> too); 0 otherwise.</summary>
     internal static int MonthFromName(ReadOnlySpan<char> name)
+    {
+        // Every name is 3 to 9 characters (case-insensitive ordinal equality keeps the length).
+        if (name.Length is < 3 or > 9) return 0;
+        if (!Ascii.IsValid(name)) return MonthFromAnyName(name);
+        // ASCII: the first three letters, lowered, pick the month.
+        int month = MonthKeys.AsSpan().IndexOf(LowerKey(name)) + 1;
+        if (month == 0 || name.Length == 3 || Ascii.EqualsIgnoreCase(name, MonthNames[month - 1])) return month;
+        return month == 9 && name.Length == 4 && (name[3] | 0x20) == 't' ? 9 : 0;
+    }
+
+    /// <summary>An ASCII text's first three characters in one number, letters lowered (<c>c | 0x20</c> equals a lowercase letter only for that letter, in either case).</summary>
+    private static int LowerKey(ReadOnlySpan<char> ascii) => (ascii[0] | 0x20) << 16 | (ascii[1] | 0x20) << 8 | (ascii[2] | 0x20);
+
+    /// <summary><see cref="MonthFromName"/> for any text (case-insensitive ordinal comparison, beyond ASCII too).</summary>
+    private static int MonthFromAnyName(ReadOnlySpan<char> name)
     {
         for (int i = 0; i < 12; i++)
         {

@@ -6,40 +6,83 @@ using PaperFeed.Text;
 namespace PaperFeed.Partitioning;
 
 /// <summary>
-/// Parses one file on several threads: <see cref="SnapshotBoundaries.Split"/> cuts it at snapshot starts while
-/// earlier pieces already parse; pieces come back strictly in input order, each with its papers, diagnostics (in
-/// the order the parser reported them, line numbers of the whole file) and statistics. At most
-/// <c>parallelism + 1</c> pieces are held at once, so memory does not grow with the file.
+/// Parses one file on several threads. The file is cut near every multiple of the piece length, at the first snapshot
+/// start after it (<see cref="SnapshotBoundaries.FindNextFrom"/>, which reads a few kilobytes), so no thread reads the
+/// whole file ahead of the pieces. Each piece parses with its lines numbered from 1; pieces come back strictly in input
+/// order, and <see cref="Replay"/> moves their papers' and diagnostics' line numbers to the whole file's (the lines of
+/// the pieces before are known by then). At most <c>parallelism + 1</c> pieces are held at once, so memory does not
+/// grow with the file.
 /// </summary>
 internal static class ParallelParse
 {
-    /// <summary>
-    /// The piece size. Pieces wait, parsed, for the consumer; at 4 MB their papers outlived gen0 and the GC's gen1/gen2
-    /// work tripled the CPU cost. At 256 KB the waiting papers fit in gen0 and a piece is still about 4 snapshots.
-    /// </summary>
-    internal const long DefaultPieceLength = 256 << 10;
+    /// <summary>What the pieces of a parallel parse hold.</summary>
+    internal enum Output
+    {
+        /// <summary>Statistics and diagnostics only.</summary>
+        Count,
+
+        /// <summary>Entries as bytes (<see cref="PieceEntries"/>), made into papers by the consumer.</summary>
+        Papers,
+
+        /// <summary>Whole feeds, made on the parsing threads.</summary>
+        Feeds,
+
+        /// <summary>The papers as JSON Lines, written from the bytes.</summary>
+        JsonLines,
+    }
 
     /// <summary>
-    /// The piece size of passes that keep no paper (counting, text to JSON Lines): the reason for small pieces does not
-    /// hold, and 4 MiB pieces make a sixteenth of the sessions and tasks. Measured whole process on the 1 GB dump:
-    /// <c>paperfeed stats</c> 0.81 s (was 1.01 s), <c>parse --format jsonl</c> 1.16 s (was 1.34 s), peaks 22 and 43 MiB.
+    /// The piece size of passes that hold objects (feeds). Pieces wait, parsed, for the consumer; at 4 MB their papers
+    /// outlived gen0 and the GC's gen1/gen2 work tripled the CPU cost. At 256 KB the waiting papers fit in gen0 and a
+    /// piece is still about 4 snapshots.
     /// </summary>
-    internal const long PaperlessPieceLength = 4L << 20;
+    internal const long ObjectPieceLength = 256 << 10;
+
+    /// <summary>
+    /// The piece size of passes that keep no paper (counting, JSON Lines): the reason for small
+    /// pieces does not hold, and 4 MiB pieces make a sixteenth of the sessions and tasks. Measured whole process on the
+    /// 1 GB dump: <c>paperfeed stats</c> 0.81 s (was 1.01 s), <c>parse --format jsonl</c> 1.16 s (was 1.34 s).
+    /// </summary>
+    internal const long BytePieceLength = 4L << 20;
+
+    /// <summary>
+    /// The piece size of a papers parse: its pieces hold their entries' text until the consumer makes the papers. At
+    /// 4 MiB the library's peak on the 1 GB dump rose from 73 to 112–163 MiB (buffers rented in powers of two, and the
+    /// consumer's papers on top) for no gain in time; 1 MiB keeps it at the 256 KiB figure.
+    /// </summary>
+    internal const long PaperPieceLength = 1L << 20;
+
+    /// <summary>
+    /// How far before a nominal cut the cut search starts reading, so the scan knows what precedes the cut (a few
+    /// lines settle it); when it is unsure, it cuts at the next snapshot instead, which is as exact.
+    /// </summary>
+    private const int CutLookback = 8 << 10;
+
+    private const int CutReadLength = 16 << 10;
+
+    /// <summary>The item that stands for the piece's next entry, made into a paper when replayed.</summary>
+    private static readonly object NextPaper = new();
 
     internal sealed class Piece
     {
-        /// <summary>Papers and diagnostics, interleaved as the sequential parse would produce them.</summary>
+        /// <summary>Papers (or feeds) and diagnostics, interleaved as the sequential parse would produce them.</summary>
         public List<object> Items { get; } = [];
 
         /// <summary>The piece's papers as JSON Lines (a JSON Lines parse), to write and dispose.</summary>
         public PooledBufferWriter? Json { get; set; }
 
+        /// <summary>The piece's entries (a papers parse), one per <see cref="NextPaper"/> in <see cref="Items"/>; disposed by <see cref="Replay"/>.</summary>
+        public PieceEntries? Entries { get; set; }
+
         public FeedStatistics Statistics { get; set; } = new();
 
         public ExceptionDispatchInfo? Error { get; set; }
+
+        /// <summary>The lines of the file before the piece: what its line numbers (from 1) are moved by.</summary>
+        public long LinesBefore { get; set; }
     }
 
-    public static async IAsyncEnumerable<Piece> ParseAsync(string path, FeedParserOptions options, EntryOutput output, int parallelism, long pieceLength,
+    public static async IAsyncEnumerable<Piece> ParseAsync(string path, FeedParserOptions options, Output output, int parallelism, long pieceLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (parallelism <= 0) parallelism = Environment.ProcessorCount;
@@ -49,15 +92,19 @@ internal static class ParallelParse
         try
         {
             long fileLength = RandomAccess.GetLength(handle);
-            using var scan = new FileRangeStream(handle, 0, fileLength);
-            foreach (var range in SnapshotBoundaries.Split(scan, pieceLength))
+            long linesBefore = 0;
+            long start = 0;
+            do
             {
+                long end = start + pieceLength >= fileLength ? fileLength : NextCut(handle, fileLength, start + pieceLength);
                 var token = stop.Token;
-                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, range, fileLength, options, output, token), token));
-                if (inFlight.Count > parallelism) yield return await inFlight.Dequeue().ConfigureAwait(false);
+                long offset = start;
+                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, offset, end - offset, end < fileLength, options, output, token), token));
+                if (inFlight.Count > parallelism) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
                 cancellationToken.ThrowIfCancellationRequested();
-            }
-            while (inFlight.Count > 0) yield return await inFlight.Dequeue().ConfigureAwait(false);
+                start = end;
+            } while (start < fileLength);
+            while (inFlight.Count > 0) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
             cancellationToken.ThrowIfCancellationRequested();
         }
         finally
@@ -78,15 +125,59 @@ internal static class ParallelParse
         }
     }
 
-    /// <summary>Replays a piece's diagnostics to the caller's callback and returns its papers, in order; rethrows its error.</summary>
-    public static IEnumerable<Paper> Replay(Piece piece, FeedParserOptions options)
+    /// <summary>
+    /// Replays a piece's diagnostics to the caller's callback and returns its papers or feeds, in order, with the whole
+    /// file's line numbers; rethrows its error (a format error at the whole file's line).
+    /// </summary>
+    public static IEnumerable<object> Replay(Piece piece, FeedParserOptions options)
     {
-        foreach (var item in piece.Items)
+        long shift = piece.LinesBefore;
+        try
         {
-            if (item is Paper paper) yield return paper;
-            else options.OnDiagnostic?.Invoke((FeedDiagnostic)item);
+            foreach (var item in piece.Items)
+            {
+                switch (item)
+                {
+                    case var _ when ReferenceEquals(item, NextPaper):
+                        yield return piece.Entries!.TakePaper(shift);
+                        break;
+                    case FeedDiagnostic diagnostic:
+                        options.OnDiagnostic?.Invoke(Moved(diagnostic, shift));
+                        break;
+                    case Feed feed:
+                        foreach (var paper in feed.Papers) paper.MoveSourceLine(shift);
+                        yield return feed;
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            piece.Entries?.Dispose();
+        }
+        if (piece.Error is { SourceException: FeedFormatException error } && shift != 0 && error.Location.Line is not null)
+        {
+            throw new FeedFormatException(Moved(error.Diagnostic, shift), error.InnerException);
         }
         piece.Error?.Throw();
+    }
+
+    private static Piece Numbered(Piece piece, ref long linesBefore)
+    {
+        piece.LinesBefore = linesBefore;
+        linesBefore += piece.Statistics.Lines;
+        return piece;
+    }
+
+    private static FeedDiagnostic Moved(FeedDiagnostic diagnostic, long lines) =>
+        lines == 0 || diagnostic.Location.Line is not { } line ? diagnostic : diagnostic with { Location = DiagnosticLocation.AtLine(line + lines, diagnostic.Location.Column) };
+
+    /// <summary>The first snapshot start at or after <paramref name="position"/>; the file's end when none follows.</summary>
+    private static long NextCut(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileLength, long position)
+    {
+        long from = Math.Max(0, position - CutLookback);
+        using var scan = new FileRangeStream(handle, from, fileLength - from);
+        return SnapshotBoundaries.FindNextFrom(scan, from, position, CutReadLength) ?? fileLength;
     }
 
     public static FeedStatistics Add(FeedStatistics a, FeedStatistics b) => new()
@@ -99,23 +190,34 @@ internal static class ParallelParse
         Infos = a.Infos + b.Infos,
     };
 
-    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, SnapshotRange range, long fileLength, FeedParserOptions options, EntryOutput output, CancellationToken cancellationToken)
+    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length, bool endsBeforeSnapshot, FeedParserOptions options,
+        Output output, CancellationToken cancellationToken)
     {
         var piece = new Piece();
         var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = piece.Items.Add };
+        var entryOutput = output switch { Output.Count => EntryOutput.Count, Output.Feeds => EntryOutput.Feeds, _ => EntryOutput.Entries };
+        int capacity = (int)Math.Min(length + length / 4 + 4096, int.MaxValue / 2);
+        // Set before parsing: the papers before an error still come out.
+        piece.Entries = output == Output.Papers ? new PieceEntries(capacity) : null;
         try
         {
-            // The piece numbers its lines from where it starts in the file: papers, diagnostics and errors carry
-            // the whole file's line numbers with no copying.
-            int firstLine = (int)Math.Min(range.FirstLine, int.MaxValue);
-            using var session = ParseSession.Of(new FileRangeStream(handle, range.Offset, range.Length), pieceOptions, output, firstLine);
-            session.EndsBeforeSnapshot = range.End < fileLength;
-            using var json = output == EntryOutput.Entries ? new EntryJsonLines((int)Math.Min(range.Length + range.Length / 4 + 4096, int.MaxValue / 2)) : null;
+            using var session = ParseSession.Of(new FileRangeStream(handle, offset, length), pieceOptions, entryOutput);
+            session.EndsBeforeSnapshot = endsBeforeSnapshot;
+            using var json = output == Output.JsonLines ? new EntryJsonLines(capacity) : null;
             while (session.Advance())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                while (session.Assembler.TryTakePaper(out var paper)) piece.Items.Add(paper);
-                if (session.Assembler.TryTakeEntry()) json!.Write(session.Assembler.Finished);
+                while (session.Assembler.TryTakeFeed(out var feed)) piece.Items.Add(feed);
+                if (!session.Assembler.TryTakeEntry()) continue;
+                if (json is not null)
+                {
+                    json.Write(session.Assembler.Finished);
+                }
+                else
+                {
+                    piece.Entries!.Add(session.Assembler.Finished);
+                    piece.Items.Add(NextPaper);
+                }
             }
             piece.Json = json?.TakeOutput(1);
             piece.Statistics = session.Assembler.Statistics;

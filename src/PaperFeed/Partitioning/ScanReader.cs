@@ -3,9 +3,12 @@ using System.Buffers;
 namespace PaperFeed.Partitioning;
 
 /// <summary>Feeds a <see cref="SnapshotScanner"/> from a stream through one pooled buffer.</summary>
-internal sealed class ScanReader(Stream stream, SnapshotScanner scanner) : IDisposable
+internal sealed class ScanReader(Stream stream, SnapshotScanner scanner, int bufferSize = ScanReader.DefaultBufferSize) : IDisposable
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+    /// <summary>Reads of a whole-input scan: few calls; a line this long is far too long to be a header.</summary>
+    public const int DefaultBufferSize = 1 << 20;
+
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     private int _start;
     private int _end;
     private bool _endOfStream;

@@ -55,7 +55,7 @@ public sealed class FeedReader
     public IAsyncEnumerable<Feed> ReadFeedsAsync(FeedInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadAsync(input, static (format, stream, context, token) => format.ReadFeedsAsync(stream, context, token), cancellationToken);
+        return ReadFeedsCoreAsync(input, cancellationToken);
     }
 
     /// <summary>Reads papers, streaming: the first comes out before the rest of the input is read.</summary>
@@ -78,7 +78,7 @@ public sealed class FeedReader
     public IAsyncEnumerable<FeedItem> ReadItemsAsync(FeedInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadAsync(input, static (format, stream, context, token) => format.ReadItemsAsync(stream, context, token), cancellationToken);
+        return ReadItemsCoreAsync(input, cancellationToken);
     }
 
     /// <summary>Counts feeds, papers, lines and diagnostics without keeping papers (the path behind <c>paperfeed stats</c>).</summary>
@@ -127,21 +127,37 @@ public sealed class FeedReader
         return CountCoreAsync(input, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    private async IAsyncEnumerable<Paper> ReadPapersCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Feed> ReadFeedsCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var feeds = await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path
+            ? FeedParser.ReadFeedsParallelIterator(path, ContextFor(input).ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken)
+            : ReadAsync(input, static (format, stream, context, token) => format.ReadFeedsAsync(stream, context, token), cancellationToken);
+        await foreach (var feed in feeds.ConfigureAwait(false)) yield return feed;
+    }
+
+    private async IAsyncEnumerable<FeedItem> ReadItemsCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A text listing's items are its feeds.
         if (await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path)
         {
-            var context = ContextFor(input);
-            await foreach (var paper in FeedParser.ReadPapersParallelAsync(path, context.ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
+            await foreach (var feed in FeedParser.ReadFeedsParallelIterator(path, ContextFor(input).ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
             {
-                yield return paper;
+                yield return new FeedItem(feed);
             }
             yield break;
         }
-        await foreach (var paper in ReadAsync(input, static (format, stream, context, token) => format.ReadPapersAsync(stream, context, token), cancellationToken).ConfigureAwait(false))
+        await foreach (var item in ReadAsync(input, static (format, stream, context, token) => format.ReadItemsAsync(stream, context, token), cancellationToken).ConfigureAwait(false))
         {
-            yield return paper;
+            yield return item;
         }
+    }
+
+    private async IAsyncEnumerable<Paper> ReadPapersCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var papers = await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path
+            ? FeedParser.ReadPapersParallelAsync(path, ContextFor(input).ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken)
+            : ReadAsync(input, static (format, stream, context, token) => format.ReadPapersAsync(stream, context, token), cancellationToken);
+        await foreach (var paper in papers.ConfigureAwait(false)) yield return paper;
     }
 
     private async Task<FeedStatistics> CountCoreAsync(FeedInput input, CancellationToken cancellationToken)

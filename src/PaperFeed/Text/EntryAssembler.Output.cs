@@ -4,7 +4,10 @@ namespace PaperFeed.Text;
 internal sealed partial class EntryAssembler<T, TUnits>
 {
     private readonly EntryOutput _output;
+    // The runs of repeated sentences collapsed out of the abstract of the entry in progress (offsets into its line).
     private readonly List<int> _droppedRuns = [];
+
+    private bool CollapseSentences => Options.DuplicateSentences == DuplicateSentenceHandling.Collapse;
 
     // The entry last finished (the fields swap with the entry in progress), and whether the caller has yet to take it.
     private EntryFields<T> _finished = new();
@@ -36,9 +39,9 @@ internal sealed partial class EntryAssembler<T, TUnits>
             return;
         }
         CountPaper(entry.AuthorCount, entry.Published);
-        if (entry.HasAbstract && Options.DuplicateSentences == DuplicateSentenceHandling.Collapse)
+        // The runs were collapsed when the abstract was set (SetAbstract); they are reported now, in entry order.
+        if (entry.HasAbstract && CollapseSentences)
         {
-            entry.CollapseAbstract<TUnits>(_droppedRuns, rebuild: _output != EntryOutput.Count);
             foreach (int offset in _droppedRuns) ReportCollapsedRun(entry, offset);
         }
         if (_output == EntryOutput.Count) return;
@@ -51,16 +54,9 @@ internal sealed partial class EntryAssembler<T, TUnits>
         else AddPaper(ToPaper(entry));
     }
 
-    private static Paper ToPaper(EntryFields<T> entry) => new()
-    {
-        Title = TUnits.ToString(entry.Title),
-        Abstract = entry.HasAbstract ? TUnits.ToString(entry.Abstract) : null,
-        AuthorCount = entry.AuthorCount,
-        Published = entry.Published,
-        Upvotes = entry.Upvotes,
-        Featured = entry.Featured,
-        SourceLine = entry.TitleLine,
-    };
+    private static Paper ToPaper(EntryFields<T> entry) => EntryPaper.Create(
+        entry.TitleString ?? TUnits.ToString(entry.Title), entry.HasAbstract ? entry.AbstractString ?? TUnits.ToString(entry.Abstract) : null,
+        entry.AuthorCount, entry.Published, entry.Upvotes, entry.Featured, entry.TitleLine);
 
     /// <summary>The finished entry as a paper (for the span reader's convenience).</summary>
     public Paper FinishedPaper() => ToPaper(_finished);

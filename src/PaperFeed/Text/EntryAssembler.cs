@@ -24,9 +24,20 @@ internal sealed partial class EntryAssembler<T, TUnits> : AssemblerBase, IDispos
     // The entry in progress.
     private EntryFields<T> _entry = new();
 
-    public EntryAssembler(FeedParserOptions options, EntryOutput output) : base(options, output == EntryOutput.Feeds)
+    // Where the lines come from: an abstract is read where the line reader holds it until the reader refills.
+    private readonly ILineReader<T> _lines;
+
+    public EntryAssembler(FeedParserOptions options, EntryOutput output, ILineReader<T> lines) : base(options, output == EntryOutput.Feeds)
     {
         _output = output;
+        _lines = lines;
+    }
+
+    /// <summary>The line reader is about to refill its buffer: the fields still reading lines there take their own copy.</summary>
+    public void BeforeFill()
+    {
+        _entry.KeepLines();
+        _finished.KeepLines();
     }
 
     public void PushLine(ReadOnlySpan<T> raw, int lineNumber, int invalidUtf8Column)
@@ -250,7 +261,7 @@ internal sealed partial class EntryAssembler<T, TUnits> : AssemblerBase, IDispos
                 }
                 NoteEntryLine(lineNumber);
                 int indent = TUnits.LeadingWhiteSpace(raw);
-                _entry.SetAbstract(line, lineNumber, indent == 0 ? 0 : TUnits.CharCount(raw[..indent]));
+                _entry.SetAbstract<TUnits>(line, _lines.Buffer, lineNumber, indent == 0 ? 0 : TUnits.CharCount(raw[..indent]), CollapseSentences ? _droppedRuns : null, _output);
                 _state = State.AfterAbstract;
                 return;
             case State.AfterAbstract:
@@ -273,7 +284,7 @@ internal sealed partial class EntryAssembler<T, TUnits> : AssemblerBase, IDispos
 
     private void BeginEntry(int lineNumber, ReadOnlySpan<T> title)
     {
-        _entry.Begin(lineNumber, title);
+        _entry.Begin(lineNumber, title, _output);
         _state = State.ExpectAbstract;
     }
 

@@ -18,6 +18,12 @@ internal interface ILineReader<T> : IDisposable
     /// <summary>The next whole line already buffered (terminator excluded, a leading byte order mark dropped).</summary>
     LineStatus TryReadLine(out ReadOnlySpan<T> line);
 
+    /// <summary>
+    /// The buffer the lines returned are spans of: a line stays there, unchanged, until the next <see cref="Fill"/>
+    /// or <see cref="FillAsync"/> (which may move, overwrite or replace it).
+    /// </summary>
+    ReadOnlyMemory<T> Buffer { get; }
+
     /// <summary>Reads more input; after it, <see cref="TryReadLine"/> can make progress.</summary>
     void Fill();
 

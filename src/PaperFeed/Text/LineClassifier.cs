@@ -13,7 +13,8 @@ internal static class LineClassifier
     internal static readonly string[] HeaderLines =
         ["new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers", "byAK and the research community"];
 
-    private const int LongestSpecialLine = 48;
+    /// <summary>Every special line is at most this many characters: a longer line is text.</summary>
+    internal const int LongestSpecialLine = 48;
 
     private static readonly System.Buffers.SearchValues<char> DateCharacters = System.Buffers.SearchValues.Create("0123456789, ");
 

@@ -28,7 +28,6 @@ internal sealed class LineReader : ILineReader<char>
     // 128K characters: after a partial line moves to the front, at least 64K stay free, so a StreamReader with
     // a 64 KB buffer decodes straight into this buffer instead of into its own and then copying (3-7% faster).
     private const int InitialBufferSize = 128 * 1024;
-    private static readonly SearchValues<char> LineEndOrNul = SearchValues.Create("\r\n\0");
 
     private readonly CharSource _source;
     private readonly int _maxLineLength;
@@ -45,6 +44,11 @@ internal sealed class LineReader : ILineReader<char>
     // How many characters after _pos are known to hold no line end: a long line arriving in many reads is searched
     // once, not once per read (which made a 200 MB line quadratic at a high --max-line-length).
     private int _searched;
+
+    // Where the first NUL in the buffer is (int.MaxValue: none). Each read is searched for one as it arrives, so
+    // lines are split on CR and LF alone, a search the runtime packs to bytes (\0 would keep it on 16-bit lanes,
+    // about twice the cost); a NUL still ends the read exactly where a search for all three would stop.
+    private int _nul = int.MaxValue;
 
     private readonly string? _sourceName;
     private long _lineStartOffset;
@@ -92,10 +96,11 @@ internal sealed class LineReader : ILineReader<char>
             _skipLeadingLf = false;
         }
         var span = new ReadOnlySpan<char>(_buffer, _pos, _end - _pos);
-        int index = span[_searched..].IndexOfAny(LineEndOrNul);
+        int index = span[_searched..].IndexOfAny('\r', '\n');
         CharsSearched += index < 0 ? span.Length - _searched : index + 1;
         if (index >= 0) index += _searched;
         _searched = 0;
+        if (_nul != int.MaxValue && (uint)(_nul - _pos) < (uint)(index < 0 ? span.Length : index)) index = _nul - _pos;
         int consumed;
         if (index >= 0)
         {
@@ -167,6 +172,8 @@ internal sealed class LineReader : ILineReader<char>
         return LineStatus.Line;
     }
 
+    public ReadOnlyMemory<char> Buffer => _buffer;
+
     /// <summary>Reads more characters; after it, <see cref="TryReadLine"/> can make progress.</summary>
     public void Fill()
     {
@@ -187,6 +194,7 @@ internal sealed class LineReader : ILineReader<char>
         {
             CharsCopied += _end - _pos;
             _buffer.AsSpan(_pos, _end - _pos).CopyTo(_buffer);
+            if (_nul != int.MaxValue) _nul -= _pos;
             _bufferOffset += _pos;
             _end -= _pos;
             _pos = 0;
@@ -206,8 +214,17 @@ internal sealed class LineReader : ILineReader<char>
 
     private void Completed(int read)
     {
-        if (read <= 0) _sourceDone = true;
-        else _end += read;
+        if (read <= 0)
+        {
+            _sourceDone = true;
+            return;
+        }
+        if (_nul == int.MaxValue)
+        {
+            int nul = _buffer.AsSpan(_end, read).IndexOf('\0');
+            if (nul >= 0) _nul = _end + nul;
+        }
+        _end += read;
     }
 
     /// <summary>Drops the buffered part of a line being skipped (its replaced-byte offsets too, to bound memory).</summary>

@@ -16,7 +16,7 @@ internal sealed class ParseSession<T, TUnits> : IDisposable
     public ParseSession(ILineReader<T> lines, FeedParserOptions options, EntryOutput output)
     {
         _lines = lines;
-        _assembler = new EntryAssembler<T, TUnits>(options, output);
+        _assembler = new EntryAssembler<T, TUnits>(options, output, lines);
     }
 
     public EntryAssembler<T, TUnits> Assembler => _assembler;
@@ -30,7 +30,11 @@ internal sealed class ParseSession<T, TUnits> : IDisposable
         while (!_done)
         {
             if (PumpBufferedLines()) return true;
-            if (!_done) _lines.Fill();
+            if (!_done)
+            {
+                _assembler.BeforeFill();
+                _lines.Fill();
+            }
         }
         return _assembler.HasOutput;
     }
@@ -42,7 +46,11 @@ internal sealed class ParseSession<T, TUnits> : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (PumpBufferedLines()) return true;
-            if (!_done) await _lines.FillAsync(cancellationToken).ConfigureAwait(false);
+            if (!_done)
+            {
+                _assembler.BeforeFill();
+                await _lines.FillAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         return _assembler.HasOutput;
     }

@@ -47,10 +47,19 @@ internal interface ITextUnits<T> where T : unmanaged, IEquatable<T>
     static abstract string ToString(ReadOnlySpan<T> text);
 }
 
+/// <summary>What both kinds of units share.</summary>
+internal static class TextUnits
+{
+    /// <summary>True for <c>!</c> to <c>~</c>: ASCII that is neither whitespace nor a control character.</summary>
+    public static bool IsVisibleAscii(int unit) => (uint)(unit - '!') <= '~' - '!';
+}
+
 /// <summary>UTF-16 characters, as a <see cref="TextReader"/> gives them.</summary>
 internal readonly struct Utf16Units : ITextUnits<char>
 {
-    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text) => text.Trim();
+    // Nearly every line starts and ends with a visible ASCII character: nothing to trim, nothing to look up.
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text) =>
+        !text.IsEmpty && TextUnits.IsVisibleAscii(text[0]) && TextUnits.IsVisibleAscii(text[^1]) ? text : text.Trim();
 
     public static int LeadingWhiteSpace(ReadOnlySpan<char> text) => text.Length - text.TrimStart().Length;
 
@@ -78,10 +87,12 @@ internal readonly struct Utf16Units : ITextUnits<char>
 internal readonly struct Utf8Units : ITextUnits<byte>
 {
     // Every special line is at most 48 UTF-16 characters, so at most 3 × 48 bytes: a longer line is text.
-    private const int LongestSpecialLineBytes = 3 * 48;
+    private const int LongestSpecialLineBytes = 3 * LineClassifier.LongestSpecialLine;
 
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
     {
+        // Nearly every line starts and ends with a visible ASCII character: nothing to trim, nothing to decode.
+        if (!text.IsEmpty && TextUnits.IsVisibleAscii(text[0]) && TextUnits.IsVisibleAscii(text[^1])) return text;
         int start = LeadingWhiteSpace(text);
         text = text[start..];
         while (!text.IsEmpty)
@@ -129,10 +140,32 @@ internal readonly struct Utf8Units : ITextUnits<byte>
     public static ClassifiedLine Classify(ReadOnlySpan<byte> line)
     {
         if (line.Length > LongestSpecialLineBytes) return default;
+        if (Ascii.IsValid(line))
+        {
+            // Nearly every line: one byte a character, so a longer line is text without a look at its characters,
+            // and a shorter one is widened into a small buffer.
+            if (line.Length > LineClassifier.LongestSpecialLine) return default;
+            Span<char> ascii = stackalloc char[LineClassifier.LongestSpecialLine];
+            Ascii.ToUtf16(line, ascii, out int widened);
+            return LineClassifier.Classify(ascii[..widened]);
+        }
+        // The two metadata lines that are not ASCII: the separator, and an author count after its bullet.
+        if (line.SequenceEqual(Separator)) return new ClassifiedLine(LineKind.Separator);
+        if (line.StartsWith(Bullet) && line.Length - Bullet.Length < LineClassifier.LongestSpecialLine && Ascii.IsValid(line[Bullet.Length..]))
+        {
+            Span<char> bulleted = stackalloc char[LineClassifier.LongestSpecialLine];
+            bulleted[0] = '•';
+            Ascii.ToUtf16(line[Bullet.Length..], bulleted[1..], out int rest);
+            return LineClassifier.Classify(bulleted[..(rest + 1)]);
+        }
         Span<char> chars = stackalloc char[LongestSpecialLineBytes];
         Utf8.ToUtf16(line, chars, out _, out int written);
         return LineClassifier.Classify(chars[..written]);
     }
+
+    private static ReadOnlySpan<byte> Separator => "·"u8;
+
+    private static ReadOnlySpan<byte> Bullet => "•"u8;
 
     public static int CharCount(ReadOnlySpan<byte> text) => Ascii.IsValid(text) ? text.Length : Encoding.UTF8.GetCharCount(text);
 

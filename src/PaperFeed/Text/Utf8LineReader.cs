@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using PaperFeed.IO;
 
 namespace PaperFeed.Text;
 
@@ -155,6 +156,8 @@ internal sealed class Utf8LineReader : ILineReader<byte>
         return _countedChars;
     }
 
+    public ReadOnlyMemory<byte> Buffer => _buffer;
+
     public void Fill()
     {
         PrepareFill();
@@ -164,7 +167,7 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     public async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         PrepareFill();
-        Completed(await _stream.ReadAsync(_buffer.AsMemory(_rawEnd), cancellationToken).ConfigureAwait(false));
+        Completed(await FileReads.ReadAsync(_stream, _buffer.AsMemory(_rawEnd), cancellationToken).ConfigureAwait(false));
     }
 
     private void PrepareFill()

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using PaperFeed.IO;
 
 namespace PaperFeed.Text;
 
@@ -45,7 +46,7 @@ internal sealed class Utf8StreamCharSource : CharSource
         {
             if (TryDecode(destination.Span, out int written)) return written;
             Compact();
-            RefillBytes(await _stream.ReadAsync(_bytes.AsMemory(_end), cancellationToken).ConfigureAwait(false));
+            RefillBytes(await FileReads.ReadAsync(_stream, _bytes.AsMemory(_end), cancellationToken).ConfigureAwait(false));
         }
     }
 

@@ -3,8 +3,8 @@ using PaperFeed.Testing;
 namespace PaperFeed.Tests.Cli;
 
 /// <summary>
-/// <c>stats FILE</c> and <c>parse --format jsonl FILE</c> on one text listing file run on every core (the CLI's fast
-/// paths); standard input goes through the general pipeline. Both must print the same bytes and the same diagnostics,
+/// <c>stats FILE</c>, <c>parse FILE</c> (every format) and <c>merge FILE</c> on one text listing file run on every core
+/// (the CLI's fast paths); standard input goes through the general pipeline. Both must print the same bytes and the same diagnostics,
 /// in the same order.
 /// </summary>
 public sealed class FastPathTests : IDisposable
@@ -22,6 +22,10 @@ public sealed class FastPathTests : IDisposable
         { "parse", "--format csv" },
         { "parse", "--format jsonl --dedupe --min-upvotes 3" },
         { "parse", "--format markdown --sort upvotes --top 20" },
+        { "parse", "--format json" },
+        { "parse", "--format json --sort upvotes --top 5" },
+        { "merge", "--format jsonl" },
+        { "merge", "--format json --min-upvotes 3" },
     };
 
     [Theory]
@@ -62,6 +66,8 @@ public sealed class FastPathTests : IDisposable
     [InlineData("parse", "--format", "jsonl")]
     [InlineData("parse", "--format", "jsonl", "--input-format", "text")]
     [InlineData("parse", "--format", "csv")]
+    [InlineData("parse", "--format", "json")]
+    [InlineData("merge", "--format", "jsonl")]
     public async Task A_utf16_file_is_decoded_as_standard_input_is_not_read_as_utf8_on_every_core(params string[] args)
     {
         // The real corpus saved as an editor's "Unicode" (UTF-16 with a byte order mark): the parallel calls read

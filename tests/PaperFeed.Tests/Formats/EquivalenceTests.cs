@@ -1,3 +1,4 @@
+using PaperFeed.Tests.Html;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -44,8 +45,8 @@ public class EquivalenceTests
         {
             var fromText = FeedParser.Parse(RenderText(sources), Options).Single().Papers;
             var fromApi = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(RenderApiJson(sources)), Options).ToListAsync();
-            var fromProps = HtmlPaperReader.ReadFeed(RenderHtml(sources, withProps: true), Options);
-            var fromCards = HtmlPaperReader.ReadFeed(RenderHtml(sources, withProps: false), Options);
+            var fromProps = HtmlPages.ReadFeed(RenderHtml(sources, withProps: true), Options);
+            var fromCards = HtmlPages.ReadFeed(RenderHtml(sources, withProps: false), Options);
 
             fromProps.Papers.Should().Equal(fromApi, "the embedded JSON is the API's items");
             fromProps.Date.Should().Be(new PaperDate(2025, 8, 28));

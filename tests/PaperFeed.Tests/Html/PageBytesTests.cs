@@ -29,7 +29,7 @@ public class PageBytesTests
         byte[] bytes = Windows1252.GetBytes(page.Replace(Utf8Meta, declaration, StringComparison.Ordinal));
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = await HtmlPaperReader.ReadFeedAsync(new MemoryStream(bytes), new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = await HtmlPages.ReadFeedAsync(new MemoryStream(bytes), new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         diagnostics.Should().BeEmpty();
         feed.Papers.Should().HaveCount(RealPageTests.Papers2024);
@@ -60,7 +60,7 @@ public class PageBytesTests
         byte[] bytes = Encoding.Latin1.GetBytes(page);
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = await HtmlPaperReader.ReadFeedAsync(new MemoryStream(bytes), new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "latin1.html" });
+        var feed = await HtmlPages.ReadFeedAsync(new MemoryStream(bytes), new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "latin1.html" });
 
         // Expected from the text itself: each line with a character beyond ASCII, at the column of its first such character.
         var expected = page.Split('\n')
@@ -79,7 +79,7 @@ public class PageBytesTests
     {
         byte[] bytes = [.. "<article><h3><a href=\"/papers/1\">Caf"u8, 0xE9, .. "</a></h3></article>"u8];
 
-        var act = () => HtmlPaperReader.ReadFeedAsync(new MemoryStream(bytes), new FeedParserOptions { Strict = true });
+        var act = () => HtmlPages.ReadFeedAsync(new MemoryStream(bytes), new FeedParserOptions { Strict = true });
 
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Diagnostic.Should().BeEquivalentTo(new { Code = DiagnosticCodes.InvalidUtf8, Line = 1, Column = (int?)37 });
     }
@@ -91,8 +91,8 @@ public class PageBytesTests
         byte[] utf8 = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(page)];
         byte[] utf16 = [.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(page)];
 
-        var fromUtf8 = await HtmlPaperReader.ReadFeedAsync(new MemoryStream(utf8));
-        var fromUtf16 = await HtmlPaperReader.ReadFeedAsync(new MemoryStream(utf16));
+        var fromUtf8 = await HtmlPages.ReadFeedAsync(new MemoryStream(utf8));
+        var fromUtf16 = await HtmlPages.ReadFeedAsync(new MemoryStream(utf16));
 
         fromUtf8.Papers.Single().Title.Should().Be("Über 大規模");
         fromUtf16.Papers.Single().Title.Should().Be("Über 大規模");
@@ -101,9 +101,10 @@ public class PageBytesTests
     [Fact]
     public async Task A_seekable_page_longer_than_the_limit_is_refused_before_any_read()
     {
-        var stream = new LongUnreadableStream(HtmlPaperReader.MaxPageBytes + 1);
+        var stream = new LongUnreadableStream(HtmlReaderOptions.Default.MaxPageBytes + 1);
 
-        var act = () => HtmlPaperReader.ReadFeedAsync(stream, new FeedParserOptions { SourceName = "huge.html" });
+        // The format itself (the front door reads a few bytes first, to tell a UTF-16 page, so its stream is no longer seekable).
+        var act = () => HtmlFeedFormat.Default.ReadFeedsAsync(stream, new FeedReadContext(FeedReaderOptions.Default, "huge.html"), CancellationToken.None).ToListAsync();
 
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Diagnostic.Should().BeEquivalentTo(new { Code = DiagnosticCodes.InputTooLarge, Source = "huge.html" });
         stream.Reads.Should().Be(0);
@@ -117,7 +118,7 @@ public class PageBytesTests
         // The reads complete synchronously, so the whole read runs on this thread and its allocations are counted here.
         long before = GC.GetAllocatedBytesForCurrentThread();
 
-        var task = HtmlPaperReader.ReadAllAsync(stream, FeedParserOptions.Default, limit, CancellationToken.None);
+        var task = ReadWithLimit(stream, limit);
 
         task.IsCompleted.Should().BeTrue();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -133,12 +134,17 @@ public class PageBytesTests
         string html = "<article><h3><a href=\"/papers/1\">Fits</a></h3></article>";
         byte[] bytes = Encoding.UTF8.GetBytes(html);
 
-        var exact = await HtmlPaperReader.ReadAllAsync(new ChunkedStream(bytes, 7), FeedParserOptions.Default, bytes.Length, CancellationToken.None);
-        var over = () => HtmlPaperReader.ReadAllAsync(new ChunkedStream(bytes, 7), FeedParserOptions.Default, bytes.Length - 1, CancellationToken.None);
+        var exact = await ReadWithLimit(new ChunkedStream(bytes, 7), bytes.Length);
+        var over = () => ReadWithLimit(new ChunkedStream(bytes, 7), bytes.Length - 1);
 
         exact.Single().Papers.Single().Title.Should().Be("Fits");
         (await over.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.InputTooLarge);
     }
+
+    /// <summary>Every listing of the page's bytes, read by the front door with the HTML format forced and a page size limit.</summary>
+    private static Task<List<Feed>> ReadWithLimit(Stream page, long maxPageBytes) =>
+        new FeedReader(FeedReaderOptions.Default with { Format = new HtmlFeedFormat(new HtmlReaderOptions { MaxPageBytes = maxPageBytes }) })
+            .ReadFeedsAsync(FeedInput.FromStream(page)).ToListAsync();
 
     /// <summary>A seekable stream that says it is long and must never be read.</summary>
     private sealed class LongUnreadableStream(long length) : Stream

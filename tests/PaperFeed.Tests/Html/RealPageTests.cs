@@ -24,7 +24,7 @@ public class RealPageTests
         string html = File.ReadAllText(Page2024Path);
         html.Should().Contain("&quot;date&quot;:&quot;2024-08-01T00:00:00.000Z&quot;").And.NotContain("dateString").And.NotContain("papers/date/");
 
-        var feed = HtmlPaperReader.ReadFeed(html);
+        var feed = HtmlPages.ReadFeed(html);
 
         feed.Date.Should().Be(Day2024);
         feed.Papers.Should().HaveCount(Papers2024);
@@ -59,7 +59,7 @@ public class RealPageTests
     [Fact]
     public void The_same_page_saved_twice_is_two_feeds()
     {
-        var feeds = HtmlPaperReader.ReadFeeds(Page2024 + "\n" + Page2024);
+        var feeds = HtmlPages.ReadFeeds(Page2024 + "\n" + Page2024);
 
         feeds.Select(f => f.Papers.Count).Should().Equal(Papers2024, Papers2024);
         feeds.Select(f => f.Date).Should().Equal(Day2024, Day2024);
@@ -73,7 +73,7 @@ public class RealPageTests
         string html = page.Insert(page.IndexOf("</body>", StringComparison.Ordinal), component2024);
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feeds = HtmlPaperReader.ReadFeeds(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feeds = HtmlPages.ReadFeeds(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         feeds.Select(f => f.Date).Should().Equal(Day2025, Day2024);
         feeds[0].Papers.Should().Equal(HuggingFaceJsonTests.OnListingDay(Day2025));
@@ -82,11 +82,15 @@ public class RealPageTests
     }
 
     [Fact]
-    public void Reading_one_feed_from_several_listings_is_an_error_not_the_first_one()
+    public void Several_listings_back_to_back_are_all_read_not_only_the_first_one()
     {
-        var act = () => HtmlPaperReader.ReadFeed(Page2024 + Page2024, new FeedParserOptions { SourceName = "both.html" });
+        var diagnostics = new List<FeedDiagnostic>();
 
-        act.Should().Throw<FeedFormatException>().Which.Diagnostic.Should().BeEquivalentTo(new { Code = DiagnosticCodes.MultipleListings, Source = "both.html" });
+        var feeds = HtmlPages.ReadFeeds(Page2024 + Page2024, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "both.html" });
+
+        feeds.Select(f => f.Papers.Count).Should().Equal(Papers2024, Papers2024);
+        feeds.Select(f => f.Date).Should().Equal(Day2024, Day2024);
+        diagnostics.Should().BeEmpty();
     }
 
     [Fact]
@@ -99,7 +103,7 @@ public class RealPageTests
         string html = page[..(props + 3000)] + page[(propsEnd + 1)..];
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = HtmlPages.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.BrokenEmbeddedJson);
         feed.Papers.Should().HaveCount(Papers2024);
@@ -114,7 +118,7 @@ public class RealPageTests
         string cut = page[..(page.IndexOf("data-props=\"{&quot;canSubmit", StringComparison.Ordinal) + 5000)];
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = HtmlPaperReader.ReadFeed(cut, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "cut.html" });
+        var feed = HtmlPages.ReadFeed(cut, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "cut.html" });
 
         var (line, column) = LocationOf(page, ComponentStart);
         var warning = diagnostics.Should().ContainSingle().Subject;
@@ -136,7 +140,7 @@ public class RealPageTests
         var ids = starts.Take(6).Select(i => page.Substring(i + itemStart.Length, 10)).ToList();
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = HtmlPaperReader.ReadFeed(cut, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = HtmlPages.ReadFeed(cut, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         feed.Date.Should().Be(Day2024);
         feed.Papers.Select(p => p.ArxivId).Should().Equal(ids);
@@ -157,7 +161,7 @@ public class RealPageTests
         for (int cut = propsStart + 1; cut < propsEnd; cut += (propsEnd - propsStart) / 97)
         {
             var diagnostics = new List<FeedDiagnostic>();
-            var feed = HtmlPaperReader.ReadFeed(page[..cut], new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+            var feed = HtmlPages.ReadFeed(page[..cut], new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
             var ids = feed.Papers.Select(p => p.ArxivId).ToList();
             ids.Should().Equal(allIds.Take(ids.Count), $"cut at {cut}");
@@ -180,7 +184,7 @@ public class RealPageTests
         string page = Page2024;
         string cut = page[..(page.IndexOf("data-props=\"{&quot;canSubmit", StringComparison.Ordinal) + 5000)];
 
-        var act = () => HtmlPaperReader.ReadFeed(cut, new FeedParserOptions { Strict = true });
+        var act = () => HtmlPages.ReadFeed(cut, new FeedParserOptions { Strict = true });
 
         act.Should().Throw<FeedFormatException>().Which.Code.Should().Be(DiagnosticCodes.BrokenEmbeddedJson);
     }
@@ -195,7 +199,7 @@ public class RealPageTests
         string html = page.Insert(at, "<script>window.unfinished = {");
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = HtmlPages.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         feed.Date.Should().Be(Day2024);
         feed.Papers.Should().HaveCount(Papers2024);
@@ -209,7 +213,7 @@ public class RealPageTests
         string html = "<html><body><script>var config = {\n<main><article><h3><a href=\"/papers/2408.00001\">After the script</a></h3><div>· 2 authors</div></article></main>";
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = HtmlPages.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         feed.Papers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Title = "After the script", ArxivId = "2408.00001", AuthorCount = (int?)2 });
         diagnostics.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Code = DiagnosticCodes.UnclosedRawText, Line = 1, Column = (int?)13 });
@@ -224,7 +228,7 @@ public class RealPageTests
         string html = $"{open}<article><h3><a href=\"/papers/evil\">Evil</a></h3></article>{close}<article><h3><a href=\"/papers/1\">Real</a></h3></article>";
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = HtmlPages.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         feed.Papers.Select(p => p.Title).Should().Equal("Real");
         diagnostics.Should().BeEmpty();
@@ -239,7 +243,7 @@ public class RealPageTests
         html.Append("<article><h3><a href=\"/papers/1\">Last</a></h3></article>");
         int warnings = 0;
 
-        var feed = HtmlPaperReader.ReadFeed(html.ToString(), new FeedParserOptions { OnDiagnostic = _ => warnings++ });
+        var feed = HtmlPages.ReadFeed(html.ToString(), new FeedParserOptions { OnDiagnostic = _ => warnings++ });
 
         feed.Papers.Select(p => p.Title).Should().Equal("Last");
         warnings.Should().Be(200_000);

@@ -89,7 +89,7 @@ public class PaperLinksTests
         string card = $"<html><body><article><h3><a href=\"/papers/{id}\">T</a></h3></article></body></html>";
 
         var fromApi = await HuggingFaceJson.ReadPapersAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(api))).SingleAsync();
-        var fromHtml = PaperFeed.Html.HtmlPaperReader.ReadFeed(card).Papers.Single();
+        var fromHtml = Html.HtmlPages.ReadFeed(card).Papers.Single();
 
         new[] { fromApi.Url, fromHtml.Url }.Should().AllBe(PaperLinks.HuggingFacePage(id));
     }

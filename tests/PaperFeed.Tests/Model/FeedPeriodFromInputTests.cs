@@ -1,3 +1,4 @@
+using PaperFeed.Tests.Html;
 using System.Text;
 using PaperFeed.Html;
 using PaperFeed.Tests.Cli;
@@ -38,7 +39,7 @@ public class FeedPeriodFromInputTests
         string html = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Html", "cards-only.html"))
             .Replace("/papers/date/2025-08-28", "/papers/week/2025-W35", StringComparison.Ordinal);
 
-        var feed = HtmlPaperReader.ReadFeed(html);
+        var feed = HtmlPages.ReadFeed(html);
 
         feed.Period.Should().Be(FeedPeriod.OfWeek(2025, 35));
         feed.Papers.Should().NotBeEmpty();

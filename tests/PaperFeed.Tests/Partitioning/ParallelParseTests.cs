@@ -30,6 +30,7 @@ public sealed class ParallelParseTests : IDisposable
     [InlineData(1, 64 << 10, 2)]
     [InlineData(2, 300 << 10, 3)]
     [InlineData(3, 4 << 20, 0)]
+    [InlineData(9, 3 << 10, 2)] // nominal cuts closer together than snapshots: most find the same next start, and pieces stay whole
     public async Task Parallel_parse_equals_the_sequential_parse_line_numbers_and_diagnostics_included(int seed, long pieceLength, int parallelism)
     {
         var summary = WriteDump(seed);

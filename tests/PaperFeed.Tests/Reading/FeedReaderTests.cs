@@ -160,6 +160,17 @@ public class FeedReaderTests
         parallel.Select(p => p.SourceLine).Should().Equal(sequential.Select(p => p.SourceLine));
         manyDiagnostics.Should().Equal(oneDiagnostics).And.NotBeEmpty();
         (await many.CountAsync(FeedInput.FromFile(path))).Should().Be(await one.CountAsync(FeedInput.FromFile(path)));
+
+        // Feeds and items too: whole snapshots, their papers' lines moved to the whole file's.
+        oneDiagnostics.Clear();
+        manyDiagnostics.Clear();
+        var sequentialFeeds = await one.ReadFeedsAsync(FeedInput.FromFile(path)).ToListAsync();
+        var parallelFeeds = await many.ReadFeedsAsync(FeedInput.FromFile(path)).ToListAsync();
+        parallelFeeds.Should().HaveCountGreaterThan(20).And.Equal(sequentialFeeds);
+        parallelFeeds.SelectMany(f => f.Papers).Select(p => p.SourceLine).Should().Equal(sequential.Select(p => p.SourceLine));
+        manyDiagnostics.Should().Equal(oneDiagnostics).And.NotBeEmpty();
+        (await many.ReadItemsAsync(FeedInput.FromFile(path)).ToListAsync()).Should().Equal(await one.ReadItemsAsync(FeedInput.FromFile(path)).ToListAsync());
+        many.ReadFeeds(FeedInput.FromFile(path)).Should().Equal(sequentialFeeds);
     }
 
     [Fact]

@@ -124,6 +124,83 @@ public class AsyncWriteTests
         ShouldBeBatched(destination, expected.ToArray());
     }
 
+    [Theory]
+    [InlineData(ExportFormat.Rss)]
+    [InlineData(ExportFormat.Atom)]
+    public async Task Exports_async_park_papers_in_their_temporary_file_with_asynchronous_io_only(ExportFormat format)
+    {
+        // The temporary file of RSS and Atom (no Updated) refuses synchronous I/O here, as the destination does.
+        var spool = new AsyncOnlyStream(readable: true);
+        var destination = new AsyncOnlyStream();
+        await FeedExporter.RunAsync(destination, Papers.ToAsyncEnumerable(), format, ExportOptions.Default, () => spool, CancellationToken.None);
+
+        using var expected = new MemoryStream();
+        FeedExporter.Write(expected, Papers, format);
+        ShouldBeBatched(destination, expected.ToArray());
+        spool.Written.Should().BeGreaterThan(4 * Batch, "every paper was parked");
+        spool.Writes.Should().BeLessThanOrEqualTo(MostWrites(spool.Written) + 1, "papers are parked in batches, not one write each");
+        spool.Reads.Should().BeGreaterThan(1).And.BeLessThan(PaperCount / 20, "papers are read back in batches");
+        spool.Disposed.Should().BeTrue("the run closes its temporary file");
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Rss, false)]
+    [InlineData(ExportFormat.Rss, true)]
+    [InlineData(ExportFormat.Atom, false)]
+    [InlineData(ExportFormat.Atom, true)]
+    public async Task An_export_cancelled_midway_leaves_no_temporary_file(ExportFormat format, bool whileReadingBack)
+    {
+        using var cancel = new CancellationTokenSource();
+        FileStream? spool = null;
+        var destination = new CancellingStream(whileReadingBack ? cancel : null);
+        var papers = Cancelled(Papers, whileReadingBack ? null : cancel, after: PaperCount / 2);
+
+        var export = () => FeedExporter.RunAsync(destination, papers, format, ExportOptions.Default, () => spool = PaperSpool.OpenTempFile(asynchronous: true), cancel.Token);
+
+        await export.Should().ThrowAsync<OperationCanceledException>();
+        spool.Should().NotBeNull();
+        spool!.IsAsync.Should().BeTrue("the asynchronous export opens its temporary file for asynchronous I/O");
+        spool.SafeFileHandle.IsClosed.Should().BeTrue("a cancelled export closes its temporary file");
+        File.Exists(spool.Name).Should().BeFalse("a cancelled export leaves no temporary file behind");
+        if (whileReadingBack) destination.Written.Should().BeGreaterThan(0, "the cancellation came while the parked papers were written out");
+        else destination.Written.Should().Be(0, "the cancellation came while the papers were parked");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_full_disk_under_the_temporary_file_is_a_clear_error_and_the_file_is_closed(bool fileTooLarge)
+    {
+        var spool = new AsyncOnlyStream(readable: true, capacity: 4 * Batch, fileTooLarge: fileTooLarge);
+        var destination = new AsyncOnlyStream();
+
+        var export = () => FeedExporter.RunAsync(destination, Papers.ToAsyncEnumerable(), ExportFormat.Rss, ExportOptions.Default, () => spool, CancellationToken.None);
+
+        var thrown = (await export.Should().ThrowAsync<IOException>()).Which;
+        thrown.Message.Should().Contain("temporary file").And.Contain(AsyncOnlyStream.DiskFull).And.Contain(nameof(ExportOptions.Updated), "the message says how to export without the file");
+        thrown.InnerException.Should().BeOfType(fileTooLarge ? typeof(ArgumentOutOfRangeException) : typeof(IOException), "the system's own error is kept");
+        thrown.InnerException!.Message.Should().StartWith(AsyncOnlyStream.DiskFull);
+        spool.Disposed.Should().BeTrue("a failed export closes its temporary file");
+        destination.Written.Should().Be(0, "nothing is written when the papers could not be parked");
+    }
+
+    [Fact]
+    public void The_synchronous_export_leaves_no_temporary_file_when_the_destination_fails()
+    {
+        FileStream? spool = null;
+        var export = () =>
+        {
+            using var run = new ExportRun(new AsyncOnlyStream(), ExportFormat.Atom, ExportOptions.Default, () => spool = PaperSpool.OpenTempFile(asynchronous: false));
+            foreach (var paper in Papers) run.Add(paper);
+            run.Complete();
+        };
+
+        export.Should().Throw<InvalidOperationException>("the destination refuses synchronous writes");
+        spool!.IsAsync.Should().BeFalse();
+        spool.SafeFileHandle.IsClosed.Should().BeTrue();
+        File.Exists(spool.Name).Should().BeFalse();
+    }
+
     [Fact]
     public async Task Diff_json_lines_async_are_batched_and_the_same_bytes()
     {
@@ -203,6 +280,40 @@ public class AsyncWriteTests
         destination.Writes.Should().BeLessThanOrEqualTo(MostWrites(expected.Length)).And.BeLessThan(PaperCount / 20, "writes are batched, not one per paper");
         destination.LargestWrite.Should().BeLessThan(Batch + 16 * 1024, "no write holds more than a batch and one paper: the output is streamed, not buffered whole");
         destination.Flushes.Should().BeGreaterThan(0, "the end of the output is flushed");
+    }
+
+    /// <summary>The papers, one at a time, cancelling <paramref name="cancel"/> (when given) after <paramref name="after"/> of them.</summary>
+    private static async IAsyncEnumerable<Paper> Cancelled(IEnumerable<Paper> papers, CancellationTokenSource? cancel, int after)
+    {
+        int count = 0;
+        foreach (var paper in papers)
+        {
+            if (++count == after) await (cancel?.CancelAsync() ?? Task.CompletedTask);
+            yield return paper;
+        }
+    }
+
+    /// <summary>An asynchronous destination that cancels <paramref name="cancel"/> (when given) at its first write.</summary>
+    private sealed class CancellingStream(CancellationTokenSource? cancel) : Stream
+    {
+        public long Written { get; private set; }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => Written;
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+        public override void Flush() => throw new InvalidOperationException("synchronous flush");
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("synchronous write");
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Written += buffer.Length;
+            if (cancel is not null) await cancel.CancelAsync();
+        }
     }
 
     /// <summary>A text writer that refuses synchronous writes and counts the asynchronous ones.</summary>

@@ -4,7 +4,7 @@ using PaperFeed.Tests.Formats;
 
 namespace PaperFeed.Tests.Html;
 
-public class HtmlPaperReaderTests
+public class HtmlFeedFormatTests
 {
     private static readonly PaperDate PageDay = new(2025, 8, 28);
 
@@ -27,7 +27,7 @@ public class HtmlPaperReaderTests
         var diagnostics = new List<FeedDiagnostic>();
         await using var stream = File.OpenRead(Fixtures.DailyHtml);
 
-        var feed = await HtmlPaperReader.ReadFeedAsync(stream, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = await HtmlPages.ReadFeedAsync(stream, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         feed.Date.Should().Be(PageDay);
         // The page's own date is the featured day of items without submittedOnDailyAt (docs/inputs.md).
@@ -41,7 +41,7 @@ public class HtmlPaperReaderTests
         var diagnostics = new List<FeedDiagnostic>();
         string html = File.ReadAllText(Fixtures.BrokenPropsHtml);
 
-        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "page.html" });
+        var feed = HtmlPages.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "page.html" });
 
         feed.Papers.Should().Equal(HuggingFaceJsonTests.DailyPapers.Select(p => CardView(p, withAbstract: false)));
         feed.Date.Should().Be(PageDay, "the canonical URL is /papers/date/2025-08-28");
@@ -57,7 +57,7 @@ public class HtmlPaperReaderTests
         var diagnostics = new List<FeedDiagnostic>();
         string html = File.ReadAllText(Fixtures.DailyHtml);
 
-        HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "daily.html" });
+        HtmlPages.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "daily.html" });
 
         var (line, column) = LocationOf(html, "<div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\"{&quot;dateString");
         var warning = diagnostics.Should().ContainSingle().Subject;
@@ -70,7 +70,7 @@ public class HtmlPaperReaderTests
     {
         string html = File.ReadAllText(Fixtures.DailyHtml);
 
-        var act = () => HtmlPaperReader.ReadFeed(html, new FeedParserOptions { Strict = true });
+        var act = () => HtmlPages.ReadFeed(html, new FeedParserOptions { Strict = true });
 
         var (line, column) = LocationOf(html, "<div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\"{&quot;dateString");
         act.Should().Throw<FeedFormatException>().Which.Diagnostic.Should().BeEquivalentTo(new { Code = DiagnosticCodes.InvalidCount, Line = line, Column = (int?)column });
@@ -81,7 +81,7 @@ public class HtmlPaperReaderTests
     {
         const string html = "<p>\n  <div data-target=\"DailyPapers\" data-props=\"{&quot;dailyPapers&quot;:[&quot;{'title': 'x'}&quot;]}\"></div>";
 
-        var act = () => HtmlPaperReader.ReadFeed(html);
+        var act = () => HtmlPages.ReadFeed(html);
 
         act.Should().Throw<FeedFormatException>().Which.Diagnostic.Should().BeEquivalentTo(new { Code = DiagnosticCodes.StringItems, Line = 2, Column = (int?)3 });
     }
@@ -91,7 +91,7 @@ public class HtmlPaperReaderTests
     {
         const string html = """<div data-target="DailyPapers" data-props="{&quot;date&quot;:&quot;2025-08-30&quot;,&quot;data&quot;:[{&quot;title&quot;:&quot;Wrapped&quot;}]}"></div>""";
 
-        var feed = HtmlPaperReader.ReadFeed(html);
+        var feed = HtmlPages.ReadFeed(html);
 
         feed.Should().Be(new Feed { Date = new PaperDate(2025, 8, 30), Papers = [new Paper { Title = "Wrapped", Featured = new PaperDate(2025, 8, 30) }] });
     }
@@ -101,7 +101,7 @@ public class HtmlPaperReaderTests
     {
         const string html = """<div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;:[{&quot;title&quot;:&quot;Undated&quot;}]}"></div>""";
 
-        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { ListingDate = new DateOnly(2020, 1, 1) });
+        var feed = HtmlPages.ReadFeed(html, new FeedParserOptions { ListingDate = new DateOnly(2020, 1, 1) });
 
         feed.Should().Be(new Feed { Papers = [new Paper { Title = "Undated" }] });
     }
@@ -109,7 +109,7 @@ public class HtmlPaperReaderTests
     [Fact]
     public void Strict_mode_turns_broken_data_props_into_an_error()
     {
-        var act = () => HtmlPaperReader.ReadFeed(File.ReadAllText(Fixtures.BrokenPropsHtml), new FeedParserOptions { Strict = true });
+        var act = () => HtmlPages.ReadFeed(File.ReadAllText(Fixtures.BrokenPropsHtml), new FeedParserOptions { Strict = true });
 
         var error = act.Should().Throw<FeedFormatException>().Which;
         error.Code.Should().Be(DiagnosticCodes.BrokenEmbeddedJson);
@@ -121,7 +121,7 @@ public class HtmlPaperReaderTests
     {
         var diagnostics = new List<FeedDiagnostic>();
 
-        var feed = HtmlPaperReader.ReadFeed(File.ReadAllText(Fixtures.CardsOnlyHtml), new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = HtmlPages.ReadFeed(File.ReadAllText(Fixtures.CardsOnlyHtml), new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         feed.Papers.Should().Equal(HuggingFaceJsonTests.DailyPapers.Select(p => CardView(p, withAbstract: true)));
         feed.Papers[0].Title.Should().Be("\"Attention\" & <Masking>: Über-Scaling of 大规模 Models 🚀", "entities are decoded");
@@ -133,9 +133,9 @@ public class HtmlPaperReaderTests
     {
         const string card = """<article><div>5</div><h3><a href="/papers/2512.00001/">A Title</a></h3><div>· 3 authors</div><div>Dec 30</div></article>""";
 
-        var dated = HtmlPaperReader.ReadFeed($"""<link rel="canonical" href="https://huggingface.co/papers/date/2026-01-02">{card}""");
-        var undated = HtmlPaperReader.ReadFeed(card);
-        var referenced = HtmlPaperReader.ReadFeed(card, new FeedParserOptions { ReferenceDate = new DateOnly(2025, 12, 31) });
+        var dated = HtmlPages.ReadFeed($"""<link rel="canonical" href="https://huggingface.co/papers/date/2026-01-02">{card}""");
+        var undated = HtmlPages.ReadFeed(card);
+        var referenced = HtmlPages.ReadFeed(card, new FeedParserOptions { ReferenceDate = new DateOnly(2025, 12, 31) });
 
         dated.Papers.Single().Should().Be(new Paper
         {
@@ -153,7 +153,7 @@ public class HtmlPaperReaderTests
         var diagnostics = new List<FeedDiagnostic>();
         string html = "<main>\n<article><h3>No link</h3></article>\n<article><h3><a href=\"/papers/1\">Kept</a></h3></article></main>";
 
-        var feed = HtmlPaperReader.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
+        var feed = HtmlPages.ReadFeed(html, new FeedParserOptions { OnDiagnostic = diagnostics.Add });
 
         feed.Papers.Select(p => p.Title).Should().Equal("Kept");
         diagnostics.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Code = DiagnosticCodes.UntitledCard, Line = 2, Column = (int?)1 });
@@ -162,7 +162,7 @@ public class HtmlPaperReaderTests
     [Fact]
     public void Empty_listing_is_a_dated_feed_with_no_papers()
     {
-        var feed = HtmlPaperReader.ReadFeed("""<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="{&quot;dateString&quot;:&quot;2025-08-30&quot;,&quot;periodType&quot;:&quot;day&quot;,&quot;dailyPapers&quot;:[]}"></div>""");
+        var feed = HtmlPages.ReadFeed("""<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="{&quot;dateString&quot;:&quot;2025-08-30&quot;,&quot;periodType&quot;:&quot;day&quot;,&quot;dailyPapers&quot;:[]}"></div>""");
 
         feed.Should().Be(new Feed { Date = new PaperDate(2025, 8, 30) });
     }
@@ -177,7 +177,7 @@ public class HtmlPaperReaderTests
             <article><h3><a href="/papers/2508.1">Real</a></h3></article>
             """;
 
-        var feed = HtmlPaperReader.ReadFeed(html);
+        var feed = HtmlPages.ReadFeed(html);
 
         feed.Papers.Select(p => p.Title).Should().Equal("Real");
     }
@@ -211,8 +211,8 @@ public class HtmlPaperReaderTests
         html.Insert(html.Length, "</div>", depth);
         html.Insert(html.Length, "<article><section>", depth); // unclosed nested articles too
 
-        var feed = HtmlPaperReader.ReadFeed(html.ToString());
-        var cards = HtmlPaperReader.ReadFeed(html.ToString().Replace("DailyPapers", "Other", StringComparison.Ordinal));
+        var feed = HtmlPages.ReadFeed(html.ToString());
+        var cards = HtmlPages.ReadFeed(html.ToString().Replace("DailyPapers", "Other", StringComparison.Ordinal));
 
         feed.Papers.Select(p => p.Title).Should().Equal("Deep");
         cards.Papers.Should().BeEmpty();
@@ -228,7 +228,7 @@ public class HtmlPaperReaderTests
         html.Append("""<article><h3><a href="/papers/2508.5">Needle</a></h3><div>· 2 authors</div><div>Aug 27, 2025 9</div></article></body></html>""");
         await using var stream = Fixtures.Utf8(html.ToString());
 
-        var feed = await HtmlPaperReader.ReadFeedAsync(stream);
+        var feed = await HtmlPages.ReadFeedAsync(stream);
 
         feed.Papers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Title = "Needle", AuthorCount = 2, Upvotes = 9, Published = (PaperDate?)new PaperDate(2025, 8, 27) });
     }
@@ -238,7 +238,7 @@ public class HtmlPaperReaderTests
     {
         string html = File.ReadAllText(Fixtures.DailyHtml);
 
-        var feeds = Enumerable.Range(0, 8).AsParallel().Select(_ => HtmlPaperReader.ReadFeed(html)).ToList();
+        var feeds = Enumerable.Range(0, 8).AsParallel().Select(_ => HtmlPages.ReadFeed(html)).ToList();
 
         feeds.Should().AllSatisfy(feed => feed.Papers.Should().Equal(HuggingFaceJsonTests.OnListingDay(PageDay)));
     }
