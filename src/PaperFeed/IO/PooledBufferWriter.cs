@@ -2,10 +2,16 @@ using System.Buffers;
 
 namespace PaperFeed.IO;
 
-/// <summary>An <see cref="IBufferWriter{T}"/> of bytes over arrays from the shared pool (no large-object allocation per use).</summary>
-internal sealed class PooledBufferWriter(int capacity) : IBufferWriter<byte>, IDisposable
+/// <summary>An <see cref="IBufferWriter{T}"/> of bytes over pooled arrays (no large-object allocation per use).</summary>
+/// <param name="capacity">The first array's least length.</param>
+/// <param name="pool">The pool; the shared one when null.</param>
+internal sealed class PooledBufferWriter(int capacity, ArrayPool<byte>? pool = null) : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+    private readonly ArrayPool<byte> _pool = pool ?? ArrayPool<byte>.Shared;
+    private byte[] _buffer = (pool ?? ArrayPool<byte>.Shared).Rent(capacity);
+
+    /// <summary>The pool the arrays come from.</summary>
+    public ArrayPool<byte> Pool => _pool;
 
     public int WrittenCount { get; private set; }
 
@@ -33,16 +39,16 @@ internal sealed class PooledBufferWriter(int capacity) : IBufferWriter<byte>, ID
     {
         int needed = WrittenCount + Math.Max(sizeHint, 1);
         if (needed <= _buffer.Length) return;
-        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _buffer.Length)));
+        var bigger = _pool.Rent((int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _buffer.Length)));
         WrittenSpan.CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        _pool.Return(_buffer);
         _buffer = bigger;
     }
 
     public void Dispose()
     {
         if (_buffer.Length == 0) return;
-        ArrayPool<byte>.Shared.Return(_buffer);
+        _pool.Return(_buffer);
         _buffer = [];
         WrittenCount = 0;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using PaperFeed.IO;
@@ -39,11 +40,12 @@ internal static class ParallelParse
     internal const long ObjectPieceLength = 256 << 10;
 
     /// <summary>
-    /// The piece size of passes that keep no paper (counting, JSON Lines): the reason for small
-    /// pieces does not hold, and 4 MiB pieces make a sixteenth of the sessions and tasks. Measured whole process on the
-    /// 1 GB dump: <c>paperfeed stats</c> 0.81 s (was 1.01 s), <c>parse --format jsonl</c> 1.16 s (was 1.34 s).
+    /// The piece size of passes that keep no paper (counting, JSON Lines): the reason for small pieces does not hold,
+    /// and bigger pieces make fewer sessions and tasks (256 KiB to 4 MiB took <c>paperfeed stats</c> on the 1 GB dump
+    /// from 1.01 to 0.81 s). 2 MiB rather than 4: a piece's JSON Lines (its length and a quarter) is rented as a 4 MiB
+    /// array, not 8, and <c>parse --format jsonl</c> peaked at 42 MiB instead of 58 to 61, at the same CPU time.
     /// </summary>
-    internal const long BytePieceLength = 4L << 20;
+    internal const long BytePieceLength = 2L << 20;
 
     /// <summary>
     /// The piece size of a papers parse: its pieces hold their entries' text until the consumer makes the papers. At
@@ -59,6 +61,9 @@ internal static class ParallelParse
     private const int CutLookback = 8 << 10;
 
     private const int CutReadLength = 16 << 10;
+
+    /// <summary>The longest output buffer a piece keeps in the parse's pool (longer ones are allocated and dropped).</summary>
+    private const int MaxPieceBuffer = 16 << 20;
 
     /// <summary>The item that stands for the piece's next entry, made into a paper when replayed.</summary>
     private static readonly object NextPaper = new();
@@ -88,6 +93,10 @@ internal static class ParallelParse
         if (parallelism <= 0) parallelism = Environment.ProcessorCount;
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The pieces' output buffers (JSON Lines, entries) pass from the parsing threads to the consumer and back: a pool
+        // of this parse's own, which any thread takes from, keeps a few and reuses them (the shared pool keeps arrays
+        // per thread, so buffers freed by the consumer were not found by the workers and new ones piled up).
+        var buffers = ArrayPool<byte>.Create(MaxPieceBuffer, parallelism + 2);
         var inFlight = new Queue<Task<Piece>>();
         try
         {
@@ -99,7 +108,7 @@ internal static class ParallelParse
                 long end = start + pieceLength >= fileLength ? fileLength : NextCut(handle, fileLength, start + pieceLength);
                 var token = stop.Token;
                 long offset = start;
-                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, offset, end - offset, end < fileLength, options, output, token), token));
+                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, offset, end - offset, end < fileLength, options, output, buffers, token), token));
                 if (inFlight.Count > parallelism) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
                 cancellationToken.ThrowIfCancellationRequested();
                 start = end;
@@ -191,19 +200,19 @@ internal static class ParallelParse
     };
 
     private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length, bool endsBeforeSnapshot, FeedParserOptions options,
-        Output output, CancellationToken cancellationToken)
+        Output output, ArrayPool<byte> buffers, CancellationToken cancellationToken)
     {
         var piece = new Piece();
         var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = piece.Items.Add };
         var entryOutput = output switch { Output.Count => EntryOutput.Count, Output.Feeds => EntryOutput.Feeds, _ => EntryOutput.Entries };
         int capacity = (int)Math.Min(length + length / 4 + 4096, int.MaxValue / 2);
         // Set before parsing: the papers before an error still come out.
-        piece.Entries = output == Output.Papers ? new PieceEntries(capacity) : null;
+        piece.Entries = output == Output.Papers ? new PieceEntries(capacity, buffers) : null;
         try
         {
             using var session = ParseSession.Of(new FileRangeStream(handle, offset, length), pieceOptions, entryOutput);
             session.EndsBeforeSnapshot = endsBeforeSnapshot;
-            using var json = output == Output.JsonLines ? new EntryJsonLines(capacity) : null;
+            using var json = output == Output.JsonLines ? new EntryJsonLines(capacity, buffers) : null;
             while (session.Advance())
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using PaperFeed.IO;
 using PaperFeed.Text;
 
@@ -10,9 +11,9 @@ namespace PaperFeed.Partitioning;
 /// faster than one). Made on the consumer's thread, a paper is handed out young, as in the one-core parse, while the
 /// grammar (most of the work) still runs on every core.
 /// </summary>
-internal sealed class PieceEntries(int capacity) : IDisposable
+internal sealed class PieceEntries(int capacity, ArrayPool<byte> pool) : IDisposable
 {
-    private readonly PooledBufferWriter _text = new(capacity);
+    private readonly PooledBufferWriter _text = new(capacity, pool);
     private readonly List<Entry> _entries = [];
     private int _read;
     private int _next;

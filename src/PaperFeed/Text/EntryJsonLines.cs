@@ -32,7 +32,7 @@ internal sealed class EntryJsonLines : IDisposable
     /// <summary>What gathers before it goes to the stream.</summary>
     internal const int FlushThreshold = 64 * 1024;
 
-    public EntryJsonLines(int capacity = FlushThreshold + 16 * 1024) => Output = new PooledBufferWriter(capacity);
+    public EntryJsonLines(int capacity = FlushThreshold + 16 * 1024, ArrayPool<byte>? pool = null) => Output = new PooledBufferWriter(capacity, pool);
 
     /// <summary>The lines written and not yet handed on.</summary>
     public PooledBufferWriter Output { get; private set; }
@@ -41,7 +41,7 @@ internal sealed class EntryJsonLines : IDisposable
     public PooledBufferWriter TakeOutput(int capacity)
     {
         var taken = Output;
-        Output = new PooledBufferWriter(capacity);
+        Output = new PooledBufferWriter(capacity, taken.Pool);
         return taken;
     }
 
