@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PaperFeed.Text;
@@ -113,6 +114,7 @@ internal static class DuplicateSentenceCollapser<T, TUnits> where T : unmanaged,
     }
 
     // Two sentences can only be equal when their signatures are: length, first, middle and last units.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long Signature(ReadOnlySpan<T> text, int start, int end)
     {
         int length = end - start;

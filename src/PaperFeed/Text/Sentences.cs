@@ -62,7 +62,16 @@ internal ref struct Sentences<T, TUnits> where T : unmanaged, IEquatable<T> wher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhiteSpace(ReadOnlySpan<T> text, int start)
+    {
+        // Nearly always one space and then a visible ASCII character.
+        if ((uint)(start + 1) < (uint)text.Length && TUnits.Value(text[start]) == ' ' && TextUnits.IsVisibleAscii(TUnits.Value(text[start + 1]))) return start + 1;
+        return SkipAnyWhiteSpace(text, start);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SkipAnyWhiteSpace(ReadOnlySpan<T> text, int start)
     {
         while (start < text.Length)
         {
@@ -84,7 +93,7 @@ internal ref struct Sentences<T, TUnits> where T : unmanaged, IEquatable<T> wher
 /// <summary>
 /// Finds the units that may end a sentence, 64 at a time: a <c>.</c>, <c>!</c> or <c>?</c> followed by a unit that
 /// is not printable ASCII (a space or control character, which the caller checks, or a non-ASCII unit, which it
-/// decodes), or by the end of the text. Over UTF-8 bytes or UTF-16
+/// decodes). Over UTF-8 bytes or UTF-16
 /// characters (as <see cref="ushort"/>), with the widest vectors the hardware has.
 /// </summary>
 internal static class SentenceEndSearch
@@ -97,25 +106,34 @@ internal static class SentenceEndSearch
 
     /// <summary>
     /// Bit i is set when the unit at <paramref name="block"/> + i is a terminator followed by a unit below <c>!</c>,
-    /// a unit of 0x80 or more, or the end of <paramref name="text"/>; units past the end set no bit.
+    /// or a unit of 0x80 or more; units past the end set no bit, and the text's last unit may or may not (a terminator
+    /// there ends the last sentence either way).
     /// </summary>
-    public static ulong Candidates<TNum>(ReadOnlySpan<TNum> text, int block) where TNum : unmanaged, IBinaryInteger<TNum> =>
-        text.Length - block > BlockLength
-            ? CandidatesAt(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), block))
-            : CandidatesInTail(text[block..]);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Candidates<TNum>(ReadOnlySpan<TNum> text, int block) where TNum : unmanaged, IBinaryInteger<TNum>
+    {
+        ref TNum units = ref MemoryMarshal.GetReference(text);
+        int left = text.Length - block;
+        if (left > BlockLength) return CandidatesAt(ref Unsafe.Add(ref units, block));
+        // The last block. A terminator last in the text needs no bit: it ends the last sentence either way. Read the
+        // block that ends where the text does and shift away the units before this one; a text shorter than a block
+        // is copied, padded with spaces (no terminator, so no bit past the end).
+        if (left <= 1) return 0;
+        if (text.Length > BlockLength) return CandidatesAt(ref Unsafe.Add(ref units, text.Length - BlockLength - 1)) >> (BlockLength + 1 - left);
+        return CandidatesInShortText(text[block..]);
+    }
 
-    // The last block, padded with spaces (no terminator, so no bit past the end; a terminator last in the text ends the
-    // last sentence whether it is a candidate or not).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ulong CandidatesInTail<TNum>(ReadOnlySpan<TNum> tail) where TNum : unmanaged, IBinaryInteger<TNum>
+    private static ulong CandidatesInShortText<TNum>(ReadOnlySpan<TNum> text) where TNum : unmanaged, IBinaryInteger<TNum>
     {
         Span<TNum> padded = stackalloc TNum[BlockLength + 1];
         padded.Fill(TNum.CreateTruncating(' '));
-        tail.CopyTo(padded);
+        text.CopyTo(padded);
         return CandidatesAt(ref MemoryMarshal.GetReference(padded));
     }
 
     // Reads BlockLength + 1 units from units.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong CandidatesAt<TNum>(ref TNum units) where TNum : unmanaged, IBinaryInteger<TNum>
     {
         ulong mask = 0;

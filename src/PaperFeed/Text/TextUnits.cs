@@ -28,7 +28,7 @@ internal interface ITextUnits<T> where T : unmanaged, IEquatable<T>
     /// <summary>
     /// The units from <paramref name="block"/> that may end a sentence, as <see cref="SentenceEndSearch.Candidates"/>
     /// finds them: bit i for a <c>.</c>, <c>!</c> or <c>?</c> at <paramref name="block"/> + i followed by a space or
-    /// control character, a non-ASCII unit (both still to be checked) or the end of the text.
+    /// control character or by a non-ASCII unit (both still to be checked).
     /// </summary>
     static abstract ulong SentenceEndCandidates(ReadOnlySpan<T> text, int block);
 
