@@ -11,7 +11,7 @@ namespace PaperFeed.Partitioning;
 /// start after it (<see cref="SnapshotBoundaries.FindNextFrom"/>, which reads a few kilobytes), so no thread reads the
 /// whole file ahead of the pieces. Each piece parses with its lines numbered from 1; pieces come back strictly in input
 /// order, and <see cref="Replay"/> moves their papers' and diagnostics' line numbers to the whole file's (the lines of
-/// the pieces before are known by then). At most <c>parallelism + 1</c> pieces are held at once, so memory does not
+/// the pieces before are known by then). At most <c>2 × parallelism + 1</c> pieces are held at once, so memory does not
 /// grow with the file.
 /// </summary>
 internal static class ParallelParse
@@ -101,6 +101,11 @@ internal static class ParallelParse
         try
         {
             long fileLength = RandomAccess.GetLength(handle);
+            // Pieces queued or parsing before the consumer waits for the oldest. Pieces that hold bytes queue two per
+            // core, so a slow piece does not leave the others' threads idle (paperfeed stats on the 1 GB dump: 2.59x
+            // wc -l with one more piece than cores, 2.32x with two per core; four per core doubled the JSON Lines peak
+            // for no gain); feeds hold objects, and wait as little as they can.
+            int window = output == Output.Feeds ? parallelism + 1 : 2 * parallelism + 1;
             long linesBefore = 0;
             long start = 0;
             do
@@ -109,7 +114,7 @@ internal static class ParallelParse
                 var token = stop.Token;
                 long offset = start;
                 inFlight.Enqueue(Task.Run(() => ParsePiece(handle, offset, end - offset, end < fileLength, options, output, buffers, token), token));
-                if (inFlight.Count > parallelism) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
+                if (inFlight.Count >= window) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
                 cancellationToken.ThrowIfCancellationRequested();
                 start = end;
             } while (start < fileLength);
