@@ -13,7 +13,7 @@ internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Rea
         int length = 0;
         while (length < head.Length)
         {
-            int read = await stream.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            int read = await FileReads.ReadAsync(stream, head.AsMemory(length), cancellationToken).ConfigureAwait(false);
             if (read == 0) break;
             length += read;
         }
@@ -28,7 +28,7 @@ internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Rea
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_head.IsEmpty) return rest.ReadAsync(buffer, cancellationToken);
+        if (_head.IsEmpty) return FileReads.ReadAsync(rest, buffer, cancellationToken);
         return ValueTask.FromResult(TakeHead(buffer.Span));
     }
 

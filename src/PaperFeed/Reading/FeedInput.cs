@@ -92,7 +92,8 @@ public sealed class FeedInput
         switch (_kind)
         {
             case Kind.File:
-                return new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                // Not FileOptions.Asynchronous: a file is read where the parse runs (FileReads), not one thread-pool hop per read.
+                return new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             case Kind.Stream:
                 return _stream!;
             case Kind.Reader:

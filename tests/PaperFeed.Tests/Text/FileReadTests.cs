@@ -44,4 +44,23 @@ public sealed class FileReadTests
         file.Position.Should().Be(0, "nothing was read");
         (await FileReads.ReadAsync(file, new byte[16], CancellationToken.None)).Should().Be(16);
     }
+
+    [Fact]
+    public async Task The_front_door_reads_a_file_where_the_parse_runs()
+    {
+        // FeedReader opens the file itself, then replays the bytes it read to detect the format: the file must be opened
+        // for synchronous reads, and the replay must read the rest through FileReads, or every read is a thread-pool hop.
+        string path = Fixtures.First();
+        await using var stream = FeedInput.FromFile(path).Open(out bool owned);
+        owned.Should().BeTrue();
+        stream.Should().BeOfType<FileStream>().Which.IsAsync.Should().BeFalse();
+        var head = await ReplayStream.ReadHeadAsync(stream, 16, CancellationToken.None);
+        var replay = new ReplayStream(head, stream);
+        (await replay.ReadAsync(new byte[16])).Should().Be(16);
+
+        var rest = replay.ReadAsync(new byte[4096]);
+
+        rest.IsCompleted.Should().BeTrue("a read of a regular file completes where it is asked for");
+        (await rest).Should().BeGreaterThan(0);
+    }
 }
