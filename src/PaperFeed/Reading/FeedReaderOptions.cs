@@ -42,7 +42,8 @@ public sealed record FeedReaderOptions
 
     /// <summary>
     /// How many cores one large text listing read from a file may use (pieces cut at snapshot starts, output in input
-    /// order, the same records and diagnostics as one core). 1 (the default) reads on the calling flow; -1 uses every core.
+    /// order, the same feeds, papers and diagnostics as one core). 1 (the default) reads on the calling flow; -1 uses
+    /// every core.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is 0 or less than -1.</exception>
     public int MaxDegreeOfParallelism
