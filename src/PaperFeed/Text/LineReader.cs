@@ -54,10 +54,8 @@ internal sealed class LineReader : ILineReader<char>
     private long _lineStartOffset;
     private int _invalidColumn;
 
-    // firstLineNumber: 1, or where a piece of a larger input starts (a parallel parse).
-    public LineReader(CharSource source, int maxLineLength, string? sourceName = null, int firstLineNumber = 1)
+    public LineReader(CharSource source, int maxLineLength, string? sourceName = null)
     {
-        LineNumber = firstLineNumber - 1;
         _source = source;
         _sourceName = sourceName;
         _maxLineLength = maxLineLength;

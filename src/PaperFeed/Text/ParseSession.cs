@@ -96,7 +96,6 @@ internal static class ParseSession
     /// <param name="stream">UTF-8 bytes.</param>
     /// <param name="options">The options.</param>
     /// <param name="output">What finished entries become.</param>
-    /// <param name="firstLineNumber">1, or where a piece of a larger input starts, so papers and diagnostics carry the whole input's line numbers.</param>
-    public static ParseSession<byte, Utf8Units> Of(Stream stream, FeedParserOptions options, EntryOutput output, int firstLineNumber = 1) =>
-        new(new Utf8LineReader(stream, options.MaxLineLength, options.SourceName, firstLineNumber), options, output);
+    public static ParseSession<byte, Utf8Units> Of(Stream stream, FeedParserOptions options, EntryOutput output) =>
+        new(new Utf8LineReader(stream, options.MaxLineLength, options.SourceName), options, output);
 }

@@ -44,12 +44,11 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     private readonly Queue<long> _invalidOffsets = new();
     private int _invalidColumn;
 
-    public Utf8LineReader(Stream stream, int maxLineLength, string? sourceName = null, int firstLineNumber = 1)
+    public Utf8LineReader(Stream stream, int maxLineLength, string? sourceName = null)
     {
         _stream = stream;
         _maxLineLength = maxLineLength;
         _sourceName = sourceName;
-        LineNumber = firstLineNumber - 1;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
     }
 
