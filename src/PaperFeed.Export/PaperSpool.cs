@@ -216,5 +216,5 @@ internal sealed class PaperSpool : IDisposable
 
     private static IOException Failed(Exception e) => new(
         $"The temporary file that an RSS or Atom export parks its papers in (to write the feed's date first) failed: {e.Message} " +
-        $"Check that the temporary folder ({Path.GetTempPath()}) has room and can be written, or set ExportOptions.Updated to export in one pass without the file.", e);
+        $"Check that the temporary folder ({Path.GetTempPath()}) has room and can be written, or give the feed's own date (ExportOptions.Updated; paperfeed --updated DATE) to export in one pass without the file.", e);
 }

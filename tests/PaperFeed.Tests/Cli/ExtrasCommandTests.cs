@@ -29,6 +29,33 @@ public sealed class ExtrasCommandTests : IDisposable
         feed.Items.Should().OnlyContain(i => i.PublishDate == new DateTimeOffset(2025, 12, 30, 0, 0, 0, TimeSpan.Zero));
     }
 
+    [Theory]
+    [InlineData("rss", "2025-09-01", "2025-09-01T00:00:00Z")]
+    [InlineData("atom", "2025-09-01T06:30:00+02:00", "2025-09-01T04:30:00Z")]
+    public async Task Updated_sets_the_feeds_own_date_from_standard_input_too(string format, string updated, string expected)
+    {
+        // Standard input is read once: without --updated the papers are parked in a temporary file to learn the date.
+        var run = await CliRun.WithStdinAsync(await File.ReadAllBytesAsync(TestData.Corpus001), "parse", "-", "--reference-date", "2025-12-31",
+            "--format", format, "--updated", updated);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var feed = SyndicationFeed.Load(XmlReader.Create(new StringReader(run.Stdout)));
+        feed.LastUpdatedTime.Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+        feed.Items.Should().HaveCount(53);
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("2025-13-01")]
+    [InlineData("25-09-01")]
+    public async Task Updated_refuses_what_is_not_a_date(string updated)
+    {
+        var run = await PaperfeedRun.InvokeAsync("parse", TestData.Corpus001, "--format", "rss", "--updated", updated);
+
+        run.ExitCode.Should().NotBe(0);
+        run.Stderr.Should().Contain("--updated").And.Contain(updated);
+    }
+
     [Fact]
     public async Task Parse_match_keeps_feeds_in_the_json_document()
     {
