@@ -17,7 +17,7 @@ public static partial class FeedParser
     public static IEnumerable<Paper> ReadPapers(TextReader reader, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadPapersIterator(() => ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Papers));
+        return ReadIterator(() => ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Papers), TakePaper);
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadPapersAsyncIterator(() => ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Papers), cancellationToken);
+        return ReadAsyncIterator(() => ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Papers), TakePaper, cancellationToken);
     }
 
     /// <summary>Reads one <see cref="Feed"/> per snapshot, each as soon as the next one starts.</summary>
@@ -39,7 +39,7 @@ public static partial class FeedParser
     public static IEnumerable<Feed> ReadFeeds(TextReader reader, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadFeedsIterator(() => ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Feeds));
+        return ReadIterator(() => ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Feeds), TakeFeed);
     }
 
     /// <summary>Reads one <see cref="Feed"/> per snapshot from UTF-8 bytes.</summary>
@@ -49,7 +49,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadFeedsAsyncIterator(() => ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Feeds), cancellationToken);
+        return ReadAsyncIterator(() => ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Feeds), TakeFeed, cancellationToken);
     }
 
     /// <summary>Parses a whole listing held in a string.</summary>
@@ -84,7 +84,14 @@ public static partial class FeedParser
         return session.Assembler.Statistics;
     }
 
-    private static IEnumerable<Paper> ReadPapersIterator<T, TUnits>(Func<ParseSession<T, TUnits>> start)
+    /// <summary>Takes the next finished paper or feed out of the grammar; false when none is ready.</summary>
+    private delegate bool Take<TItem>(AssemblerBase assembler, out TItem item);
+
+    private static readonly Take<Paper> TakePaper = static (AssemblerBase assembler, out Paper paper) => assembler.TryTakePaper(out paper);
+
+    private static readonly Take<Feed> TakeFeed = static (AssemblerBase assembler, out Feed feed) => assembler.TryTakeFeed(out feed);
+
+    private static IEnumerable<TItem> ReadIterator<T, TUnits, TItem>(Func<ParseSession<T, TUnits>> start, Take<TItem> take)
         where T : unmanaged, IEquatable<T>
         where TUnits : ITextUnits<T>
     {
@@ -92,12 +99,13 @@ public static partial class FeedParser
         {
             while (session.Advance())
             {
-                while (session.Assembler.TryTakePaper(out var paper)) yield return paper;
+                while (take(session.Assembler, out var item)) yield return item;
             }
         }
     }
 
-    private static async IAsyncEnumerable<Paper> ReadPapersAsyncIterator<T, TUnits>(Func<ParseSession<T, TUnits>> start, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TItem> ReadAsyncIterator<T, TUnits, TItem>(Func<ParseSession<T, TUnits>> start, Take<TItem> take,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : unmanaged, IEquatable<T>
         where TUnits : ITextUnits<T>
     {
@@ -105,33 +113,7 @@ public static partial class FeedParser
         {
             while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (session.Assembler.TryTakePaper(out var paper)) yield return paper;
-            }
-        }
-    }
-
-    private static IEnumerable<Feed> ReadFeedsIterator<T, TUnits>(Func<ParseSession<T, TUnits>> start)
-        where T : unmanaged, IEquatable<T>
-        where TUnits : ITextUnits<T>
-    {
-        using (var session = start())
-        {
-            while (session.Advance())
-            {
-                while (session.Assembler.TryTakeFeed(out var feed)) yield return feed;
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<Feed> ReadFeedsAsyncIterator<T, TUnits>(Func<ParseSession<T, TUnits>> start, [EnumeratorCancellation] CancellationToken cancellationToken)
-        where T : unmanaged, IEquatable<T>
-        where TUnits : ITextUnits<T>
-    {
-        using (var session = start())
-        {
-            while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (session.Assembler.TryTakeFeed(out var feed)) yield return feed;
+                while (take(session.Assembler, out var item)) yield return item;
             }
         }
     }

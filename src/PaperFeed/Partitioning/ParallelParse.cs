@@ -93,19 +93,20 @@ internal static class ParallelParse
         if (parallelism <= 0) parallelism = Environment.ProcessorCount;
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Pieces queued or parsing before the consumer waits for the oldest. Pieces that hold bytes queue two per core,
+        // so a slow piece does not leave the others' threads idle (paperfeed stats on the 1 GB dump: 2.59x wc -l with one
+        // more piece than cores, 2.32x with two per core; four per core doubled the JSON Lines peak for no gain); feeds
+        // hold objects, and wait as little as they can.
+        int window = output == Output.Feeds ? parallelism + 1 : 2 * parallelism + 1;
         // The pieces' output buffers (JSON Lines, entries) pass from the parsing threads to the consumer and back: a pool
-        // of this parse's own, which any thread takes from, keeps a few and reuses them (the shared pool keeps arrays
-        // per thread, so buffers freed by the consumer were not found by the workers and new ones piled up).
-        var buffers = ArrayPool<byte>.Create(MaxPieceBuffer, parallelism + 2);
+        // of this parse's own, which any thread takes from, keeps one per piece in flight and the one being consumed
+        // (the shared pool keeps arrays per thread, so buffers freed by the consumer were not found by the workers and
+        // new ones piled up).
+        var buffers = ArrayPool<byte>.Create(MaxPieceBuffer, window + 1);
         var inFlight = new Queue<Task<Piece>>();
         try
         {
             long fileLength = RandomAccess.GetLength(handle);
-            // Pieces queued or parsing before the consumer waits for the oldest. Pieces that hold bytes queue two per
-            // core, so a slow piece does not leave the others' threads idle (paperfeed stats on the 1 GB dump: 2.59x
-            // wc -l with one more piece than cores, 2.32x with two per core; four per core doubled the JSON Lines peak
-            // for no gain); feeds hold objects, and wait as little as they can.
-            int window = output == Output.Feeds ? parallelism + 1 : 2 * parallelism + 1;
             long linesBefore = 0;
             long start = 0;
             do
