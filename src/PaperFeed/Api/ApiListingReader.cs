@@ -22,15 +22,15 @@ internal sealed class ApiListingReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
 
-    private readonly FeedParserOptions _options;
+    private readonly ReadSettings _options;
     private readonly DiagnosticSink _diagnostics;
     private readonly ApiPaperMapper _mapper;
     private readonly PaperDate? _listingDay;
 
-    public ApiListingReader(FeedParserOptions options)
+    public ApiListingReader(ReadSettings options)
     {
         _options = options;
-        _diagnostics = new DiagnosticSink(options);
+        _diagnostics = new DiagnosticSink(options.OnDiagnostic, options.Strict);
         _mapper = new ApiPaperMapper(options);
         _listingDay = options.EffectiveListingDate is DateOnly day ? new PaperDate(day) : null;
     }

@@ -71,13 +71,13 @@ public static partial class FeedJson
     /// largest top-level value (a paper, or a whole feed when the input holds feeds).
     /// </summary>
     /// <param name="stream">UTF-8 JSON (a BOM is skipped); not disposed.</param>
-    /// <param name="options">Only <see cref="FeedParserOptions.SourceName"/> applies: it names the input in errors.</param>
+    /// <param name="options">Only <see cref="ReadSettings.SourceName"/> applies: it names the input in errors.</param>
     /// <param name="cancellationToken">Stops between reads.</param>
     /// <exception cref="FeedFormatException">
     /// (While enumerating.) The input is not valid JSON or not PaperFeed's shape (<see cref="DiagnosticCodes.InvalidJson"/>),
     /// with the line and byte column of the problem.
     /// </exception>
-    internal static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, ReadSettings? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         await foreach (var item in ReadItemsAsync(stream, options, cancellationToken).ConfigureAwait(false))
@@ -100,7 +100,7 @@ public static partial class FeedJson
     /// </summary>
     /// <inheritdoc cref="ReadPapersAsync" path="/param"/>
     /// <inheritdoc cref="ReadPapersAsync" path="/exception"/>
-    internal static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, ReadSettings? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         List<Paper>? run = null;
@@ -126,7 +126,7 @@ public static partial class FeedJson
     /// The top-level values as the input holds them, each a <see cref="Feed"/> or a <see cref="Paper"/>: one value in
     /// memory at a time, even for loose papers that <see cref="ReadFeedsAsync"/> would gather into a feed.
     /// </summary>
-    internal static async IAsyncEnumerable<FeedItem> ReadItemsAsync(Stream stream, FeedParserOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal static async IAsyncEnumerable<FeedItem> ReadItemsAsync(Stream stream, ReadSettings? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var splitter = new JsonValueSplitter(stream, options?.SourceName);
         while (await splitter.ReadAsync(cancellationToken).ConfigureAwait(false) is { } value)
@@ -142,7 +142,7 @@ public static partial class FeedJson
     /// </summary>
     /// <inheritdoc cref="ReadPapersAsync" path="/param"/>
     /// <inheritdoc cref="ReadPapersAsync" path="/exception"/>
-    internal static async Task<FeedStatistics> CountAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
+    internal static async Task<FeedStatistics> CountAsync(Stream stream, ReadSettings? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var splitter = new JsonValueSplitter(stream, options?.SourceName);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using PaperFeed.IO;
+using PaperFeed.Partitioning;
 
 namespace PaperFeed;
 
@@ -130,7 +131,7 @@ public sealed class FeedReader
     private async IAsyncEnumerable<Feed> ReadFeedsCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var feeds = await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path
-            ? FeedParser.ReadFeedsParallelIterator(path, ContextFor(input).ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken)
+            ? ParallelReads.FeedsAsync(path, ContextFor(input).Settings, Options.MaxDegreeOfParallelism, cancellationToken)
             : ReadAsync(input, static (format, stream, context, token) => format.ReadFeedsAsync(stream, context, token), cancellationToken);
         await foreach (var feed in feeds.ConfigureAwait(false)) yield return feed;
     }
@@ -140,7 +141,7 @@ public sealed class FeedReader
         // A text listing's items are its feeds.
         if (await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path)
         {
-            await foreach (var feed in FeedParser.ReadFeedsParallelIterator(path, ContextFor(input).ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
+            await foreach (var feed in ParallelReads.FeedsAsync(path, ContextFor(input).Settings, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
             {
                 yield return new FeedItem(feed);
             }
@@ -155,7 +156,7 @@ public sealed class FeedReader
     private async IAsyncEnumerable<Paper> ReadPapersCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var papers = await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path
-            ? FeedParser.ReadPapersParallelAsync(path, ContextFor(input).ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken)
+            ? ParallelReads.PapersAsync(path, ContextFor(input).Settings, Options.MaxDegreeOfParallelism, cancellationToken)
             : ReadAsync(input, static (format, stream, context, token) => format.ReadPapersAsync(stream, context, token), cancellationToken);
         await foreach (var paper in papers.ConfigureAwait(false)) yield return paper;
     }
@@ -164,7 +165,7 @@ public sealed class FeedReader
     {
         if (await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path)
         {
-            return await FeedParser.CountParallelAsync(path, ContextFor(input).ParserOptions, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false);
+            return await ParallelReads.CountAsync(path, ContextFor(input).Settings, Options.MaxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken).ConfigureAwait(false);
         }
         var stream = input.Open(out bool owned);
         try

@@ -68,7 +68,7 @@ public sealed record FeedReaderOptions
 /// <summary>Options of the text grammar (the text listing and captures). Immutable.</summary>
 public sealed record TextOptions
 {
-    private readonly int _maxLineLength = FeedParserOptions.DefaultMaxLineLength;
+    private readonly int _maxLineLength = ReadSettings.DefaultMaxLineLength;
 
     /// <summary>The defaults: collapse repeated sentences, lines up to 1,048,576 characters.</summary>
     public static TextOptions Default { get; } = new();

@@ -9,7 +9,7 @@ namespace PaperFeed.Text.Captures;
 /// </summary>
 internal static class CaptureParser
 {
-    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat format, FeedParserOptions options,
+    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat format, ReadSettings options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var session = new Session(stream, format, options, collectFeeds: true);
@@ -19,7 +19,7 @@ internal static class CaptureParser
         }
     }
 
-    public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat format, FeedParserOptions options,
+    public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat format, ReadSettings options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var session = new Session(stream, format, options, collectFeeds: false);
@@ -36,7 +36,7 @@ internal static class CaptureParser
         private readonly CaptureLineReader _reader;
         private bool _done;
 
-        public Session(Stream stream, PaperFormat format, FeedParserOptions options, bool collectFeeds)
+        public Session(Stream stream, PaperFormat format, ReadSettings options, bool collectFeeds)
         {
             _lines = new LineReader(new Utf8StreamCharSource(stream), options.MaxLineLength, options.SourceName);
             Cards = new CaptureAssembler(options, collectFeeds);
