@@ -28,10 +28,13 @@ public static class Cli
         // Every write failure on standard output is told apart from an input's (a closed pipe ends the run quietly).
         var stderr = TextWriter.Synchronized(context.Stderr);
         context = context with { Stderr = stderr, Stdout = new OutputStream(context.Stdout, "standard output") };
-        var reporter = new Reporter(stderr, quiet: false);
         var root = BuildCommand(context);
 
         var parsed = root.Parse(args);
+        // The run's own errors take the command's --color (auto when it has none or the arguments are wrong).
+        var color = parsed.Errors.Count == 0 && parsed.CommandResult.Command.Options.OfType<Option<ColorMode>>().FirstOrDefault() is { } colorOption
+            ? parsed.GetValue(colorOption) : ColorMode.Auto;
+        var reporter = new Reporter(stderr, Verbosity.Normal, style: Style.For(color, context.StderrIsTerminal, context.Environment));
         if (parsed.Errors.Count > 0)
         {
             // One line: the first error (later ones often follow from it) and where to look.
@@ -66,7 +69,7 @@ public static class Cli
         catch (FeedFormatException e)
         {
             // A warning that stopped a strict run is an error of this run.
-            stderr.WriteLine(Reporter.Format(e.Diagnostic with { Severity = DiagnosticSeverity.Error }));
+            reporter.Fatal(e.Diagnostic);
             return ExitCodes.InputError;
         }
         catch (InputErrorException e)

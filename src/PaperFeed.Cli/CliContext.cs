@@ -3,6 +3,15 @@ namespace PaperFeed.Cli;
 /// <summary>The streams a run uses: the console's in the process, memory streams in tests.</summary>
 internal sealed record CliContext(Stream Stdin, Stream Stdout, TextWriter Stderr, bool StderrIsTerminal)
 {
+    /// <summary>
+    /// True when standard output is a terminal: <c>stats</c> and <c>diff</c> then print for people, not JSON (tests
+    /// set it to see both forms).
+    /// </summary>
+    public bool StdoutIsTerminal { get; init; }
+
+    /// <summary>Reads an environment variable (<c>NO_COLOR</c>, <c>TERM</c>); tests give their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>Creates an output file for writing (tests inject streams that fail).</summary>
     public Func<string, Stream> CreateFile { get; init; } = OutputTarget.CreateFile;
 
@@ -11,4 +20,10 @@ internal sealed record CliContext(Stream Stdin, Stream Stdout, TextWriter Stderr
 
     /// <summary>Opens the <c>--output</c> of a command.</summary>
     public OutputTarget OpenOutput(string? path) => OutputTarget.Open(path, Stdout, CreateFile);
+
+    /// <summary>
+    /// True when what a command writes to <c>--output</c> <paramref name="path"/> is read by a person: standard output,
+    /// and a terminal. Anything else (a pipe, a file) gets the JSON scripts rely on.
+    /// </summary>
+    public bool IsForPeople(string? path) => StdoutIsTerminal && path is null or "-";
 }

@@ -22,7 +22,43 @@ internal static class CommonOptions
 
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
-        Description = "Hide info and warning diagnostics (errors still show).",
+        Description = "Hide warning diagnostics too (errors still show).",
+    };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Also show info diagnostics (repairs such as a collapsed repeat, normal on real listings): counted, not shown, without it.",
+    };
+
+    public static Option<ColorMode> Color()
+    {
+        var option = new Option<ColorMode>("--color")
+        {
+            Description = "Colour severity words and headings: auto (on a terminal, unless NO_COLOR is set), always, never.",
+            HelpName = "WHEN",
+            DefaultValueFactory = _ => ColorMode.Auto,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                switch (text)
+                {
+                    case "auto": return ColorMode.Auto;
+                    case "always": return ColorMode.Always;
+                    case "never": return ColorMode.Never;
+                    default:
+                        result.AddError($"--color: '{Reporter.Bound(text)}' is not one of auto, always, never.");
+                        return ColorMode.Auto;
+                }
+            },
+        };
+        option.CompletionSources.Add("auto", "always", "never");
+        return option;
+    }
+
+    /// <summary><c>--json</c> of the commands that print a summary for people on a terminal: the JSON scripts read, always.</summary>
+    public static Option<bool> Json(string description) => new("--json")
+    {
+        Description = description,
     };
 
     public static Option<string?> Diagnostics() => new("--diagnostics")

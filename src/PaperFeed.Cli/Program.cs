@@ -7,6 +7,7 @@ int exitCode = await Cli.InvokeAsync(
     args,
     new CliContext(Console.OpenStandardInput(), OpenStandardOutput(), Console.Error, StderrIsTerminal: !Console.IsErrorRedirected)
     {
+        StdoutIsTerminal = !Console.IsOutputRedirected,
         Signal = () => cancel.Signal,
     },
     cancel.Token);

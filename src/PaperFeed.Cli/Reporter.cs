@@ -5,11 +5,13 @@ namespace PaperFeed.Cli;
 
 /// <summary>
 /// Writes diagnostics and errors to stderr, one line each, like a compiler: <see cref="FeedDiagnostic.ToString"/> of the
-/// diagnostic with its message bounded (<c>PATH:LINE:COLUMN: warning PF201: message</c>, <c>PATH($[3].paper): …</c>).
-/// At most <see cref="ShownPerCodeAndFile"/> of one code in one file are shown, then one line counts the rest, so a
-/// pathological input cannot flood a log; <c>--diagnostics FILE</c> gets every one (<see cref="DiagnosticLog"/>).
+/// diagnostic with its message bounded (<c>PATH:LINE:COLUMN: warning PF201: message</c>, <c>PATH($[3].paper): …</c>),
+/// the severity word coloured when <paramref name="style"/> says so. Info diagnostics (repairs that are normal on real
+/// listings) are counted, and shown only with <see cref="Verbosity.Verbose"/>. At most <see cref="ShownPerCodeAndFile"/>
+/// of one code in one file are shown, then one line counts the rest, so a pathological input cannot flood a log;
+/// <c>--diagnostics FILE</c> gets every one (<see cref="DiagnosticLog"/>).
 /// </summary>
-internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log = null) : IDisposable
+internal sealed class Reporter(TextWriter stderr, Verbosity verbosity, DiagnosticLog? log = null, Style? style = null) : IDisposable
 {
     /// <summary>The name of standard input in messages.</summary>
     public const string StdinName = "<stdin>";
@@ -22,10 +24,22 @@ internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log
 
     private readonly Dictionary<(string Source, string Code), long> _counts = [];
 
+    private readonly Style _style = style ?? Style.Plain;
+
+    private long _hiddenInfos;
+
+    /// <summary>Info diagnostics counted but not shown (no <c>--verbose</c>).</summary>
+    public long HiddenInfos => Interlocked.Read(ref _hiddenInfos);
+
     public void Report(FeedDiagnostic diagnostic)
     {
         log?.Write(diagnostic);
-        if (quiet && diagnostic.Severity != DiagnosticSeverity.Error) return;
+        if (diagnostic.Severity == DiagnosticSeverity.Info && verbosity != Verbosity.Verbose)
+        {
+            Interlocked.Increment(ref _hiddenInfos);
+            return;
+        }
+        if (verbosity == Verbosity.Quiet && diagnostic.Severity != DiagnosticSeverity.Error) return;
         lock (_counts)
         {
             var key = (diagnostic.Source ?? StdinName, diagnostic.Code);
@@ -33,16 +47,27 @@ internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log
             _counts[key] = count;
             if (count > ShownPerCodeAndFile) return;
         }
-        stderr.WriteLine(Format(diagnostic));
+        stderr.WriteLine(Format(diagnostic, _style));
     }
 
-    public void Error(string message) => stderr.WriteLine($"paperfeed: error: {Bound(message)}");
+    /// <summary>A diagnostic that ends the run (a strict-mode failure), shown whatever the verbosity.</summary>
+    public void Fatal(FeedDiagnostic diagnostic) => stderr.WriteLine(Format(diagnostic with { Severity = DiagnosticSeverity.Error }, _style));
 
-    /// <summary>The line stderr shows: <see cref="FeedDiagnostic.ToString"/>, with the message <see cref="Bound"/>ed.</summary>
-    public static string Format(FeedDiagnostic diagnostic)
+    public void Error(string message) => stderr.WriteLine($"paperfeed: {_style.Severity(DiagnosticSeverity.Error, "error")}: {Bound(message)}");
+
+    /// <summary>
+    /// The line stderr shows: <see cref="FeedDiagnostic.ToString"/>, with the message <see cref="Bound"/>ed and the
+    /// severity word in <paramref name="style"/>'s colour.
+    /// </summary>
+    public static string Format(FeedDiagnostic diagnostic, Style? style = null)
     {
         string message = Bound(diagnostic.Message);
-        return (ReferenceEquals(message, diagnostic.Message) ? diagnostic : diagnostic with { Message = message }).ToString();
+        string text = (ReferenceEquals(message, diagnostic.Message) ? diagnostic : diagnostic with { Message = message }).ToString();
+        if (style is not { Enabled: true }) return text;
+        // ToString ends with "SEVERITY CODE: MESSAGE": the severity word sits at a known distance from the end.
+        string severity = SeverityName(diagnostic.Severity);
+        int at = text.Length - message.Length - diagnostic.Code.Length - severity.Length - 3;
+        return string.Concat(text.AsSpan(0, at), style.Severity(diagnostic.Severity, severity), text.AsSpan(at + severity.Length));
     }
 
     /// <summary>The severity as messages and <c>--diagnostics</c> spell it.</summary>
@@ -84,7 +109,7 @@ internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log
             {
                 if (count <= ShownPerCodeAndFile) continue;
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{source}: info: {count - ShownPerCodeAndFile} more {code} diagnostics not shown ({count} in all; --diagnostics FILE writes every one)"));
+                    $"{source}: {_style.Severity(DiagnosticSeverity.Info, "info")}: {count - ShownPerCodeAndFile} more {code} diagnostics not shown ({count} in all; --diagnostics FILE writes every one)"));
             }
             _counts.Clear();
         }
