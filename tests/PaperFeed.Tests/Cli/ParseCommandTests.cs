@@ -54,11 +54,11 @@ public class ParseCommandTests : IDisposable
     [InlineData("-")]
     public async Task Reads_standard_input_when_no_file_or_dash(params string[] files)
     {
-        var run = await CliRun.WithStdinAsync(File.ReadAllBytes(TestData.Corpus001), ["parse", .. files]);
+        var run = await CliRun.WithStdinAsync(File.ReadAllBytes(TestData.Corpus001), ["parse", "-v", .. files]);
 
         run.ExitCode.Should().Be(0);
         run.Stdout.Should().Be(await ExpectedDocumentAsync(TestData.Corpus001));
-        run.StderrLines.Should().OnlyContain(line => line.StartsWith("<stdin>:"));
+        run.StderrLines.Should().NotBeEmpty().And.OnlyContain(line => line.StartsWith("<stdin>:"));
     }
 
     [Fact]
@@ -75,22 +75,25 @@ public class ParseCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Diagnostics_go_to_stderr_like_a_compiler_and_quiet_hides_them()
+    public async Task Diagnostics_go_to_stderr_like_a_compiler_infos_only_with_verbose_and_quiet_hides_them()
     {
         var run = await CliRun.InvokeAsync("parse", TestData.Corpus001);
+        var verbose = await CliRun.InvokeAsync("parse", "--verbose", TestData.Corpus001);
         var quiet = await CliRun.InvokeAsync("parse", "--quiet", TestData.Corpus001);
 
-        run.StderrLines.Should().NotBeEmpty().And.OnlyContain(line =>
-            System.Text.RegularExpressions.Regex.IsMatch(line, @"^.+001_945d3c89aa4599f6\.txt:\d+(:\d+)?: (info|warning) PF\d{3}: .+$"));
+        verbose.StderrLines.Should().NotBeEmpty().And.OnlyContain(line =>
+            System.Text.RegularExpressions.Regex.IsMatch(line, @"^.+001_945d3c89aa4599f6\.txt:\d+(:\d+)?: info PF\d{3}: .+$"));
+        run.Stderr.Should().BeEmpty("the Dec 30 copy has info diagnostics only, and infos are counted, not shown, without -v");
         quiet.Stderr.Should().BeEmpty();
         quiet.Stdout.Should().Be(run.Stdout);
+        verbose.Stdout.Should().Be(run.Stdout);
     }
 
     [Fact]
     public async Task Keep_duplicate_sentences_keeps_the_abstract_as_written()
     {
         var collapsed = await CliRun.InvokeAsync("parse", "--quiet", TestData.Corpus001);
-        var kept = await CliRun.InvokeAsync("parse", "--keep-duplicate-sentences", TestData.Corpus001);
+        var kept = await CliRun.InvokeAsync("parse", "-v", "--keep-duplicate-sentences", TestData.Corpus001);
 
         kept.Stdout.Length.Should().BeGreaterThan(collapsed.Stdout.Length);
         kept.Stderr.Should().NotContain(" PF101: ");
