@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PaperFeed.Cli;
 using PaperFeed.Tests.Faults;
 using PaperFeed.Tests.Text.Captures;
@@ -16,18 +17,40 @@ public sealed class CaptureCliTests : IDisposable
     private static string Real(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Real", "captures", name);
 
     [Theory]
-    [InlineData("inline-links-search-source-citations.txt", 8, 275)]
-    [InlineData("clipper-export-search-intercode-bash.txt", 9, 27)]
-    public async Task Parse_reads_a_capture_into_papers_with_arxiv_ids(string name, int papers, int upvotes)
+    [InlineData("inline-links-search-source-citations.txt")]
+    [InlineData("clipper-export-search-intercode-bash.txt")]
+    public async Task Parse_reads_a_capture_into_the_papers_its_source_lists(string name)
     {
+        var expected = SourceCards(name);
+        expected.Should().HaveCountGreaterThan(5);
+
         var run = await PaperfeedProcess.RunAsync("parse", "--format", "jsonl", Real(name));
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
         run.Stderr.Should().BeEmpty();
-        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        lines.Should().HaveCount(papers);
-        lines.Sum(p => p.TryGetProperty("upvotes", out var u) ? u.GetInt32() : 0).Should().Be(upvotes);
-        lines.Should().OnlyContain(p => p.GetProperty("url").GetString() == "https://huggingface.co/papers/" + p.GetProperty("arxivId").GetString());
+        var papers = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        papers.Select(p => (p.GetProperty("title").GetString()!, p.GetProperty("arxivId").GetString()!, p.TryGetProperty("upvotes", out var u) ? u.GetInt32() : (int?)null))
+            .Should().Equal(expected);
+        papers.Should().OnlyContain(p => p.GetProperty("url").GetString() == "https://huggingface.co/papers/" + p.GetProperty("arxivId").GetString());
+    }
+
+    /// <summary>
+    /// Each card of a capture as its source shows it, read with regular expressions here (not PaperFeed): the title, the
+    /// arXiv id of its link, and the upvote count (<c>-</c> when the card shows none). Markdown's hard line break inside a
+    /// title (<c>\</c> then spaces) is one space.
+    /// </summary>
+    private static List<(string Title, string Id, int? Upvotes)> SourceCards(string name)
+    {
+        string text = File.ReadAllText(Real(name)).ReplaceLineEndings("\n");
+        // Inline links: "[101](…login?next=%2Fpapers%2FID)", a blank line, "### [TITLE](https://huggingface.co/papers/ID)".
+        // Clipper export: " [-] 101", the login link, the title line, its papers link, each after a blank line.
+        var pattern = name.StartsWith("inline", StringComparison.Ordinal)
+            ? new Regex(@"^\[(?<up>\d+|-)\]\(https://huggingface\.co/login\?next=%2Fpapers%2F(?<id>[^)]+)\)\n\n### \[(?<title>.+)\]\(https://huggingface\.co/papers/\k<id>\)$", RegexOptions.Multiline)
+            : new Regex(@"^ \[-\] (?<up>\d+|-)\n\nhttps://huggingface\.co/login\?next=%2Fpapers%2F(?<id>\S+)\n\n(?<title>.+)\n\nhttps://huggingface\.co/papers/\k<id>$", RegexOptions.Multiline);
+        return pattern.Matches(text).Select(m => (
+            Regex.Replace(m.Groups["title"].Value, @"\\\s+", " "),
+            m.Groups["id"].Value,
+            m.Groups["up"].Value == "-" ? (int?)null : int.Parse(m.Groups["up"].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 
     [Fact]

@@ -111,9 +111,34 @@ public class ParseCommandTests : IDisposable
     [Fact]
     public async Task Dedupe_keeps_the_first_of_each_paper_across_inputs()
     {
-        var run = await CliRun.InvokeAsync("parse", "--dedupe", "--quiet", "--format", "jsonl", TestData.Corpus000, TestData.Corpus001);
+        // In both copies: a bare card on Aug 28 (title and abstract only), a card with metadata on Dec 30 ("• 4 authors", "Feb 13, 2023").
+        const string Shared = "Task-Specific Skill Localization in Fine-tuned Language Models";
+        var augLines = File.ReadAllLines(TestData.Corpus000);
+        var decLines = File.ReadAllLines(TestData.Corpus001);
+        augLines.Should().Contain(Shared);
+        decLines.Should().Contain(Shared);
 
-        run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(95);
+        var augFirst = Papers(await CliRun.InvokeAsync("parse", "--dedupe", "--quiet", "--format", "jsonl", TestData.Corpus000, TestData.Corpus001));
+        var decFirst = Papers(await CliRun.InvokeAsync("parse", "--dedupe", "--quiet", "--format", "jsonl", TestData.Corpus001, TestData.Corpus000));
+
+        // The survivor is the first input's copy, field for field: the bare Aug 28 card, or the Dec 30 card.
+        var bare = augFirst.Single(p => p.GetProperty("title").GetString() == Shared);
+        bare.EnumerateObject().Select(p => p.Name).Should().Equal("title", "abstract", "featured");
+        bare.GetProperty("featured").GetString().Should().Be("--08-28");
+        var full = decFirst.Single(p => p.GetProperty("title").GetString() == Shared);
+        full.GetProperty("featured").GetString().Should().Be("--12-30");
+        full.GetProperty("authorCount").GetInt32().Should().Be(4);
+        full.GetProperty("published").GetString().Should().Be("2023-02-13");
+
+        // Every Aug 28 card (78, each a title line of that copy) comes first and whole; then the Dec 30 cards that copy lacks.
+        augFirst.Select(p => p.GetProperty("title").GetString()).Should().OnlyHaveUniqueItems();
+        augFirst.Take(78).Should().OnlyContain(p => augLines.Contains(p.GetProperty("title").GetString()) && p.GetProperty("featured").GetString() == "--08-28");
+        augFirst.Skip(78).Should().NotBeEmpty().And.OnlyContain(p =>
+            !augLines.Contains(p.GetProperty("title").GetString()) && decLines.Contains(p.GetProperty("title").GetString()) && p.GetProperty("featured").GetString() == "--12-30");
+        decFirst.Should().HaveCount(augFirst.Count, "the same papers, whichever copy comes first");
+
+        static List<System.Text.Json.JsonElement> Papers(CliRun run) =>
+            run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
     }
 
     [Fact]

@@ -61,7 +61,9 @@ public sealed class RealFixtureTests
     /// <c>upvotesSum</c>, <c>arxivIds</c> (count of distinct non-null ids), <c>firstTitle</c>, <c>lastTitle</c>,
     /// <c>feedDates</c> (array of ISO or --MM-dd strings, in order), <c>featured</c> (distinct featured days, ISO,
     /// sorted), <c>withOrganization</c> (papers with an organization), <c>authorCountSum</c> (sum of the known
-    /// author counts), <c>abstracts</c> (papers with an abstract), <c>error</c> (a diagnostic code the read must
+    /// author counts), <c>abstracts</c> (papers with an abstract), <c>firstAbstract</c> (the first paper's abstract,
+    /// verbatim), <c>abstractsFromSource</c> (true for a text copy: each abstract is the paragraph after its title line,
+    /// verbatim, or, where a repeated run of sentences was collapsed, a shorter start of it), <c>error</c> (a diagnostic code the read must
     /// fail with, instead of reading). One key is an input, not an expectation: <c>listingDate</c> (ISO) is passed as
     /// <see cref="FeedParserOptions.ListingDate"/>, the day an archiver's file name gives.
     /// </summary>
@@ -107,6 +109,25 @@ public sealed class RealFixtureTests
         if (expected.TryGetProperty("withOrganization", out var organizations))
         {
             papers.Count(p => p.Details?.Organization is not null).Should().Be(organizations.GetInt32(), name);
+        }
+        if (expected.TryGetProperty("firstAbstract", out var firstAbstract)) papers.FirstOrDefault()?.Abstract.Should().Be(firstAbstract.GetString(), name);
+        if (expected.TryGetProperty("abstractsFromSource", out var fromSource) && fromSource.GetBoolean())
+        {
+            var lines = File.ReadAllLines(path);
+            int verbatim = 0;
+            foreach (var paper in papers)
+            {
+                int title = Array.IndexOf(lines, paper.Title);
+                title.Should().BeGreaterThanOrEqualTo(0, $"{name}: '{paper.Title}' is a line of the source");
+                string paragraph = lines.Skip(title + 1).First(l => l.Trim().Length > 0);
+                if (paper.Abstract == paragraph) verbatim++;
+                else
+                {
+                    paragraph.Should().StartWith(paper.Abstract!.TrimEnd(), $"{name}: '{paper.Title}''s abstract is its paragraph, at most collapsed");
+                    paragraph.Length.Should().BeGreaterThan(paper.Abstract.Length, name);
+                }
+            }
+            verbatim.Should().BeGreaterThan(papers.Count / 2, name);
         }
         if (expected.TryGetProperty("featured", out var featured))
         {
