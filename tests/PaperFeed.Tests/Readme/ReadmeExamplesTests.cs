@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -10,7 +9,7 @@ namespace PaperFeed.Tests.Readme;
 /// (or is not one at all), and on a region the README does not show, so the README never rots.
 /// Regions start with <c>// README: name</c> and end with <c>// END README</c>.
 /// </summary>
-public partial class ReadmeExamplesTests
+public class ReadmeExamplesTests
 {
     private static readonly string SnapshotPath = TestData.Corpus001;
 
@@ -83,36 +82,6 @@ public partial class ReadmeExamplesTests
     }
 
     [Fact]
-    public void Every_readme_block_is_a_region_of_this_file()
-    {
-        string source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", "ReadmeExamplesTests.cs"));
-        string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", "README.md")).ReplaceLineEndings("\n");
-
-        var regions = RegionPattern().Matches(source.ReplaceLineEndings("\n"))
-            .Select(m => (Name: m.Groups[1].Value, Code: Dedent(m.Groups[2].Value))).ToList();
-        var blocks = BlockPattern().Matches(readme).Select(m => m.Groups[1].Value).ToList();
-
-        regions.Should().NotBeEmpty();
-        regions.Select(r => r.Name).Should().OnlyHaveUniqueItems();
-        // Both ways, byte for byte and in order: a README block that no test compiles fails, and so does a region
-        // missing from the README or shown there with any difference (a block holding more than its region too).
-        blocks.Should().Equal(regions.Select(r => r.Code),
-            "the README's C# blocks must be exactly this file's regions ({0}), in order", string.Join(", ", regions.Select(r => r.Name)));
-    }
-
-    private static string Dedent(string block)
-    {
-        var lines = block.TrimEnd().Split('\n');
-        int indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        var builder = new StringBuilder();
-        foreach (var line in lines) builder.Append(line.Length >= indent ? line[indent..] : line.TrimStart()).Append('\n');
-        return builder.ToString();
-    }
-
-    [GeneratedRegex(@"^[ \t]*// README: (\w+)\n(.*?)^[ \t]*// END README", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex RegionPattern();
-
-    /// <summary>A fenced C# block of the README, whichever name its fence gives the language.</summary>
-    [GeneratedRegex(@"^```(?:csharp|cs|c#|C#)[ \t]*\n(.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
-    private static partial Regex BlockPattern();
+    public void Every_readme_block_is_a_region_of_this_file() =>
+        DocExamples.EveryBlockIsARegion(Path.Combine("Readme", "ReadmeExamplesTests.cs"), Path.Combine("Readme", "README.md"), "README");
 }
