@@ -3,7 +3,7 @@ using PaperFeed.Export;
 
 namespace PaperFeed.Cli;
 
-/// <summary>The options that map onto <see cref="PaperFilter"/> (issue 9), shared by <c>parse</c> and <c>merge</c>.</summary>
+/// <summary>The options that map onto <see cref="PaperFilter"/>, shared by <c>parse</c> and <c>merge</c>.</summary>
 internal sealed class FilterOptions
 {
     /// <summary>The formats every paper-writing command accepts: PaperFeed JSON, the standard exports, then Parquet (a directory).</summary>
