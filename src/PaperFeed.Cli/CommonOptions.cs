@@ -22,7 +22,7 @@ internal static class CommonOptions
 
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
-        Description = "Hide warning diagnostics too (errors still show).",
+        Description = "Hide warnings as well as infos (errors still show).",
     };
 
     public static Option<bool> Verbose() => new("--verbose", "-v")
@@ -34,26 +34,21 @@ internal static class CommonOptions
     {
         var option = new Option<ColorMode>("--color")
         {
-            Description = "Colour severity words and headings: auto (on a terminal, unless NO_COLOR is set), always, never.",
+            Description = "When to colour severity words and headings: auto (on a terminal, unless NO_COLOR is set), always, never. [default: auto]",
             HelpName = "WHEN",
-            DefaultValueFactory = _ => ColorMode.Auto,
             CustomParser = result =>
             {
                 string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                switch (text)
-                {
-                    case "auto": return ColorMode.Auto;
-                    case "always": return ColorMode.Always;
-                    case "never": return ColorMode.Never;
-                    default:
-                        result.AddError($"--color: '{Reporter.Bound(text)}' is not one of auto, always, never.");
-                        return ColorMode.Auto;
-                }
+                if (ColorModes.FirstOrDefault(m => m.Name == text) is { Name: not null } mode) return mode.Mode;
+                result.AddError($"--color: '{Reporter.Bound(text)}' is not one of auto, always, never.");
+                return ColorMode.Auto;
             },
         };
-        option.CompletionSources.Add("auto", "always", "never");
+        option.CompletionSources.Add([.. ColorModes.Select(m => m.Name)]);
         return option;
     }
+
+    private static readonly (string Name, ColorMode Mode)[] ColorModes = [("auto", ColorMode.Auto), ("always", ColorMode.Always), ("never", ColorMode.Never)];
 
     /// <summary><c>--json</c> of the commands that print a summary for people on a terminal: the JSON scripts read, always.</summary>
     public static Option<bool> Json(string description) => new("--json")
