@@ -6,7 +6,7 @@ namespace PaperFeed.Json;
 /// <summary>
 /// One input of a known format written as PaperFeed JSON Lines (<see cref="FeedReader.WriteJsonLinesAsync"/>): a text
 /// listing from its bytes to the output's without a string (<see cref="EntryJsonLines"/>), any other format paper by
-/// paper through <see cref="FeedJsonWriter"/>. Both return what <see cref="FeedFormat.CountAsync"/> would.
+/// paper through <see cref="FeedJsonWriter"/>, each written as soon as it is read. Both return what <see cref="FeedFormat.CountAsync"/> would.
 /// </summary>
 internal static class JsonLinesOutput
 {
@@ -22,11 +22,7 @@ internal static class JsonLinesOutput
         var tally = new FeedTally();
         using (var writer = new FeedJsonWriter(destination, FeedJsonFormat.JsonLines, leaveOpen: true))
         {
-            foreach (var feed in format.ReadFeeds(lines, counting))
-            {
-                tally.Add(feed);
-                foreach (var paper in feed.Papers) writer.WritePaper(paper);
-            }
+            foreach (var item in format.ReadItems(lines, counting)) Write(item, writer, ref tally);
             writer.Complete();
         }
         destination.Flush();
@@ -45,15 +41,29 @@ internal static class JsonLinesOutput
         var tally = new FeedTally();
         await using (var writer = new FeedJsonWriter(destination, FeedJsonFormat.JsonLines, leaveOpen: true))
         {
-            await foreach (var feed in format.ReadFeedsAsync(lines, counting, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in format.ReadItemsAsync(lines, counting, cancellationToken).ConfigureAwait(false))
             {
-                tally.Add(feed);
-                foreach (var paper in feed.Papers) writer.WritePaper(paper);
+                Write(item, writer, ref tally);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
         return tally.Statistics(lines, counting);
+    }
+
+    /// <summary>Writes an item's papers as they come (a loose paper at once, not held for its feed), and counts it.</summary>
+    private static void Write(FeedItem item, FeedJsonWriter writer, ref FeedTally tally)
+    {
+        if (item.Feed is { } feed)
+        {
+            tally.Add(feed);
+            foreach (var paper in feed.Papers) writer.WritePaper(paper);
+        }
+        else
+        {
+            tally.AddLoose(item.Paper!);
+            writer.WritePaper(item.Paper!);
+        }
     }
 }
