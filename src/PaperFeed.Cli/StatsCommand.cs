@@ -43,6 +43,8 @@ internal sealed class StatsCommand
         await foreach (var (_, statistics) in pipeline.CountAsync(cancellationToken).ConfigureAwait(false)) total = total.Add(StatsReport.From(statistics, 0));
         total = total with { Bytes = pipeline.BytesRead };
 
+        // The progress line is erased before the summary, which may go to the same terminal.
+        progress.Dispose();
         await using var output = context.OpenOutput(result.GetValue(_output));
         if (!result.GetValue(_json) && context.IsForPeople(result.GetValue(_output)))
         {

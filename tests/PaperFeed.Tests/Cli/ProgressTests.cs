@@ -41,7 +41,7 @@ public class ProgressTests
         {
             var summary = PaperFeed.Testing.DumpGenerator.WriteFile(path, new PaperFeed.Testing.DumpOptions { Seed = 7, TargetBytes = 6 << 20 });
             var inputs = Inputs.Resolve([path], Stream.Null);
-            var pipeline = new InputPipeline(inputs, FeedReaderOptions.Default, new Reporter(TextWriter.Null, quiet: true));
+            var pipeline = new InputPipeline(inputs, FeedReaderOptions.Default, new Reporter(TextWriter.Null, Verbosity.Quiet));
             long papers = 0;
             await foreach (var (_, statistics) in pipeline.CountAsync(default)) papers += statistics.Papers;
 
