@@ -206,7 +206,11 @@ public sealed partial class PeopleOutputTests : IDisposable
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(PaperFeed.Tests.Faults.PaperfeedProcess.Timeout);
-        process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync());
+        // script's own stderr: only its failures (paperfeed's stderr goes to the terminal, into the output).
+        string scriptError = await process.StandardError.ReadToEndAsync();
+        Skip.If(process.ExitCode != 0 && scriptError.Contains("pseudo", StringComparison.OrdinalIgnoreCase),
+            $"no pseudo-terminal can be made here ({scriptError.Trim()}); the in-process tests still check the terminal form");
+        process.ExitCode.Should().Be(0, scriptError + await output);
         // The terminal turns \n into \r\n; the runtime may set keypad modes (ESC[?1h ESC=) when it finds a terminal.
         return Regex.Replace((await output).Replace("\r\n", "\n"), @"\e\[\?1[hl]|\e[=>]", "");
     }
