@@ -12,7 +12,7 @@ public static class ExitCodes
     /// </summary>
     public const int InputError = 1;
 
-    /// <summary>Usage error: an unknown option, a bad option value.</summary>
+    /// <summary>Usage error: an unknown option, a bad option value, options that conflict; or a <c>--match</c> pattern too slow on a paper.</summary>
     public const int UsageError = 2;
 
     /// <summary>Stopped by SIGHUP (128 + 1, as a shell reports it).</summary>

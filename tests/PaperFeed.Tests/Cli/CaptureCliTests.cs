@@ -93,6 +93,19 @@ public sealed class CaptureCliTests : IDisposable
         var run = await PaperfeedProcess.RunAsync("parse", "--quiet", "--input-format", "text", "--format", "jsonl", path);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
+        // Leniently: the file's text becomes titles and abstracts, in file order (compared with whitespace folded); nothing invented.
+        string folded = Regex.Replace(File.ReadAllText(path), @"\s+", " ").Trim();
+        var papers = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        papers.Should().NotBeEmpty();
+        papers[0].GetProperty("title").GetString().Should().Be(File.ReadAllLines(path).First(l => l.Trim().Length > 0).Trim());
+        int at = 0;
+        foreach (var paper in papers)
+        {
+            string title = Regex.Replace(paper.GetProperty("title").GetString()!, @"\s+", " ");
+            int found = folded.IndexOf(title, at, StringComparison.Ordinal);
+            found.Should().BeGreaterThanOrEqualTo(0, $"'{title}' is text of the file, after the previous paper's");
+            at = found + title.Length;
+        }
     }
 
     [Fact]
