@@ -28,8 +28,11 @@ expect_exit() { # expected, command...
 
 corpus=tests/PaperFeed.Tests/Fixtures/Real/browser-copy/001_945d3c89aa4599f6.txt
 
-# parse: a JSON document with the sample's 53 papers, diagnostics on stderr as FeedDiagnostic.ToString() gives them.
+# parse: a JSON document with the sample's 53 papers, diagnostics on stderr as FeedDiagnostic.ToString() gives them
+# (its diagnostics are infos, shown with -v only).
 expect_exit 0 "$exe" parse samples/daily-papers.txt
+[[ ! -s "$work/stderr" ]] || fail "parse printed info diagnostics without -v"
+expect_exit 0 "$exe" parse -v samples/daily-papers.txt
 head -c 1 "$work/stdout" | grep -q '\[' || fail "parse did not write a JSON array"
 grep -q '"title": "Task-Specific Skill Localization in Fine-tuned Language Models"' "$work/stdout" || fail "parse output lacks the first paper"
 grep -Eq '^samples/daily-papers.txt:[0-9]+:[0-9]+: (info|warning) PF[0-9]{3}: .+$' "$work/stderr" || fail "diagnostics not in PATH:LINE:COLUMN: severity CODE: message form"
@@ -62,6 +65,10 @@ expect_exit 0 "$exe" parse --quiet --dedupe --format jsonl tests/PaperFeed.Tests
 expect_exit 0 "$exe" stats "$corpus"
 grep -q '"papers": 53' "$work/stdout" || fail "stats: papers != 53"
 grep -q '"withMetadata": 50' "$work/stdout" || fail "stats: withMetadata != 50"
+# On a terminal (a pseudo-terminal from script(1), where there is one): the summary for people, same counts.
+if command -v script >/dev/null && script -qec "'$exe' stats --color never '$corpus'" /dev/null >"$work/tty" 2>/dev/null; then
+  grep -Eq '^papers +53' <(tr -d '\r' <"$work/tty") || fail "stats on a terminal: no 'papers 53' summary line"
+fi
 # Text captures are detected and read; text that is no listing is refused with one line (PF925), nothing on stdout.
 expect_exit 0 "$exe" parse --format jsonl tests/PaperFeed.Tests/Fixtures/Real/captures/clipper-export-search-intercode-bash.txt
 [[ $(wc -l <"$work/stdout") -eq 9 ]] || fail "clipper capture: expected 9 papers"
