@@ -25,6 +25,9 @@ internal static class FastPaths
             // The parallel calls read the file's bytes as UTF-8; UTF-16 and UTF-32 with a byte order mark are decoded
             // by the general pipeline (FeedReader), whatever the format.
             if (head.AsSpan(0, length) is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..]) return null;
+            // Bytes that are not UTF-8 (legacy 8-bit text, binary) are judged by the general pipeline too (a sequence cut at
+            // the end of the head does not count).
+            if (!System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, length < head.Length ? length : length - 3))) return null;
             if (options.Format is not null) return path;
             return new FeedReader(options).DetectFormat(head.AsSpan(0, length), isEntireInput: length < head.Length) == FeedFormat.TextListing ? path : null;
         }

@@ -36,6 +36,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: bytes that are not valid UTF-8 were replaced by U+FFFD.</summary>
     public const string InvalidUtf8 = "PF207";
 
+    /// <summary>Warning: the input has no byte order mark and its first bytes are not UTF-8; it is read as Windows-1252 (one warning per input).</summary>
+    public const string LegacyEncoding = "PF209";
+
     /// <summary>Warning: an entry whose title line was skipped (too long); its other lines are dropped with it.</summary>
     public const string SkippedEntry = "PF208";
 

@@ -192,8 +192,9 @@ public sealed class FeedReader
     {
         if (input.FilePath is not string path || Options.MaxDegreeOfParallelism == 1) return null;
         await using var stream = input.Open(out _);
-        var head = await ReplayStream.ReadHeadAsync(stream, WideBom.Length, cancellationToken).ConfigureAwait(false);
-        if (WideBom.Encoding(head.Span) is not null) return null;
+        var head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
+        // Those cores read UTF-8 bytes as they are: decoded input (a wide byte order mark, legacy 8-bit text) takes the one-core path.
+        if (WideBom.Encoding(head.Span) is not null || LegacyEncoding.Judge(head.Span, head.Length < DetectionLength, out _) != LegacyEncoding.Verdict.Utf8) return null;
         var (format, _) = await ResolveAsync(new ReplayStream(head, stream), ContextFor(input), cancellationToken).ConfigureAwait(false);
         return format == FeedFormat.TextListing ? path : null;
     }
@@ -217,7 +218,7 @@ public sealed class FeedReader
 
     /// <summary>
     /// The format to read with, and a stream that still starts at the first byte. UTF-16 and UTF-32 input with a byte
-    /// order mark (Notepad's "Unicode") is turned into UTF-8 first, whatever the format.
+    /// order mark (Notepad's "Unicode") is turned into UTF-8 first, whatever the format, and so is legacy 8-bit text.
     /// </summary>
     private async ValueTask<(FeedFormat, Stream)> ResolveAsync(Stream stream, FeedReadContext context, CancellationToken cancellationToken)
     {
@@ -231,6 +232,24 @@ public sealed class FeedReader
             stream = System.Text.Encoding.CreateTranscodingStream(stream, wide, System.Text.Encoding.UTF8, leaveOpen: true);
             if (given is null || check)
             {
+                head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
+                stream = new ReplayStream(head, stream);
+            }
+        }
+        // Legacy 8-bit text (no byte order mark, bytes not UTF-8): read as Windows-1252 with one warning; binary is refused.
+        // Formats that decode their own bytes (an HTML page declares its charset) get them as they are.
+        else if (!context.IsDecodedText && given is null or BuiltInFormat)
+        {
+            if (given is not null && !check)
+            {
+                head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
+                stream = new ReplayStream(head, stream);
+            }
+            bool whole = head.Length < DetectionLength;
+            var verdict = LegacyEncoding.Judge(head.Span, whole, out int offset);
+            if (verdict != LegacyEncoding.Verdict.Utf8 && (given is not null || DetectFormat(head.Span, whole) is null or BuiltInFormat))
+            {
+                stream = LegacyEncoding.Decode(stream, head.Span, verdict, offset, context);
                 head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
                 stream = new ReplayStream(head, stream);
             }
