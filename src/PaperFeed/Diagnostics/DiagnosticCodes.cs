@@ -75,6 +75,12 @@ public static class DiagnosticCodes
     /// <summary>Warning: an export met a paper URL that is not an absolute <c>http</c>/<c>https</c> URL; the paper is written without that link.</summary>
     public const string UnsafeLink = "PF501";
 
+    /// <summary>
+    /// Warning: an export met item days without a year that neither their snapshot's explicit dates nor a reference date
+    /// decide; those items are written without a date of their own (one warning per document, with the count).
+    /// </summary>
+    public const string YearlessDate = "PF502";
+
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";
 
