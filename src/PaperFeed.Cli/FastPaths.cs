@@ -28,6 +28,14 @@ internal static class FastPaths
             // Bytes that are not UTF-8 (legacy 8-bit text, binary) are judged by the general pipeline too (a sequence cut at
             // the end of the head does not count).
             if (!System.Text.Unicode.Utf8.IsValid(head.AsSpan(0, length < head.Length ? length : length - 3))) return null;
+            // A device or pipe (more bytes than the file's length), or NUL bytes in the head or at the end: read by the
+            // general pipeline, which refuses them at once or stops at NUL padding, in bounded time.
+            if (length > file.Length || head.AsSpan(0, length).Contains((byte)0)) return null;
+            if (file.Length > length)
+            {
+                file.Seek(-1, SeekOrigin.End);
+                if (file.ReadByte() == 0) return null;
+            }
             if (options.Format is not null) return path;
             return new FeedReader(options).DetectFormat(head.AsSpan(0, length), isEntireInput: length < head.Length) == FeedFormat.TextListing ? path : null;
         }

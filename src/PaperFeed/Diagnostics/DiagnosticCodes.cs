@@ -39,6 +39,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: the input has no byte order mark and its first bytes are not UTF-8; it is read as Windows-1252 (one warning per input).</summary>
     public const string LegacyEncoding = "PF209";
 
+    /// <summary>Warning: text input ends in NUL bytes after its text (padding a crash leaves in a file's last blocks); they are ignored. More than 16 MiB of them is PF901.</summary>
+    public const string NulPadding = "PF210";
+
     /// <summary>Warning: an entry whose title line was skipped (too long); its other lines are dropped with it.</summary>
     public const string SkippedEntry = "PF208";
 
@@ -62,6 +65,9 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: an API count (<c>upvotes</c>, <c>numComments</c>, <c>githubStars</c>) is not a whole number from 0 to 2,147,483,647; read as unknown.</summary>
     public const string InvalidCount = "PF410";
+
+    /// <summary>Warning: a field of an API item (<c>title</c>, <c>summary</c>, <c>authors</c>) holds a value of the wrong type; a number is read as its text, anything else as missing.</summary>
+    public const string MistypedField = "PF414";
 
     /// <summary>Warning: a line of JSON Lines input is not valid JSON; it is skipped, the other lines are read.</summary>
     public const string InvalidJsonLine = "PF411";

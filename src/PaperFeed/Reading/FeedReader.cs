@@ -195,6 +195,8 @@ public sealed class FeedReader
         var head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
         // Those cores read UTF-8 bytes as they are: decoded input (a wide byte order mark, legacy 8-bit text) takes the one-core path.
         if (WideBom.Encoding(head.Span) is not null || LegacyEncoding.Judge(head.Span, head.Length < DetectionLength, out _) != LegacyEncoding.Verdict.Utf8) return null;
+        if (!ParallelFileCheck.Allows(stream, head.Span)) return null;
+        stream.Seek(head.Length, SeekOrigin.Begin);
         var (format, _) = await ResolveAsync(new ReplayStream(head, stream), ContextFor(input), cancellationToken).ConfigureAwait(false);
         return format == FeedFormat.TextListing ? path : null;
     }
