@@ -6,7 +6,7 @@ namespace PaperFeed.IO;
 /// <summary>
 /// Decides from an input's first bytes whether it is legacy 8-bit text (Windows-1252, what editors and browsers on
 /// Windows save "ANSI" text as) rather than UTF-8: it has no byte order mark and its bytes are not UTF-8 (a sequence
-/// cut at the end of the head does not count: the next bytes may complete it), and it has more broken sequences than
+/// cut at the end of the head does not count: the next bytes may complete it, or the file was cut there), and it has more broken sequences than
 /// valid multi-byte characters (UTF-8 with a few damaged bytes stays UTF-8, each bad byte a U+FFFD). Such input is read through
 /// <see cref="Windows1252Stream"/> with one warning. Bytes that cannot be 8-bit text either (NUL or other C0 control
 /// bytes, which Windows-1252 text never holds) are refused instead, as binary.
@@ -28,13 +28,14 @@ internal static class LegacyEncoding
 
     /// <summary>Judges <paramref name="head"/>, the input's first bytes.</summary>
     /// <param name="head">The detection head.</param>
-    /// <param name="isEntireInput">True when the head is the whole input: a sequence cut at its end is then invalid too.</param>
     /// <param name="offset">The offset of the first byte that is not UTF-8 (for the warning); -1 for <see cref="Verdict.Utf8"/>.</param>
-    public static Verdict Judge(ReadOnlySpan<byte> head, bool isEntireInput, out int offset)
+    public static Verdict Judge(ReadOnlySpan<byte> head, out int offset)
     {
         offset = -1;
         if (head.StartsWith("\uFEFF"u8) || WideBom.Encoding(head) is not null) return Verdict.Utf8;
-        var judged = isEntireInput ? head : head[..^CutSequenceLength(head)];
+        // A sequence cut by the end of the head may go on after it; at the end of the input, it is a file cut short,
+        // which the UTF-8 reader drops: neither makes the input 8-bit text.
+        var judged = head[..^CutSequenceLength(head)];
         if (Utf8.IsValid(judged)) return Verdict.Utf8;
         // UTF-8 text with a few damaged bytes still has more valid multi-byte characters than broken ones; 8-bit text
         // makes a valid multi-byte sequence only by chance (a byte 0xC2-0xF4 followed by the right 0x80-0xBF ones).

@@ -194,7 +194,7 @@ public sealed class FeedReader
         await using var stream = input.Open(out _);
         var head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
         // Those cores read UTF-8 bytes as they are: decoded input (a wide byte order mark, legacy 8-bit text) takes the one-core path.
-        if (WideBom.Encoding(head.Span) is not null || LegacyEncoding.Judge(head.Span, head.Length < DetectionLength, out _) != LegacyEncoding.Verdict.Utf8) return null;
+        if (WideBom.Encoding(head.Span) is not null || LegacyEncoding.Judge(head.Span, out _) != LegacyEncoding.Verdict.Utf8) return null;
         if (!ParallelFileCheck.Allows(stream, head.Span)) return null;
         stream.Seek(head.Length, SeekOrigin.Begin);
         var (format, _) = await ResolveAsync(new ReplayStream(head, stream), ContextFor(input), cancellationToken).ConfigureAwait(false);
@@ -247,9 +247,8 @@ public sealed class FeedReader
                 head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
                 stream = new ReplayStream(head, stream);
             }
-            bool whole = head.Length < DetectionLength;
-            var verdict = LegacyEncoding.Judge(head.Span, whole, out int offset);
-            if (verdict != LegacyEncoding.Verdict.Utf8 && (given is not null || DetectFormat(head.Span, whole) is null or BuiltInFormat))
+            var verdict = LegacyEncoding.Judge(head.Span, out int offset);
+            if (verdict != LegacyEncoding.Verdict.Utf8 && (given is not null || DetectFormat(head.Span, head.Length < DetectionLength) is null or BuiltInFormat))
             {
                 stream = LegacyEncoding.Decode(stream, head.Span, verdict, offset, context);
                 head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
