@@ -55,20 +55,14 @@ internal sealed class Inputs
     /// <summary>The name diagnostics use for an input.</summary>
     public static string DisplayName(string path) => path == "-" ? Reporter.StdinName : path;
 
-    /// <summary>Opens an input for reading, counting its bytes.</summary>
-    /// <exception cref="InputErrorException">The file cannot be opened.</exception>
-    public CountingStream Open(string path, Action<int>? onRead)
+    /// <summary>
+    /// One input for the library: a file by its path (opened, and read on every core where that helps, by the
+    /// reader), or standard input as a stream it must not close. A file whose name is not UTF-8 was opened by its
+    /// raw bytes when resolved (<see cref="RawPaths"/>): it is read from that stream, on one core.
+    /// </summary>
+    public FeedInput Open(string path)
     {
-        if (path == "-") return new CountingStream(_stdin, leaveOpen: true, onRead);
-        if (_raw.Remove(path, out var opened)) return new CountingStream(opened, leaveOpen: false, onRead);
-        try
-        {
-            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return new CountingStream(file, leaveOpen: false, onRead);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputErrorException($"{path}: {e.Message}", e);
-        }
+        if (path == "-") return FeedInput.FromStream(_stdin, Reporter.StdinName);
+        return _raw.TryGetValue(path, out var opened) ? FeedInput.FromStream(opened, DisplayName(path)) : FeedInput.FromFile(path, DisplayName(path));
     }
 }

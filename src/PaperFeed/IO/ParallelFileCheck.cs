@@ -7,12 +7,18 @@ namespace PaperFeed.IO;
 /// </summary>
 internal static class ParallelFileCheck
 {
-    /// <summary>True when <paramref name="file"/>, whose first bytes are <paramref name="head"/>, can be read on several cores.</summary>
+    /// <summary>
+    /// True when <paramref name="file"/>, whose first bytes are <paramref name="head"/>, can be read on several cores.
+    /// The file's position is left where it was.
+    /// </summary>
     public static bool Allows(Stream file, ReadOnlySpan<byte> head)
     {
         if (!file.CanSeek || head.Length > file.Length || head.Contains((byte)0)) return false;
         if (file.Length == head.Length) return true;
+        long position = file.Position;
         file.Seek(-1, SeekOrigin.End);
-        return file.ReadByte() != 0;
+        bool endsInNul = file.ReadByte() == 0;
+        file.Position = position;
+        return !endsInNul;
     }
 }
