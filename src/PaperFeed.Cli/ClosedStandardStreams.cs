@@ -14,7 +14,7 @@ internal static class ClosedStandardStreams
 {
     /// <summary>Standard input, or a stream that says it is closed.</summary>
     public static Stream Input(Func<Stream> open) =>
-        IsClosedInput() ? new ClosedStream("standard input is closed (<&-): there is nothing to read; give input files, or '-' with input") : open();
+        IsClosedInput() ? new ClosedStream("it is closed (<&-): there is nothing to read; give input files, or '-' with input") : open();
 
     /// <summary>Standard output, or a stream that says it is closed.</summary>
     public static Stream Output(Func<Stream> open) =>

@@ -9,7 +9,8 @@ namespace PaperFeed.IO;
 /// cut at the end of the head does not count: the next bytes may complete it, or the file was cut there), and it has more broken sequences than
 /// valid multi-byte characters (UTF-8 with a few damaged bytes stays UTF-8, each bad byte a U+FFFD). Such input is read through
 /// <see cref="Windows1252Stream"/> with one warning. Bytes that cannot be 8-bit text either (NUL or other C0 control
-/// bytes, which Windows-1252 text never holds) are refused instead, as binary.
+/// bytes, which Windows-1252 text never holds: a binary file) are left as they are, for the readers to refuse as
+/// they always have (a NUL is PF901, text with no listing in it PF925).
 /// </summary>
 internal static class LegacyEncoding
 {
@@ -21,9 +22,6 @@ internal static class LegacyEncoding
 
         /// <summary>Not UTF-8, and 8-bit text: read as Windows-1252.</summary>
         Windows1252,
-
-        /// <summary>Not UTF-8, and not text either (control bytes beside the invalid ones): refused.</summary>
-        Binary,
     }
 
     /// <summary>Judges <paramref name="head"/>, the input's first bytes.</summary>
@@ -44,18 +42,14 @@ internal static class LegacyEncoding
         offset = first;
         foreach (byte b in head)
         {
-            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C)) return Verdict.Binary;
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C)) return Verdict.Utf8;
         }
         return Verdict.Windows1252;
     }
 
-    /// <summary>
-    /// The input as UTF-8, for a head judged <see cref="Verdict.Windows1252"/> (after one warning); throws for
-    /// <see cref="Verdict.Binary"/>.
-    /// </summary>
-    public static Stream Decode(Stream stream, ReadOnlySpan<byte> head, Verdict verdict, int offset, FeedReadContext context)
+    /// <summary>The input as UTF-8, for a head judged <see cref="Verdict.Windows1252"/>, after one warning.</summary>
+    public static Stream Decode(Stream stream, ReadOnlySpan<byte> head, int offset, FeedReadContext context)
     {
-        if (verdict == Verdict.Binary) throw Refusal(head, offset, context.SourceName);
         context.Diagnostics.Report(Warning(head, offset, context.SourceName));
         return new Windows1252Stream(stream);
     }
@@ -68,16 +62,6 @@ internal static class LegacyEncoding
             string.Create(CultureInfo.InvariantCulture,
                 $"the input is not UTF-8 (byte 0x{head[offset]:X2}) and has no byte order mark: read as Windows-1252; save it as UTF-8 to silence this"),
             sourceName);
-    }
-
-    /// <summary>The error that refuses a head of binary bytes.</summary>
-    private static FeedFormatException Refusal(ReadOnlySpan<byte> head, int offset, string? sourceName)
-    {
-        var (line, column) = Position(head, offset);
-        return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, DiagnosticLocation.AtLine(line, column),
-            string.Create(CultureInfo.InvariantCulture,
-                $"the input is not text: its bytes are neither UTF-8 (byte 0x{head[offset]:X2}) nor 8-bit text (it has control bytes such as NUL); is it compressed or binary?"),
-            sourceName));
     }
 
     /// <summary>How many bytes at the end of <paramref name="head"/> start a UTF-8 sequence the head cuts off (0 to 3).</summary>

@@ -299,7 +299,7 @@ public sealed class FeedReader
                 stream = new ReplayStream(head, stream);
                 rewritten = true;
             }
-            // Legacy 8-bit text (no byte order mark, bytes not UTF-8): read as Windows-1252 with one warning; binary is refused.
+            // Legacy 8-bit text (no byte order mark, bytes not UTF-8): read as Windows-1252 with one warning.
             // Formats that decode their own bytes (an HTML page declares its charset) get them as they are.
             else if (!context.IsDecodedText && given is null or BuiltInFormat)
             {
@@ -309,9 +309,9 @@ public sealed class FeedReader
                     stream = new ReplayStream(head, stream);
                 }
                 var verdict = LegacyEncoding.Judge(head.Span, out int offset);
-                if (verdict != LegacyEncoding.Verdict.Utf8 && (given is not null || DetectFormat(head.Span, head.Length < DetectionLength) is null or BuiltInFormat))
+                if (verdict == LegacyEncoding.Verdict.Windows1252 && (given is not null || DetectFormat(head.Span, head.Length < DetectionLength) is null or BuiltInFormat))
                 {
-                    stream = LegacyEncoding.Decode(stream, head.Span, verdict, offset, context);
+                    stream = LegacyEncoding.Decode(stream, head.Span, offset, context);
                     head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
                     stream = new ReplayStream(head, stream);
                     rewritten = true;

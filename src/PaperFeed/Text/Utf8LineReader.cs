@@ -60,7 +60,8 @@ internal sealed class Utf8LineReader : ILineReader<byte>
 
     // NUL bytes met after some text that, so far, run to the end of what was read: padding if the input ends in them.
     private long _nulBytes;
-    private int _nulAt = -1; // where they start, from _pos (the line in progress has no line end before it)
+    private long _nulAt = -1; // where they start, as an offset in the input's checked bytes
+    private long _contentStart; // the offset of the input's first byte after a byte order mark
 
     public int LineNumber { get; private set; }
 
@@ -86,7 +87,7 @@ internal sealed class Utf8LineReader : ILineReader<byte>
         }
         var span = new ReadOnlySpan<byte>(_buffer, _pos, _end - _pos);
         // Padding is only padding if nothing but NUL follows it.
-        if (_nulAt >= 0 && span.Length > _nulAt && span[_nulAt] != 0) throw NotText(span, _nulAt);
+        if (_nulAt >= 0 && (int)(_nulAt - _bufferOffset - _pos) is int at && span.Length > at && span[at] != 0) throw NotText(span, at);
         int index = span[_searched..].IndexOfAny(LineEndOrNul);
         if (index >= 0) index += _searched;
         _searched = 0;
@@ -177,7 +178,8 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     /// </summary>
     private bool IsPadding(ReadOnlySpan<byte> span, int index)
     {
-        if (LineNumber == 0 && index == 0 && _nulAt < 0) return false; // nothing but NUL: not a listing padded by a crash
+        long offset = _bufferOffset + _pos + index;
+        if (offset == _contentStart) return false; // nothing but NUL: not a listing padded by a crash
         var rest = _buffer.AsSpan(_pos + index, _rawEnd - _pos - index);
         if (rest.ContainsAnyExcept((byte)0)) return false;
         _nulBytes += rest.Length;
@@ -187,8 +189,7 @@ internal sealed class Utf8LineReader : ILineReader<byte>
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the input is not text: more than {MaxNulPadding >> 20} MiB of NUL bytes from here"), _sourceName));
         }
         _end = _rawEnd = _pos + index;
-        _nulAt = index;
-        if (!_streamDone) _searched = index;
+        if (_nulAt < 0) _nulAt = offset;
         return true;
     }
 
@@ -252,17 +253,22 @@ internal sealed class Utf8LineReader : ILineReader<byte>
             {
                 _pos += ByteOrderMark.Length;
                 _end += ByteOrderMark.Length;
+                _contentStart = _bufferOffset + _end;
             }
             _bomChecked = true;
         }
         var raw = _buffer.AsSpan(_end, _rawEnd - _end);
         int tail = IncompleteTail(raw);
-        if (_streamDone && tail > 0)
+        if (_streamDone && tail > 0 && Rune.DecodeFromUtf8(raw[^tail..], out _, out _) == OperationStatus.NeedMoreData)
         {
             // The input ends inside a character (a file cut short): its first bytes are dropped, not made a U+FFFD.
             CutCharacterBytes = tail;
             _rawEnd -= tail;
             raw = raw[..^tail];
+            tail = 0;
+        }
+        else if (_streamDone)
+        {
             tail = 0;
         }
         var complete = raw[..^tail];

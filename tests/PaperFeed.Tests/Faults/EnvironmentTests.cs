@@ -104,7 +104,7 @@ public sealed class EnvironmentTests : IDisposable
 
         stdinClosed.ExitCode.Should().Be(1);
         stdinClosed.StderrLines.Should().ContainSingle().Which.Should().Be(
-            "paperfeed: error: standard input is closed (<&-): there is nothing to read; give input files, or '-' with input");
+            "paperfeed: error: <stdin>: it is closed (<&-): there is nothing to read; give input files, or '-' with input");
         stdoutClosed.ExitCode.Should().Be(1);
         stdoutClosed.StderrLines.Should().ContainSingle().Which.Should().Be("paperfeed: error: standard output: cannot write: it is closed (>&-); give --output FILE");
         both.ExitCode.Should().Be(0, "a run that uses neither stream is not affected: " + both.Stderr);
