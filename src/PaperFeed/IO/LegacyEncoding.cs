@@ -51,6 +51,7 @@ internal static class LegacyEncoding
     public static Stream Decode(Stream stream, ReadOnlySpan<byte> head, int offset, FeedReadContext context)
     {
         context.Diagnostics.Report(Warning(head, offset, context.SourceName));
+        context.OpeningWarnings++;
         return new Windows1252Stream(stream);
     }
 

@@ -96,7 +96,7 @@ public sealed class FeedReader
     {
         ArgumentNullException.ThrowIfNull(input);
         return RunAsync(input, static (path, settings, parallelism, token) => ParallelReads.CountAsync(path, settings, parallelism, ParallelParse.BytePieceLength, token),
-            static (format, stream, context, token) => format.CountAsync(stream, context, token), cancellationToken);
+            static async (format, stream, context, token) => WithOpeningWarnings(await format.CountAsync(stream, context, token).ConfigureAwait(false), context), cancellationToken);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class FeedReader
         ArgumentNullException.ThrowIfNull(destination);
         return RunAsync(input,
             (path, settings, parallelism, token) => ParallelReads.WriteJsonLinesAsync(path, destination, settings, parallelism, ParallelParse.BytePieceLength, token),
-            (format, stream, context, token) => JsonLinesOutput.WriteAsync(format, stream, context, destination, token), cancellationToken);
+            async (format, stream, context, token) => WithOpeningWarnings(await JsonLinesOutput.WriteAsync(format, stream, context, destination, token).ConfigureAwait(false), context), cancellationToken);
     }
 
     /// <summary>Reads one feed per listing on the calling thread: synchronous reads of the input, no task waited on.</summary>
@@ -159,7 +159,7 @@ public sealed class FeedReader
     public FeedStatistics Count(FeedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return Run(input, ParallelReads.Count, static (format, stream, context) => format.Count(stream, context));
+        return Run(input, ParallelReads.Count, static (format, stream, context) => WithOpeningWarnings(format.Count(stream, context), context));
     }
 
     /// <summary>Writes every paper of the input as PaperFeed JSON Lines (see <see cref="WriteJsonLinesAsync"/>) on the calling thread.</summary>
@@ -171,7 +171,7 @@ public sealed class FeedReader
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(destination);
         return Run(input, (path, settings, parallelism) => ParallelReads.WriteJsonLines(path, destination, settings, parallelism),
-            (format, stream, context) => JsonLinesOutput.Write(format, stream, context, destination));
+            (format, stream, context) => WithOpeningWarnings(JsonLinesOutput.Write(format, stream, context, destination), context));
     }
 
     /// <summary>
@@ -369,6 +369,10 @@ public sealed class FeedReader
     }
 
     /// <summary>An opened input: the stream to dispose, the body to read, the format, and the path for a parallel read.</summary>
+    /// <summary>The statistics with the warnings given while the input was opened (legacy 8-bit text) added.</summary>
+    private static FeedStatistics WithOpeningWarnings(FeedStatistics statistics, FeedReadContext context) =>
+        context.OpeningWarnings == 0 ? statistics : statistics with { Warnings = statistics.Warnings + context.OpeningWarnings };
+
     private sealed class OpenedInput(Stream raw, bool owned, Stream body, FeedFormat format, string? parallelPath) : IDisposable
     {
         public Stream Body { get; } = body;

@@ -60,7 +60,8 @@ public sealed partial class LegacyEncodingTests
         (await FeedReader.Default.ReadFeedsAsync(FeedInput.FromStream(new NonSeekableStream(bytes), "pipe")).ToListAsync()).Should().Equal(expected);
         FeedReader.Default.ReadFeeds(FeedInput.FromBytes(bytes)).Should().Equal(expected);
         given.ReadFeeds(FeedInput.FromFile(Legacy)).Should().Equal(expected);
-        FeedReader.Default.Count(FeedInput.FromFile(Legacy)).Papers.Should().Be(53);
+        var counted = FeedReader.Default.Count(FeedInput.FromFile(Legacy));
+        (counted.Papers, counted.Warnings).Should().Be((53, 1), "the count includes the one PF209 warning");
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed partial class LegacyEncodingTests
         legacy.StderrLines.Where(line => line.Contains("warning", StringComparison.Ordinal)).Should().ContainSingle()
             .Which.Should().Be($"{Legacy}:17:3: warning PF209: the input is not UTF-8 (byte 0x95) and has no byte order mark: read as Windows-1252; save it as UTF-8 to silence this");
         var stats = await CliRun.InvokeAsync("stats", Legacy);
-        stats.Stdout.Should().Contain("\"papers\": 53");
+        stats.Stdout.Should().Contain("\"papers\": 53").And.Contain("\"warnings\": 1");
     }
 
     private static string ReadAll(Stream stream, int chunk)
