@@ -30,7 +30,13 @@ internal sealed class Inputs
                 known = false;
                 continue;
             }
-            if (Directory.Exists(path)) throw new InputErrorException($"{path}: is a directory");
+            if (Directory.Exists(path))
+            {
+                // A fetch archive is an input: its latest complete observation of each day, one feed per listing day.
+                if (!PaperFeed.Http.DailyPapersArchive.IsArchive(path)) throw new InputErrorException($"{path}: is a directory");
+                known = false;
+                continue;
+            }
             var file = new FileInfo(path);
             if (!file.Exists) throw new InputErrorException($"{path}: no such file");
             total += file.Length;
@@ -51,6 +57,7 @@ internal sealed class Inputs
         if (path == "-") return new CountingStream(_stdin, leaveOpen: true, onRead);
         try
         {
+            if (Directory.Exists(path)) return new CountingStream(PaperFeed.Http.DailyPapersArchive.Open(path).OpenFeedsAsJson(), leaveOpen: false, onRead);
             var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
             return new CountingStream(file, leaveOpen: false, onRead);
         }

@@ -78,7 +78,7 @@ public sealed class DailyPapersClient : IDisposable
     public long RequestCount => Interlocked.Read(ref _requests);
 
     /// <summary>Responses received so far (any status): none means the server was never reached.</summary>
-    internal long ResponseCount => Interlocked.Read(ref _responses);
+    public long ResponseCount => Interlocked.Read(ref _responses);
 
     /// <summary>Every failed attempt, for the archive's manifest (in addition to <see cref="DailyPapersClientOptions.OnFailedAttempt"/>).</summary>
     internal event Action<DailyPapersAttempt>? AttemptFailed;
