@@ -23,8 +23,9 @@ internal sealed class Pacer : IDisposable
         {
             TokenLimit = 1,
             TokensPerPeriod = 1,
-            ReplenishmentPeriod = period,
-            // Replenished by the timer below, on the injected clock; the limiter's own timer would use real time.
+            // Replenished by the timer below, on the injected clock: the limiter's own timer, and its check that a
+            // period has passed since the last replenishment, use real time (hence the shortest period here).
+            ReplenishmentPeriod = TimeSpan.FromMilliseconds(1),
             AutoReplenishment = false,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
