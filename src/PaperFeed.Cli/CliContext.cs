@@ -15,6 +15,9 @@ internal sealed record CliContext(Stream Stdin, Stream Stdout, TextWriter Stderr
     /// <summary>The clock of <c>fetch</c>'s pacing, backoff and timestamps (tests run it fast).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Adjusts <c>fetch</c>'s client options (tests lengthen the attempt timeout on their fast clock).</summary>
+    public Func<PaperFeed.Http.DailyPapersClientOptions, PaperFeed.Http.DailyPapersClientOptions> ConfigureFetch { get; init; } = static options => options;
+
     /// <summary>Opens the <c>--output</c> of a command.</summary>
     public OutputTarget OpenOutput(string? path) => OutputTarget.Open(path, Stdout, CreateFile);
 }

@@ -12,7 +12,10 @@ namespace PaperFeed.Cli;
 /// </summary>
 internal sealed class FetchCommand
 {
-    /// <summary>With no response at all by then, the server is unreachable: one line and exit 1, not a run of retries per day.</summary>
+    /// <summary>
+    /// With no response at all by then and an attempt already failed, the server is unreachable: one line and exit 1,
+    /// not a run of retries per day. Checked again every few seconds while a first slow attempt is still going.
+    /// </summary>
     private static readonly TimeSpan UnreachableAfter = TimeSpan.FromSeconds(45);
 
     private readonly Option<string?> _date = new("--date") { Description = "One listing day (YYYY-MM-DD).", HelpName = "D" };
@@ -61,7 +64,7 @@ internal sealed class FetchCommand
             return Usage(reporter, $"{archive}: is a directory that holds no archive and is not empty; give a new or empty directory");
         }
 
-        var options = new DailyPapersClientOptions
+        var options = context.ConfigureFetch(new DailyPapersClientOptions
         {
             Endpoint = endpoint!,
             Token = context.GetEnvironmentVariable("HF_TOKEN") is { Length: > 0 } token ? token.Trim() : null,
@@ -69,7 +72,7 @@ internal sealed class FetchCommand
             PageSize = limit,
             Sort = result.GetValue(_sort),
             TimeProvider = context.Time,
-        };
+        });
         var fetchOptions = new ArchiveFetchOptions { Refresh = result.GetValue(_refresh), SettleDays = result.GetValue(_settleDays) ?? 14 };
         using var handler = new SocketsHttpHandler
         {
@@ -84,8 +87,8 @@ internal sealed class FetchCommand
         using var unreachable = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var watchdog = context.Time.CreateTimer(_ =>
         {
-            if (client.ResponseCount == 0) unreachable.Cancel();
-        }, null, UnreachableAfter, Timeout.InfiniteTimeSpan);
+            if (client.ResponseCount == 0 && client.RetryCount > 0) unreachable.Cancel();
+        }, null, UnreachableAfter, TimeSpan.FromSeconds(5));
         using var progress = new FetchProgress(context.Stderr, context.StderrIsTerminal && !result.GetValue(_quiet));
         ArchiveFetchResult summary;
         try

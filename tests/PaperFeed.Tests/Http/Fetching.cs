@@ -17,6 +17,8 @@ internal static class Fetching
         {
             Time = time,
             GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
+            // Generous per attempt on the fast clock: a cold or loaded machine must not turn a slow answer into a retry.
+            ConfigureFetch = options => options with { AttemptTimeout = TimeSpan.FromHours(1) },
         };
         int exit = await PaperFeed.Cli.Cli.InvokeAsync(args, context, CancellationToken.None);
         return (exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
