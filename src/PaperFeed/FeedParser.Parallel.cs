@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using PaperFeed.Partitioning;
-using PaperFeed.Text;
 
 namespace PaperFeed;
 
@@ -21,7 +19,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Paper> ReadPapersParallelAsync(string path, FeedParserOptions? options = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ReadPapersParallelIterator(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.PaperPieceLength, cancellationToken);
+        return ParallelReads.PapersAsync(path, Settings(options), maxDegreeOfParallelism, cancellationToken);
     }
 
     /// <summary>
@@ -35,38 +33,6 @@ public static partial class FeedParser
     public static Task<FeedStatistics> CountParallelAsync(string path, FeedParserOptions? options = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return CountParallel(path, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken);
-    }
-
-    internal static IAsyncEnumerable<Paper> ReadPapersParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
-        CancellationToken cancellationToken) =>
-        ReadParallel<Paper>(path, options, ParallelParse.Output.Papers, maxDegreeOfParallelism, pieceLength, cancellationToken);
-
-    /// <summary>The feeds of one UTF-8 file, read on several threads (see <see cref="ReadPapersParallelAsync"/>): what <see cref="ReadFeedsAsync"/> gives.</summary>
-    internal static IAsyncEnumerable<Feed> ReadFeedsParallelIterator(string path, FeedParserOptions options, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
-        ReadParallel<Feed>(path, options, ParallelParse.Output.Feeds, maxDegreeOfParallelism, ParallelParse.ObjectPieceLength, cancellationToken);
-
-    private static async IAsyncEnumerable<T> ReadParallel<T>(string path, FeedParserOptions options, ParallelParse.Output output, int maxDegreeOfParallelism, long pieceLength,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var piece in ParallelParse.ParseAsync(path, options, output, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (T item in ParallelParse.Replay(piece, options))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return item;
-            }
-        }
-    }
-
-    internal static async Task<FeedStatistics> CountParallel(string path, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength, CancellationToken cancellationToken)
-    {
-        var total = new FeedStatistics();
-        await foreach (var piece in ParallelParse.ParseAsync(path, options, ParallelParse.Output.Count, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var _ in ParallelParse.Replay(piece, options)) { }
-            total = ParallelParse.Add(total, piece.Statistics);
-        }
-        return total;
+        return ParallelReads.CountAsync(path, Settings(options), maxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PaperFeed.Text;
 
 namespace PaperFeed;
@@ -17,7 +16,7 @@ public static partial class FeedParser
     public static IEnumerable<Paper> ReadPapers(TextReader reader, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadIterator(() => ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Papers), TakePaper);
+        return ListingReads.Papers(reader, Settings(options));
     }
 
     /// <summary>
@@ -30,7 +29,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadAsyncIterator(() => ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Papers), TakePaper, cancellationToken);
+        return ListingReads.PapersAsync(stream, Settings(options), cancellationToken);
     }
 
     /// <summary>Reads one <see cref="Feed"/> per snapshot, each as soon as the next one starts.</summary>
@@ -39,7 +38,7 @@ public static partial class FeedParser
     public static IEnumerable<Feed> ReadFeeds(TextReader reader, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadIterator(() => ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Feeds), TakeFeed);
+        return ListingReads.Feeds(reader, Settings(options));
     }
 
     /// <summary>Reads one <see cref="Feed"/> per snapshot from UTF-8 bytes.</summary>
@@ -49,7 +48,7 @@ public static partial class FeedParser
     public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadAsyncIterator(() => ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Feeds), TakeFeed, cancellationToken);
+        return ListingReads.FeedsAsync(stream, Settings(options), cancellationToken);
     }
 
     /// <summary>Parses a whole listing held in a string.</summary>
@@ -67,54 +66,18 @@ public static partial class FeedParser
     public static FeedStatistics Count(TextReader reader, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var session = ParseSession.Of(reader, options ?? FeedParserOptions.Default, EntryOutput.Count);
-        while (session.Advance()) { }
-        return session.Assembler.Statistics;
+        return ListingReads.Count(reader, Settings(options));
     }
 
     /// <summary>Counts snapshots, papers and diagnostics in UTF-8 bytes without materialising any paper.</summary>
     /// <param name="stream">The bytes; not disposed.</param>
     /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Stops the count between reads.</param>
-    public static async Task<FeedStatistics> CountAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<FeedStatistics> CountAsync(Stream stream, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var session = ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Count);
-        while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false)) { }
-        return session.Assembler.Statistics;
+        return ListingReads.CountAsync(stream, Settings(options), cancellationToken);
     }
 
-    /// <summary>Takes the next finished paper or feed out of the grammar; false when none is ready.</summary>
-    private delegate bool Take<TItem>(AssemblerBase assembler, out TItem item);
-
-    private static readonly Take<Paper> TakePaper = static (AssemblerBase assembler, out Paper paper) => assembler.TryTakePaper(out paper);
-
-    private static readonly Take<Feed> TakeFeed = static (AssemblerBase assembler, out Feed feed) => assembler.TryTakeFeed(out feed);
-
-    private static IEnumerable<TItem> ReadIterator<T, TUnits, TItem>(Func<ParseSession<T, TUnits>> start, Take<TItem> take)
-        where T : unmanaged, IEquatable<T>
-        where TUnits : ITextUnits<T>
-    {
-        using (var session = start())
-        {
-            while (session.Advance())
-            {
-                while (take(session.Assembler, out var item)) yield return item;
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<TItem> ReadAsyncIterator<T, TUnits, TItem>(Func<ParseSession<T, TUnits>> start, Take<TItem> take,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-        where T : unmanaged, IEquatable<T>
-        where TUnits : ITextUnits<T>
-    {
-        using (var session = start())
-        {
-            while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (take(session.Assembler, out var item)) yield return item;
-            }
-        }
-    }
+    private static ReadSettings Settings(FeedParserOptions? options) => (options ?? FeedParserOptions.Default).ToSettings();
 }

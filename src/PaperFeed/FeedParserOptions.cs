@@ -43,20 +43,6 @@ public sealed record FeedParserOptions
     /// </summary>
     public bool ListingDateFromSourceName { get; init; }
 
-    /// <summary>The listing date that applies: <see cref="ListingDate"/>, else the source name's day when allowed.</summary>
-    internal DateOnly? EffectiveListingDate =>
-        ListingDate ?? (ListingDateFromSourceName ? DayOfFileName(SourceName) : null);
-
-    private static DateOnly? DayOfFileName(string? path)
-    {
-        if (path is null) return null;
-        var name = System.IO.Path.GetFileName(path.AsSpan());
-        if (name.Length < 10 || (name.Length > 10 && name[10] != '.')) return null;
-        return DateOnly.TryParseExact(name[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
-            ? day
-            : null;
-    }
-
     /// <summary>What to do with sentences repeated inside an abstract; collapse by default.</summary>
     public DuplicateSentenceHandling DuplicateSentences { get; init; } = DuplicateSentenceHandling.Collapse;
 
@@ -79,4 +65,17 @@ public sealed record FeedParserOptions
 
     /// <summary>The input's name (a file path), copied into diagnostics and exceptions.</summary>
     public string? SourceName { get; init; }
+
+    /// <summary>The same settings, as the readers take them.</summary>
+    internal ReadSettings ToSettings() => new()
+    {
+        ReferenceDate = ReferenceDate,
+        ListingDate = ListingDate,
+        ListingDateFromSourceName = ListingDateFromSourceName,
+        DuplicateSentences = DuplicateSentences,
+        Strict = Strict,
+        MaxLineLength = MaxLineLength,
+        OnDiagnostic = OnDiagnostic,
+        SourceName = SourceName,
+    };
 }

@@ -26,7 +26,7 @@ public static class SnapshotBoundaries
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetLength, 1);
-        return SplitIterator(stream, targetLength);
+        return SplitIterator(stream, targetLength, ReadSettings.Default);
     }
 
     /// <summary>
@@ -44,10 +44,16 @@ public static class SnapshotBoundaries
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
         if (!stream.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(stream));
+        return FindNextWith(stream, position, ReadSettings.Default);
+    }
+
+    /// <summary>The first snapshot start as the grammar with <paramref name="settings"/> reads the listing.</summary>
+    internal static long? FindNextWith(Stream stream, long position, ReadSettings settings)
+    {
         if (position == 0) return 0;
         long start = Math.Max(0, position - Lookback);
         stream.Position = start;
-        return FindNextFrom(stream, start, position, ScanReader.DefaultBufferSize);
+        return FindNextFrom(stream, start, position, ScanReader.DefaultBufferSize, settings);
     }
 
     /// <summary>
@@ -55,10 +61,10 @@ public static class SnapshotBoundaries
     /// current position, which is the absolute offset <paramref name="start"/> (at most <paramref name="position"/>;
     /// the bytes between give the scan its context); null when none follows.
     /// </summary>
-    internal static long? FindNextFrom(Stream stream, long start, long position, int bufferSize)
+    internal static long? FindNextFrom(Stream stream, long start, long position, int bufferSize, ReadSettings settings)
     {
         long? found = null;
-        using var reader = new ScanReader(stream, new SnapshotScanner(start, atLineStart: start == 0, firstLine: 1), bufferSize);
+        using var reader = new ScanReader(stream, new SnapshotScanner(start, atLineStart: start == 0, firstLine: 1, settings.MaxLineLength), bufferSize);
         while (reader.Next((offset, _) =>
         {
             if (offset < position) return true;
@@ -70,9 +76,9 @@ public static class SnapshotBoundaries
         return found;
     }
 
-    private static IEnumerable<SnapshotRange> SplitIterator(Stream stream, long targetLength)
+    internal static IEnumerable<SnapshotRange> SplitIterator(Stream stream, long targetLength, ReadSettings settings)
     {
-        var scanner = new SnapshotScanner(0, atLineStart: true, firstLine: 1);
+        var scanner = new SnapshotScanner(0, atLineStart: true, firstLine: 1, settings.MaxLineLength);
         var cuts = new List<(long Offset, long Line)>();
         long start = 0, line = 1, lastCut = 0;
         bool yielded = false;

@@ -6,10 +6,10 @@ namespace PaperFeed.Api;
 internal static class AbstractText
 {
     /// <summary>The abstract, or null when there is none; <paramref name="collapsedRuns"/> counts the repeated runs dropped.</summary>
-    public static string? Normalize(string? text, FeedParserOptions options, out int collapsedRuns) =>
+    public static string? Normalize(string? text, ReadSettings options, out int collapsedRuns) =>
         Normalize(text, options.DuplicateSentences, out collapsedRuns);
 
-    /// <inheritdoc cref="Normalize(string?, FeedParserOptions, out int)"/>
+    /// <inheritdoc cref="Normalize(string?, ReadSettings, out int)"/>
     public static string? Normalize(string? text, DuplicateSentenceHandling duplicates, out int collapsedRuns)
     {
         collapsedRuns = 0;

@@ -10,13 +10,13 @@ namespace PaperFeed.Api;
 /// </summary>
 internal sealed class ApiPaperMapper
 {
-    private readonly FeedParserOptions _options;
+    private readonly ReadSettings _options;
     private readonly DiagnosticSink _diagnostics;
 
-    public ApiPaperMapper(FeedParserOptions options)
+    public ApiPaperMapper(ReadSettings options)
     {
         _options = options;
-        _diagnostics = new DiagnosticSink(options);
+        _diagnostics = new DiagnosticSink(options.OnDiagnostic, options.Strict);
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ internal sealed class DiagnosticTally
 
     public long Infos { get; private set; }
 
-    /// <summary>The options with <see cref="FeedParserOptions.OnDiagnostic"/> counting here first, then calling the caller's.</summary>
-    public FeedParserOptions Counting(FeedParserOptions options) => options with
+    /// <summary>The options with <see cref="ReadSettings.OnDiagnostic"/> counting here first, then calling the caller's.</summary>
+    public ReadSettings Counting(ReadSettings options) => options with
     {
         OnDiagnostic = diagnostic =>
         {

@@ -19,7 +19,7 @@ public static partial class FeedJson
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(destination);
-        using var session = ParseSession.Of(text, options ?? FeedParserOptions.Default, EntryOutput.Entries);
+        using var session = ParseSession.Of(text, (options ?? FeedParserOptions.Default).ToSettings(), EntryOutput.Entries);
         return EntryJsonLines.Convert(session, destination);
     }
 
@@ -36,7 +36,7 @@ public static partial class FeedJson
 
         async Task<FeedStatistics> Convert()
         {
-            using var session = ParseSession.Of(text, options ?? FeedParserOptions.Default, EntryOutput.Entries);
+            using var session = ParseSession.Of(text, (options ?? FeedParserOptions.Default).ToSettings(), EntryOutput.Entries);
             return await EntryJsonLines.ConvertAsync(session, destination, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -57,23 +57,6 @@ public static partial class FeedJson
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(destination);
-        return ConvertTextFileParallel(path, destination, options ?? FeedParserOptions.Default, maxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken);
-    }
-
-    internal static async Task<FeedStatistics> ConvertTextFileParallel(string path, Stream destination, FeedParserOptions options, int maxDegreeOfParallelism, long pieceLength,
-        CancellationToken cancellationToken)
-    {
-        var total = new FeedStatistics();
-        await foreach (var piece in ParallelParse.ParseAsync(path, options, ParallelParse.Output.JsonLines, maxDegreeOfParallelism, pieceLength, cancellationToken).ConfigureAwait(false))
-        {
-            using (piece.Json)
-            {
-                foreach (var _ in ParallelParse.Replay(piece, options)) { }
-                if (piece.Json is { WrittenCount: > 0 } json) await destination.WriteAsync(json.WrittenMemory, cancellationToken).ConfigureAwait(false);
-            }
-            total = ParallelParse.Add(total, piece.Statistics);
-        }
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return total;
+        return ParallelReads.WriteJsonLinesAsync(path, destination, (options ?? FeedParserOptions.Default).ToSettings(), maxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken);
     }
 }

@@ -85,49 +85,121 @@ internal static class ParallelParse
 
         /// <summary>The lines of the file before the piece: what its line numbers (from 1) are moved by.</summary>
         public long LinesBefore { get; set; }
+
+        /// <summary>The offset in the file just after the piece.</summary>
+        public long End { get; set; }
     }
 
-    public static async IAsyncEnumerable<Piece> ParseAsync(string path, FeedParserOptions options, Output output, int parallelism, long pieceLength,
+    public static async IAsyncEnumerable<Piece> ParseAsync(string path, ReadSettings options, Output output, int parallelism, long pieceLength,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (parallelism <= 0) parallelism = Environment.ProcessorCount;
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Pieces queued or parsing before the consumer waits for the oldest. Pieces that hold bytes queue two per core,
-        // so a slow piece does not leave the others' threads idle (paperfeed stats on the 1 GB dump: 2.59x wc -l with one
-        // more piece than cores, 2.32x with two per core; four per core doubled the JSON Lines peak for no gain); feeds
-        // hold objects, and wait as little as they can.
-        int window = output == Output.Feeds ? parallelism + 1 : 2 * parallelism + 1;
-        // The pieces' output buffers (JSON Lines, entries) pass from the parsing threads to the consumer and back: a pool
-        // of this parse's own, which any thread takes from, keeps one per piece in flight and the one being consumed
-        // (the shared pool keeps arrays per thread, so buffers freed by the consumer were not found by the workers and
-        // new ones piled up).
-        var buffers = ArrayPool<byte>.Create(MaxPieceBuffer, window + 1);
-        var inFlight = new Queue<Task<Piece>>();
+        using var schedule = new Schedule(path, options, output, parallelism, pieceLength, cancellationToken);
         try
         {
-            long fileLength = RandomAccess.GetLength(handle);
-            long linesBefore = 0;
-            long start = 0;
-            do
-            {
-                long end = start + pieceLength >= fileLength ? fileLength : NextCut(handle, fileLength, start + pieceLength);
-                var token = stop.Token;
-                long offset = start;
-                inFlight.Enqueue(Task.Run(() => ParsePiece(handle, offset, end - offset, end < fileLength, options, output, buffers, token), token));
-                if (inFlight.Count >= window) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
-                cancellationToken.ThrowIfCancellationRequested();
-                start = end;
-            } while (start < fileLength);
-            while (inFlight.Count > 0) yield return Numbered(await inFlight.Dequeue().ConfigureAwait(false), ref linesBefore);
+            while (schedule.Next() is { } oldest) yield return schedule.Numbered(await oldest.ConfigureAwait(false));
             cancellationToken.ThrowIfCancellationRequested();
         }
         finally
         {
-            // The consumer stopped early or something failed: stop the pieces still parsing and wait for them, so
-            // nothing reads the file after the handle is closed.
-            await stop.CancelAsync().ConfigureAwait(false);
-            while (inFlight.TryDequeue(out var task))
+            await schedule.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ParseAsync"/> for a synchronous caller: the pieces parse on worker threads, and the caller's thread
+    /// waits for the oldest one, as <see cref="Parallel.ForEach{TSource}(IEnumerable{TSource}, Action{TSource})"/> waits
+    /// for its workers; no input is read asynchronously.
+    /// </summary>
+    public static IEnumerable<Piece> Parse(string path, ReadSettings options, Output output, int parallelism, long pieceLength, CancellationToken cancellationToken)
+    {
+        using var schedule = new Schedule(path, options, output, parallelism, pieceLength, cancellationToken);
+        try
+        {
+            while (schedule.Next() is { } oldest) yield return schedule.Numbered(oldest.GetAwaiter().GetResult());
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            schedule.Stop();
+        }
+    }
+
+    /// <summary>
+    /// The pieces of one parallel parse: cuts the file, starts pieces on the thread pool, and hands back the oldest
+    /// piece's task whenever the window is full or the file is all cut. At most <c>2 × parallelism + 1</c> pieces are
+    /// queued or parsing.
+    /// </summary>
+    private sealed class Schedule : IDisposable
+    {
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _handle;
+        private readonly CancellationTokenSource _stop;
+        private readonly CancellationToken _cancellationToken;
+        private readonly ReadSettings _options;
+        private readonly Output _output;
+        private readonly long _pieceLength;
+        private readonly long _fileLength;
+        private readonly int _window;
+        private readonly ArrayPool<byte> _buffers;
+        private readonly Queue<Task<Piece>> _inFlight = new();
+        private long _start;
+        private long _linesBefore;
+
+        public Schedule(string path, ReadSettings options, Output output, int parallelism, long pieceLength, CancellationToken cancellationToken)
+        {
+            if (parallelism <= 0) parallelism = Environment.ProcessorCount;
+            _handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _cancellationToken = cancellationToken;
+            _options = options;
+            _output = output;
+            _pieceLength = pieceLength;
+            _fileLength = RandomAccess.GetLength(_handle);
+            // Pieces that hold bytes queue two per core, so a slow piece does not leave the others' threads idle; feeds
+            // hold objects, and wait as little as they can (docs/benchmarks.md has the measurements).
+            _window = output == Output.Feeds ? parallelism + 1 : 2 * parallelism + 1;
+            // The pieces' output buffers pass from the parsing threads to the consumer and back: a pool of this parse's
+            // own, which any thread takes from (the shared pool keeps arrays per thread, so buffers freed by the
+            // consumer were not found by the workers).
+            _buffers = ArrayPool<byte>.Create(MaxPieceBuffer, _window + 1);
+        }
+
+        /// <summary>Starts pieces until the window is full, then gives the oldest one's task; null when all are handed out.</summary>
+        public Task<Piece>? Next()
+        {
+            // An empty file is one empty piece, so its statistics and diagnostics come out as for any other.
+            while (!_allCut)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                long end = _start + _pieceLength >= _fileLength ? _fileLength : NextCut(_handle, _fileLength, _start + _pieceLength, _options);
+                var token = _stop.Token;
+                long offset = _start;
+                bool endsBeforeSnapshot = end < _fileLength;
+                _inFlight.Enqueue(Task.Run(() => ParsePiece(_handle, offset, end - offset, endsBeforeSnapshot, _options, _output, _buffers, token), token));
+                _start = end;
+                _allCut = _start >= _fileLength;
+                if (_inFlight.Count >= _window) return _inFlight.Dequeue();
+            }
+            return _inFlight.TryDequeue(out var oldest) ? oldest : null;
+        }
+
+        private bool _allCut;
+
+        /// <summary>Gives the piece its place in the file: the lines before it.</summary>
+        public Piece Numbered(Piece piece)
+        {
+            piece.LinesBefore = _linesBefore;
+            _linesBefore += piece.Statistics.Lines;
+            return piece;
+        }
+
+        /// <summary>
+        /// The consumer stopped early or something failed: stops the pieces still parsing and waits for them, so
+        /// nothing reads the file after the handle is closed.
+        /// </summary>
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            while (_inFlight.TryDequeue(out var task))
             {
                 try
                 {
@@ -138,15 +210,38 @@ internal static class ParallelParse
                 }
             }
         }
+
+        /// <inheritdoc cref="StopAsync"/>
+        public void Stop()
+        {
+            _stop.Cancel();
+            while (_inFlight.TryDequeue(out var task))
+            {
+                try
+                {
+                    task.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            _handle.Dispose();
+        }
     }
 
     /// <summary>
     /// Replays a piece's diagnostics to the caller's callback and returns its papers or feeds, in order, with the whole
     /// file's line numbers; rethrows its error (a format error at the whole file's line).
     /// </summary>
-    public static IEnumerable<object> Replay(Piece piece, FeedParserOptions options)
+    public static IEnumerable<object> Replay(Piece piece, ReadSettings options)
     {
         long shift = piece.LinesBefore;
+        options.Progress?.Report(piece.End);
         try
         {
             foreach (var item in piece.Items)
@@ -177,22 +272,15 @@ internal static class ParallelParse
         piece.Error?.Throw();
     }
 
-    private static Piece Numbered(Piece piece, ref long linesBefore)
-    {
-        piece.LinesBefore = linesBefore;
-        linesBefore += piece.Statistics.Lines;
-        return piece;
-    }
-
     private static FeedDiagnostic Moved(FeedDiagnostic diagnostic, long lines) =>
         lines == 0 || diagnostic.Location.Line is not { } line ? diagnostic : diagnostic with { Location = DiagnosticLocation.AtLine(line + lines, diagnostic.Location.Column) };
 
     /// <summary>The first snapshot start at or after <paramref name="position"/>; the file's end when none follows.</summary>
-    private static long NextCut(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileLength, long position)
+    private static long NextCut(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileLength, long position, ReadSettings settings)
     {
         long from = Math.Max(0, position - CutLookback);
         using var scan = new FileRangeStream(handle, from, fileLength - from);
-        return SnapshotBoundaries.FindNextFrom(scan, from, position, CutReadLength) ?? fileLength;
+        return SnapshotBoundaries.FindNextFrom(scan, from, position, CutReadLength, settings) ?? fileLength;
     }
 
     public static FeedStatistics Add(FeedStatistics a, FeedStatistics b) => new()
@@ -205,10 +293,10 @@ internal static class ParallelParse
         Infos = a.Infos + b.Infos,
     };
 
-    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length, bool endsBeforeSnapshot, FeedParserOptions options,
+    private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length, bool endsBeforeSnapshot, ReadSettings options,
         Output output, ArrayPool<byte> buffers, CancellationToken cancellationToken)
     {
-        var piece = new Piece();
+        var piece = new Piece { End = offset + length };
         var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = piece.Items.Add };
         var entryOutput = output switch { Output.Count => EntryOutput.Count, Output.Feeds => EntryOutput.Feeds, _ => EntryOutput.Entries };
         int capacity = (int)Math.Min(length + length / 4 + 4096, int.MaxValue / 2);

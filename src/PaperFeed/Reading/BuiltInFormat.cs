@@ -1,3 +1,4 @@
+using PaperFeed.Text;
 using PaperFeed.Text.Captures;
 
 namespace PaperFeed;
@@ -25,31 +26,61 @@ internal sealed class BuiltInFormat(string name, PaperFormat id) : FeedFormat(na
 
     public override IAsyncEnumerable<Feed> ReadFeedsAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) => Id switch
     {
-        PaperFormat.TextListing => FeedParser.ReadFeedsAsync(input, context.ParserOptions, cancellationToken),
-        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadFeedsAsync(input, context.ParserOptions, cancellationToken),
-        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadFeedsAsync(input, context.ParserOptions, cancellationToken),
-        _ => CaptureParser.ReadFeedsAsync(input, Id, context.ParserOptions, cancellationToken),
+        PaperFormat.TextListing => ListingReads.FeedsAsync(input, context.Settings, cancellationToken),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadFeedsAsync(input, context.Settings, cancellationToken),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadFeedsAsync(input, context.Settings, cancellationToken),
+        _ => CaptureParser.ReadFeedsAsync(input, Id, context.Settings, cancellationToken),
     };
 
     public override IAsyncEnumerable<Paper> ReadPapersAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) => Id switch
     {
-        PaperFormat.TextListing => FeedParser.ReadPapersAsync(input, context.ParserOptions, cancellationToken),
-        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadPapersAsync(input, context.ParserOptions, cancellationToken),
-        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadPapersAsync(input, context.ParserOptions, cancellationToken),
-        _ => CaptureParser.ReadPapersAsync(input, Id, context.ParserOptions, cancellationToken),
+        PaperFormat.TextListing => ListingReads.PapersAsync(input, context.Settings, cancellationToken),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadPapersAsync(input, context.Settings, cancellationToken),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadPapersAsync(input, context.Settings, cancellationToken),
+        _ => CaptureParser.ReadPapersAsync(input, Id, context.Settings, cancellationToken),
     };
 
     public override IAsyncEnumerable<FeedItem> ReadItemsAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) => Id switch
     {
-        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadItemsAsync(input, context.ParserOptions, cancellationToken),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadItemsAsync(input, context.Settings, cancellationToken),
         _ => base.ReadItemsAsync(input, context, cancellationToken),
     };
 
     public override Task<FeedStatistics> CountAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) => Id switch
     {
-        PaperFormat.TextListing => FeedParser.CountAsync(input, context.ParserOptions, cancellationToken),
-        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.CountAsync(input, context.ParserOptions, cancellationToken),
-        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.CountAsync(input, context.ParserOptions, cancellationToken),
+        PaperFormat.TextListing => ListingReads.CountAsync(input, context.Settings, cancellationToken),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.CountAsync(input, context.Settings, cancellationToken),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.CountAsync(input, context.Settings, cancellationToken),
         _ => base.CountAsync(input, context, cancellationToken),
+    };
+
+    public override IEnumerable<Feed> ReadFeeds(Stream input, FeedReadContext context) => Id switch
+    {
+        PaperFormat.TextListing => ListingReads.Feeds(input, context.Settings),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadFeeds(input, context.Settings),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadFeeds(input, context.Settings),
+        _ => CaptureParser.ReadFeeds(input, Id, context.Settings),
+    };
+
+    public override IEnumerable<Paper> ReadPapers(Stream input, FeedReadContext context) => Id switch
+    {
+        PaperFormat.TextListing => ListingReads.Papers(input, context.Settings),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadPapers(input, context.Settings),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadPapers(input, context.Settings),
+        _ => CaptureParser.ReadPapers(input, Id, context.Settings),
+    };
+
+    public override IEnumerable<FeedItem> ReadItems(Stream input, FeedReadContext context) => Id switch
+    {
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadItems(input, context.Settings),
+        _ => base.ReadItems(input, context),
+    };
+
+    public override FeedStatistics Count(Stream input, FeedReadContext context) => Id switch
+    {
+        PaperFormat.TextListing => ListingReads.Count(input, context.Settings),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.Count(input, context.Settings),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.Count(input, context.Settings),
+        _ => base.Count(input, context),
     };
 }

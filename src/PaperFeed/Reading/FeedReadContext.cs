@@ -24,18 +24,8 @@ public sealed class FeedReadContext
         Options = options;
         SourceName = sourceName;
         _counter = counter;
-        ParserOptions = new FeedParserOptions
-        {
-            ReferenceDate = options.Dates.ReferenceDate,
-            ListingDate = options.Dates.ListingDate,
-            ListingDateFromSourceName = options.Dates.ListingDateFromSourceName,
-            DuplicateSentences = options.Text.DuplicateSentences,
-            MaxLineLength = options.Text.MaxLineLength,
-            Strict = options.Diagnostics.Strict,
-            OnDiagnostic = counter is null ? options.Diagnostics.OnDiagnostic : Chain(counter, options.Diagnostics.OnDiagnostic),
-            SourceName = sourceName,
-        };
-        _sink = new DiagnosticSink(ParserOptions);
+        Settings = ReadSettings.From(options, sourceName, counter is null ? options.Diagnostics.OnDiagnostic : Chain(counter, options.Diagnostics.OnDiagnostic));
+        _sink = new DiagnosticSink(Settings.OnDiagnostic, Settings.Strict);
     }
 
     /// <summary>The reader's options.</summary>
@@ -56,7 +46,20 @@ public sealed class FeedReadContext
     /// for formats built on the <see cref="FeedParser"/>-era readers. Its <see cref="FeedParserOptions.OnDiagnostic"/>
     /// is this context's listener, so reporting through <see cref="Diagnostics"/> or through these options is the same.
     /// </summary>
-    public FeedParserOptions ParserOptions { get; }
+    public FeedParserOptions ParserOptions => new()
+    {
+        ReferenceDate = Settings.ReferenceDate,
+        ListingDate = Settings.ListingDate,
+        ListingDateFromSourceName = Settings.ListingDateFromSourceName,
+        DuplicateSentences = Settings.DuplicateSentences,
+        MaxLineLength = Settings.MaxLineLength,
+        Strict = Settings.Strict,
+        OnDiagnostic = Settings.OnDiagnostic,
+        SourceName = Settings.SourceName,
+    };
+
+    /// <summary>The same settings as the core's readers take them.</summary>
+    internal ReadSettings Settings { get; }
 
     /// <summary>Warnings reported so far (counted only for the context of a counting pass).</summary>
     internal long Warnings { get; private set; }

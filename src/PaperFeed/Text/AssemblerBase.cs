@@ -14,14 +14,14 @@ internal abstract class AssemblerBase
     private readonly DiagnosticSink _diagnostics;
     private long _feedCount, _paperCount, _withMetadata, _lineCount, _warnings, _infos;
 
-    protected AssemblerBase(FeedParserOptions options, bool collectFeeds)
+    protected AssemblerBase(ReadSettings options, bool collectFeeds)
     {
         Options = options;
         CollectFeeds = collectFeeds;
-        _diagnostics = new DiagnosticSink(options);
+        _diagnostics = new DiagnosticSink(options.OnDiagnostic, options.Strict);
     }
 
-    protected FeedParserOptions Options { get; }
+    protected ReadSettings Options { get; }
 
     /// <summary>True when the caller wants whole feeds, false for a stream of papers.</summary>
     protected bool CollectFeeds { get; }

@@ -27,7 +27,7 @@ internal sealed partial class EntryAssembler<T, TUnits> : AssemblerBase, IDispos
     // Where the lines come from: an abstract is read where the line reader holds it until the reader refills.
     private readonly ILineReader<T> _lines;
 
-    public EntryAssembler(FeedParserOptions options, EntryOutput output, ILineReader<T> lines) : base(options, output == EntryOutput.Feeds)
+    public EntryAssembler(ReadSettings options, EntryOutput output, ILineReader<T> lines) : base(options, output == EntryOutput.Feeds)
     {
         _output = output;
         _lines = lines;

@@ -13,7 +13,7 @@ internal sealed class ParseSession<T, TUnits> : IDisposable
     private readonly EntryAssembler<T, TUnits> _assembler;
     private bool _done;
 
-    public ParseSession(ILineReader<T> lines, FeedParserOptions options, EntryOutput output)
+    public ParseSession(ILineReader<T> lines, ReadSettings options, EntryOutput output)
     {
         _lines = lines;
         _assembler = new EntryAssembler<T, TUnits>(options, output, lines);
@@ -90,12 +90,12 @@ internal sealed class ParseSession<T, TUnits> : IDisposable
 /// <summary>The two ways into the grammar: characters from a <see cref="TextReader"/>, UTF-8 bytes from a stream.</summary>
 internal static class ParseSession
 {
-    public static ParseSession<char, Utf16Units> Of(TextReader reader, FeedParserOptions options, EntryOutput output) =>
+    public static ParseSession<char, Utf16Units> Of(TextReader reader, ReadSettings options, EntryOutput output) =>
         new(new LineReader(new TextReaderCharSource(reader), options.MaxLineLength, options.SourceName), options, output);
 
     /// <param name="stream">UTF-8 bytes.</param>
     /// <param name="options">The options.</param>
     /// <param name="output">What finished entries become.</param>
-    public static ParseSession<byte, Utf8Units> Of(Stream stream, FeedParserOptions options, EntryOutput output) =>
+    public static ParseSession<byte, Utf8Units> Of(Stream stream, ReadSettings options, EntryOutput output) =>
         new(new Utf8LineReader(stream, options.MaxLineLength, options.SourceName), options, output);
 }

@@ -2,7 +2,7 @@ namespace PaperFeed.Text;
 
 /// <summary>
 /// The year rule of a snapshot (docs/format.md), shared by the browser copy and the captures: a year-less date takes
-/// its year from the snapshot's page date when that has one, else from <see cref="FeedParserOptions.ReferenceDate"/>.
+/// its year from the snapshot's page date when that has one, else from <see cref="ReadSettings.ReferenceDate"/>.
 /// </summary>
 internal static class SnapshotDates
 {

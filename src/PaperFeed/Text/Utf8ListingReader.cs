@@ -6,7 +6,7 @@ namespace PaperFeed;
 /// A low-level, forward-only reader of the text listing in UTF-8 bytes, one entry at a time, in the spirit of
 /// <see cref="System.Text.Json.Utf8JsonReader"/>: the fields are spans over the reader's own buffers, valid until the
 /// next <see cref="Read"/>, and no string is made unless you ask (<see cref="ToPaper"/>). The grammar, the diagnostics
-/// (through <see cref="FeedParserOptions.OnDiagnostic"/>) and the values are exactly those of
+/// (through <see cref="ReadSettings.OnDiagnostic"/>) and the values are exactly those of
 /// <see cref="FeedParser.ReadPapersAsync"/>: each entry read is the paper it would give.
 /// </summary>
 /// <example>
@@ -28,9 +28,15 @@ public sealed class Utf8ListingReader : IDisposable
     /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     public Utf8ListingReader(Stream stream, FeedParserOptions? options = null)
+        : this(stream, (options ?? FeedParserOptions.Default).ToSettings())
+    {
+    }
+
+    /// <summary>Creates a reader with the settings of one input (the door's listing reader).</summary>
+    internal Utf8ListingReader(Stream stream, ReadSettings settings)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        _session = ParseSession.Of(stream, options ?? FeedParserOptions.Default, EntryOutput.Entries);
+        _session = ParseSession.Of(stream, settings, EntryOutput.Entries);
     }
 
     /// <summary>Moves to the next entry; false at the end of the input.</summary>

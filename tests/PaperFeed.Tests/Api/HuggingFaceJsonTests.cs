@@ -105,7 +105,7 @@ public class HuggingFaceJsonTests
     public async Task A_listing_day_from_the_caller_is_the_featured_day_of_items_without_their_own()
     {
         var day = new DateOnly(2025, 8, 28);
-        var feeds = await HuggingFaceJson.ReadFeedsAsync(File.OpenRead(Fixtures.DailyPapersJson), new FeedParserOptions { ListingDate = day }).ToListAsync();
+        var feeds = await HuggingFaceJson.ReadFeedsAsync(File.OpenRead(Fixtures.DailyPapersJson), new ReadSettings { ListingDate = day }).ToListAsync();
 
         var listingDay = new PaperDate(day);
         feeds.Should().ContainSingle().Which.Should().Be(new Feed
@@ -121,7 +121,7 @@ public class HuggingFaceJsonTests
         var diagnostics = new List<FeedDiagnostic>();
         string input = """[{"paper": {"id": "1", "title": "T", "publishedAt": "2025-03-10T17:00:00.000Z"}, "publishedAt": "2025-03-09T00:00:00.000Z"}]""";
 
-        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { ListingDate = new DateOnly(2025, 3, 9), OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { ListingDate = new DateOnly(2025, 3, 9), OnDiagnostic = diagnostics.Add }).ToListAsync();
 
         papers.Should().ContainSingle().Which.Featured.Should().BeNull();
         papers[0].Published.Should().Be(new PaperDate(2025, 3, 10));
@@ -195,7 +195,7 @@ public class HuggingFaceJsonTests
         var diagnostics = new List<FeedDiagnostic>();
         string input = """[{"paper": {"id": "1", "title": "One"}}, {"paper": {"id": "2", "title": "  "}, "numComments": 4}, {"title": "Three"}]""";
 
-        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "x.json" }).ToListAsync();
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { OnDiagnostic = diagnostics.Add, SourceName = "x.json" }).ToListAsync();
 
         papers.Select(p => p.Title).Should().Equal("One", "Three");
         diagnostics.Should().ContainSingle().Which.Should().Be(new FeedDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UntitledItem, DiagnosticLocation.AtJsonPath("$[1]"),
@@ -207,7 +207,7 @@ public class HuggingFaceJsonTests
     [Fact]
     public async Task Strict_mode_throws_on_the_first_warning()
     {
-        var act = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8("""[{"paper": {"id": "2"}}]"""), new FeedParserOptions { Strict = true }).ToListAsync();
+        var act = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8("""[{"paper": {"id": "2"}}]"""), new ReadSettings { Strict = true }).ToListAsync();
 
         (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.UntitledItem);
     }
@@ -218,8 +218,8 @@ public class HuggingFaceJsonTests
         var diagnostics = new List<FeedDiagnostic>();
         string input = "[\n  {\"paper\": {\"id\": \"1\", \"title\": \"One\"}},\n  {\"paper\": {\"id\": \"2\", \"title\": \"Two\"}},\n  {\"paper\": {\"id\": \"3\", \"title\" \"Three\"}}\n]";
 
-        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { SourceName = "bad.json", OnDiagnostic = diagnostics.Add }).ToListAsync();
-        var strict = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { SourceName = "bad.json", Strict = true }).ToListAsync();
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { SourceName = "bad.json", OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var strict = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { SourceName = "bad.json", Strict = true }).ToListAsync();
 
         papers.Select(p => p.Title).Should().Equal("One", "Two");
         var warning = diagnostics.Should().ContainSingle().Subject;
@@ -239,8 +239,8 @@ public class HuggingFaceJsonTests
         lines[24] = "not json at all";
         string input = string.Join("\n", lines) + "\n";
 
-        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
-        var strict = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { Strict = true }).ToListAsync();
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var strict = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { Strict = true }).ToListAsync();
 
         papers.Select(p => p.ArxivId).Should().Equal(Enumerable.Range(1, 30).Where(i => i is not (21 or 25)).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         diagnostics.Select(d => (d.Code, d.Line)).Should().Equal((DiagnosticCodes.InvalidJsonLine, 21), (DiagnosticCodes.InvalidJsonLine, 25));
@@ -260,7 +260,7 @@ public class HuggingFaceJsonTests
         if (input == "DEEP") input = "[{\"title\": \"T\", \"x\": " + new string('[', 10_000) + new string(']', 10_000) + "}]";
         var diagnostics = new List<FeedDiagnostic>();
 
-        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { OnDiagnostic = diagnostics.Add }).ToListAsync();
 
         string.Join(",", papers.Select(p => p.Title)).Should().Be(titles);
         diagnostics.Select(d => d.Code).Should().Equal(code is null ? [] : [code]);
@@ -277,7 +277,7 @@ public class HuggingFaceJsonTests
         var diagnostics = new List<FeedDiagnostic>();
         string input = $$$"""[{"paper": {"id": "1", "title": "A", "upvotes": 3}}, {"paper": {"id": "2", "title": "B", "upvotes": {{{upvotes}}}}}]""";
 
-        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var papers = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { OnDiagnostic = diagnostics.Add }).ToListAsync();
 
         papers.Select(p => p.Upvotes).Should().Equal(3, null);
         var warning = diagnostics.Should().ContainSingle().Subject;
@@ -290,7 +290,7 @@ public class HuggingFaceJsonTests
     {
         string input = """["{'paper': {'id': '2412.19723', 'title': 'T', 'hidden': False}}", "{'paper': {}}"]""";
 
-        var act = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { SourceName = "2025-01-02.json" }).ToListAsync();
+        var act = () => HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { SourceName = "2025-01-02.json" }).ToListAsync();
 
         var error = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
         error.Code.Should().Be(DiagnosticCodes.StringItems);
@@ -346,7 +346,7 @@ public class HuggingFaceJsonTests
              "numComments": [], "organization": {"name": "acme", "fullname": {"x": 1}}, "publishedAt": "2025-08-28"}
             """;
 
-        var paper = (await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync()).Should().ContainSingle().Subject;
+        var paper = (await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { OnDiagnostic = diagnostics.Add }).ToListAsync()).Should().ContainSingle().Subject;
 
         paper.Should().Be(new Paper
         {
@@ -368,8 +368,8 @@ public class HuggingFaceJsonTests
         var diagnostics = new List<FeedDiagnostic>();
         string input = """{"title": "T", "summary": "One. Two.\nTwo."}""";
 
-        var collapsed = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
-        var kept = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { DuplicateSentences = DuplicateSentenceHandling.Keep }).ToListAsync();
+        var collapsed = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        var kept = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { DuplicateSentences = DuplicateSentenceHandling.Keep }).ToListAsync();
 
         collapsed[0].Abstract.Should().Be("One. Two.");
         kept[0].Abstract.Should().Be("One. Two. Two.");

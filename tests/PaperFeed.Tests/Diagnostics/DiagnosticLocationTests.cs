@@ -71,7 +71,7 @@ public class DiagnosticLocationTests
         var diagnostics = new List<FeedDiagnostic>();
         string input = "{\"paper\": {\"id\": \"1\", \"title\": \"A\"}}\n{\"paper\": {\"id\": \"2\", \"title\": \"B\", \"upvotes\": \"many\"}}\n{\"paper\": {\"id\": \"3\"}}\n";
 
-        await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add, SourceName = "a.jsonl" }).ToListAsync();
+        await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { OnDiagnostic = diagnostics.Add, SourceName = "a.jsonl" }).ToListAsync();
 
         diagnostics.Select(d => (d.Code, d.Location)).Should().Equal(
             (DiagnosticCodes.InvalidCount, new DiagnosticLocation(2, null, "$.paper.upvotes")),
@@ -85,7 +85,7 @@ public class DiagnosticLocationTests
         var diagnostics = new List<FeedDiagnostic>();
         string input = "{\n  \"dailyPapers\": [\n    {\"paper\": {\"id\": \"1\", \"title\": \"A\"}},\n    {\"paper\": {\"id\": \"2\"}}\n  ]\n}\n";
 
-        await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
+        await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(input), new ReadSettings { OnDiagnostic = diagnostics.Add }).ToListAsync();
 
         diagnostics.Should().ContainSingle().Which.Location.Should().Be(DiagnosticLocation.AtJsonPath("$.dailyPapers[1]"));
     }

@@ -44,7 +44,7 @@ public class EquivalenceTests
         await Papers.Array[0, 8].SampleAsync(async sources =>
         {
             var fromText = FeedParser.Parse(RenderText(sources), Options).Single().Papers;
-            var fromApi = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(RenderApiJson(sources)), Options).ToListAsync();
+            var fromApi = await HuggingFaceJson.ReadPapersAsync(Fixtures.Utf8(RenderApiJson(sources)), Options.ToSettings()).ToListAsync();
             var fromProps = HtmlPages.ReadFeed(RenderHtml(sources, withProps: true), Options);
             var fromCards = HtmlPages.ReadFeed(RenderHtml(sources, withProps: false), Options);
 

@@ -24,7 +24,7 @@ internal static class Fixtures
     public static async Task<List<Paper>> ReadApiAsync(string path, FeedParserOptions? options = null)
     {
         await using var stream = File.OpenRead(path);
-        return await HuggingFaceJson.ReadPapersAsync(stream, options).ToListAsync();
+        return await HuggingFaceJson.ReadPapersAsync(stream, options?.ToSettings()).ToListAsync();
     }
 
     public static MemoryStream Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));

@@ -71,7 +71,7 @@ public class JsonReaderTests
     [InlineData("\n\nnot json", 3, "")]
     public async Task Bad_input_fails_with_a_typed_error_at_its_line(string json, int line, string mentions)
     {
-        var read = async () => await FeedJson.ReadPapersAsync(Stream(json), new FeedParserOptions { SourceName = "in.jsonl" }).ToListAsync();
+        var read = async () => await FeedJson.ReadPapersAsync(Stream(json), new ReadSettings { SourceName = "in.jsonl" }).ToListAsync();
 
         var error = (await read.Should().ThrowAsync<FeedFormatException>()).Which;
         error.Code.Should().Be(DiagnosticCodes.InvalidJson);

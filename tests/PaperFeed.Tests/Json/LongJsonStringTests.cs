@@ -20,7 +20,7 @@ public sealed class LongJsonStringTests
 
         var read = async () =>
         {
-            await foreach (var _ in FeedJson.ReadFeedsAsync(input, new FeedParserOptions { SourceName = "long.json" })) { }
+            await foreach (var _ in FeedJson.ReadFeedsAsync(input, new ReadSettings { SourceName = "long.json" })) { }
         };
 
         var error = (await read.Should().ThrowAsync<FeedFormatException>()).Which.Diagnostic;

@@ -1,3 +1,4 @@
+using PaperFeed.Partitioning;
 using System.Text;
 using PaperFeed.Testing;
 
@@ -36,7 +37,7 @@ public sealed class ParallelParseTests : IDisposable
         var summary = WriteDump(seed);
         var expected = await Sequential();
 
-        var actual = await Collect(options => FeedParser.ReadPapersParallelIterator(_path, options, parallelism, pieceLength, default));
+        var actual = await Collect(options => ParallelReads.ReadAsync<Paper>(_path, Settings(options), ParallelParse.Output.Papers, parallelism, pieceLength, default));
 
         actual.Papers.Should().HaveCount((int)summary.Expected.Papers).And.Equal(expected.Papers);
         actual.Papers.Select(p => p.SourceLine).Should().Equal(expected.Papers.Select(p => p.SourceLine));
@@ -49,7 +50,7 @@ public sealed class ParallelParseTests : IDisposable
     {
         var summary = WriteDump(4);
 
-        var statistics = await FeedParser.CountParallel(_path, FeedParserOptions.Default, 2, 128 << 10, default);
+        var statistics = await ParallelReads.CountAsync(_path, ReadSettings.Default, 2, 128 << 10, default);
 
         statistics.Should().Be(summary.Expected);
         (await FeedParser.CountParallelAsync(_path)).Should().Be(summary.Expected);
@@ -61,7 +62,7 @@ public sealed class ParallelParseTests : IDisposable
         await File.WriteAllTextAsync(_path, "new\n\nAug 28\n\nT1\n\nA1\n\nT2\n\nnew\n\nAug 29\n\nT3\n\nA3\n");
         var expected = await Sequential();
 
-        var actual = await Collect(options => FeedParser.ReadPapersParallelIterator(_path, options, 2, 1, default));
+        var actual = await Collect(options => ParallelReads.ReadAsync<Paper>(_path, Settings(options), ParallelParse.Output.Papers, 2, 1, default));
 
         actual.Papers.Should().Equal(expected.Papers);
         actual.Diagnostics.Should().Equal(expected.Diagnostics).And.ContainSingle(d => d.Code == DiagnosticCodes.MissingAbstract && d.Line == 9);
@@ -85,7 +86,7 @@ public sealed class ParallelParseTests : IDisposable
         var parallel = new List<Paper>();
         var parallelError = await Record.ExceptionAsync(async () =>
         {
-            await foreach (var paper in FeedParser.ReadPapersParallelIterator(_path, FeedParserOptions.Default, 2, 64 << 10, default)) parallel.Add(paper);
+            await foreach (var paper in ParallelReads.ReadAsync<Paper>(_path, Settings(FeedParserOptions.Default), ParallelParse.Output.Papers, 2, 64 << 10, default)) parallel.Add(paper);
         });
 
         sequentialError.Should().BeOfType<FeedFormatException>();
@@ -106,7 +107,7 @@ public sealed class ParallelParseTests : IDisposable
 
         var parallelError = await Record.ExceptionAsync(async () =>
         {
-            await foreach (var _ in FeedParser.ReadPapersParallelIterator(_path, strict, 2, 32 << 10, default)) { }
+            await foreach (var _ in ParallelReads.ReadAsync<Paper>(_path, Settings(strict), ParallelParse.Output.Papers, 2, 32 << 10, default)) { }
         });
 
         parallelError.Should().BeOfType<FeedFormatException>().Which.Diagnostic.Should().Be(((FeedFormatException)sequentialError!).Diagnostic);
@@ -118,7 +119,7 @@ public sealed class ParallelParseTests : IDisposable
         WriteDump(7);
         int taken = 0;
 
-        await foreach (var _ in FeedParser.ReadPapersParallelIterator(_path, FeedParserOptions.Default, 2, 64 << 10, default))
+        await foreach (var _ in ParallelReads.ReadAsync<Paper>(_path, Settings(FeedParserOptions.Default), ParallelParse.Output.Papers, 2, 64 << 10, default))
         {
             if (++taken == 10) break;
         }
@@ -141,4 +142,6 @@ public sealed class ParallelParseTests : IDisposable
 
         await act.Should().ThrowAsync<OperationCanceledException>();
     }
+
+    private static ReadSettings Settings(FeedParserOptions options) => options.ToSettings();
 }

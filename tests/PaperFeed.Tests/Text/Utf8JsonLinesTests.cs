@@ -1,3 +1,4 @@
+using PaperFeed.Partitioning;
 using System.Text;
 using PaperFeed.Testing;
 
@@ -104,7 +105,7 @@ public sealed class Utf8JsonLinesTests : IDisposable
         await FeedJson.ConvertTextToJsonLinesAsync(new ChunkedStream(bytes, [1, 7, 4096, 65536]), async, options);
         var parallel = new MemoryStream();
         var parallelDiagnostics = new List<FeedDiagnostic>();
-        var parallelStatistics = await FeedJson.ConvertTextFileParallel(_path, parallel, options with { OnDiagnostic = parallelDiagnostics.Add }, 2, 16 << 10, default);
+        var parallelStatistics = await ParallelReads.WriteJsonLinesAsync(_path, parallel, (options with { OnDiagnostic = parallelDiagnostics.Add }).ToSettings(), 2, 16 << 10, default);
 
         Encoding.UTF8.GetString(sync.ToArray()).Should().Be(Encoding.UTF8.GetString(expected.ToArray()));
         sync.ToArray().Should().Equal(expected.ToArray());

@@ -86,11 +86,11 @@ public sealed class Utf8PathTests
         bytesAllocated.Should().BeLessThan(200_000);
     }
 
-    private static FeedParserOptions Listening(FeedParserOptions options, out List<FeedDiagnostic> diagnostics)
+    private static ReadSettings Listening(FeedParserOptions options, out List<FeedDiagnostic> diagnostics)
     {
         var list = new List<FeedDiagnostic>();
         diagnostics = list;
-        return options with { OnDiagnostic = list.Add };
+        return options.ToSettings() with { OnDiagnostic = list.Add };
     }
 
     private sealed record Outcome(List<Feed> Feeds, List<long?> Lines, FeedStatistics? Statistics, FeedDiagnostic? Error);

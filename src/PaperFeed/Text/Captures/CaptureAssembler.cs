@@ -38,7 +38,7 @@ internal sealed class CaptureAssembler : AssemblerBase
     private bool _holding;
     private string? _titleReference;
 
-    public CaptureAssembler(FeedParserOptions options, bool collectFeeds) : base(options, collectFeeds)
+    public CaptureAssembler(ReadSettings options, bool collectFeeds) : base(options, collectFeeds)
     {
     }
 

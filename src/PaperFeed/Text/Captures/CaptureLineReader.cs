@@ -1,18 +1,18 @@
 namespace PaperFeed.Text.Captures;
 
 /// <summary>One dialect of text capture: takes the input's lines in order and tells the assembler what each card part is.</summary>
-internal abstract class CaptureLineReader(CaptureAssembler cards, FeedParserOptions options)
+internal abstract class CaptureLineReader(CaptureAssembler cards, ReadSettings options)
 {
     protected CaptureAssembler Cards { get; } = cards;
 
-    protected FeedParserOptions Options { get; } = options;
+    protected ReadSettings Options { get; } = options;
 
     private bool _sawTitle;
 
     /// <summary>A line (terminator excluded, not trimmed) and its 1-based number.</summary>
     public abstract void PushLine(ReadOnlySpan<char> raw, int lineNumber);
 
-    /// <summary>A line past <see cref="FeedParserOptions.MaxLineLength"/>, skipped unread.</summary>
+    /// <summary>A line past <see cref="ReadSettings.MaxLineLength"/>, skipped unread.</summary>
     public virtual void PushTooLong(int lineNumber, long length) =>
         Cards.ReportLine(DiagnosticCodes.LineTooLong, lineNumber, null, string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"line of {length} characters is longer than the limit of {Options.MaxLineLength}; skipped"));

@@ -9,7 +9,7 @@ namespace PaperFeed.Text.Captures;
 /// </summary>
 internal static class CaptureParser
 {
-    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat format, FeedParserOptions options,
+    public static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, PaperFormat format, ReadSettings options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var session = new Session(stream, format, options, collectFeeds: true);
@@ -19,11 +19,29 @@ internal static class CaptureParser
         }
     }
 
-    public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat format, FeedParserOptions options,
+    public static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, PaperFormat format, ReadSettings options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var session = new Session(stream, format, options, collectFeeds: false);
         while (await session.AdvanceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (session.Cards.TryTakePaper(out var paper)) yield return paper;
+        }
+    }
+
+    public static IEnumerable<Feed> ReadFeeds(Stream stream, PaperFormat format, ReadSettings options)
+    {
+        using var session = new Session(stream, format, options, collectFeeds: true);
+        while (session.Advance())
+        {
+            while (session.Cards.TryTakeFeed(out var feed)) yield return feed;
+        }
+    }
+
+    public static IEnumerable<Paper> ReadPapers(Stream stream, PaperFormat format, ReadSettings options)
+    {
+        using var session = new Session(stream, format, options, collectFeeds: false);
+        while (session.Advance())
         {
             while (session.Cards.TryTakePaper(out var paper)) yield return paper;
         }
@@ -36,7 +54,7 @@ internal static class CaptureParser
         private readonly CaptureLineReader _reader;
         private bool _done;
 
-        public Session(Stream stream, PaperFormat format, FeedParserOptions options, bool collectFeeds)
+        public Session(Stream stream, PaperFormat format, ReadSettings options, bool collectFeeds)
         {
             _lines = new LineReader(new Utf8StreamCharSource(stream), options.MaxLineLength, options.SourceName);
             Cards = new CaptureAssembler(options, collectFeeds);
@@ -47,6 +65,18 @@ internal static class CaptureParser
 
         public CaptureAssembler Cards { get; }
 
+        /// <summary>Reads until a paper or feed is ready, on the caller's thread; false at the end.</summary>
+        public bool Advance()
+        {
+            while (!_done)
+            {
+                if (PumpBufferedLines()) return true;
+                if (!_done) _lines.Fill();
+            }
+            return Cards.HasOutput;
+        }
+
+        /// <inheritdoc cref="Advance"/>
         public async ValueTask<bool> AdvanceAsync(CancellationToken cancellationToken)
         {
             while (!_done)

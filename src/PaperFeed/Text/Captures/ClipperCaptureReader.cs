@@ -7,7 +7,7 @@ namespace PaperFeed.Text.Captures;
 /// the date, then maybe the comment count linked to <c>#community</c>. The first link to a new paper page is a
 /// title; the next link to the same page is its abstract. Menus and other links are skipped.
 /// </summary>
-internal sealed class ClipperCaptureReader(CaptureAssembler cards, FeedParserOptions options) : CaptureLineReader(cards, options)
+internal sealed class ClipperCaptureReader(CaptureAssembler cards, ReadSettings options) : CaptureLineReader(cards, options)
 {
     private string? _pendingText;
     private int _pendingLine;

@@ -10,7 +10,7 @@ namespace PaperFeed.Text.Captures;
 /// the vote box (<c>-</c> or a count), the abstract, the byline (<c>* 3 authors</c>, or an organisation). Links are
 /// followed by bracket depth, so avatar images inside a byline do not end it. Menus and other links are skipped.
 /// </summary>
-internal sealed class MarkdownCaptureReader(CaptureAssembler cards, FeedParserOptions options) : CaptureLineReader(cards, options)
+internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings options) : CaptureLineReader(cards, options)
 {
     private readonly StringBuilder _block = new();
     private bool _inBlock;
