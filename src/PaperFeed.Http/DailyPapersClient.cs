@@ -248,7 +248,8 @@ public sealed class DailyPapersClient : IDisposable
     {
         TimeoutRejectedException => $"no complete response within {Options.AttemptTimeout.TotalSeconds:0.#} s",
         OperationCanceledException => "the request timed out",
-        HttpRequestException { InnerException: { } inner } http when inner is not HttpRequestException => $"{OneLine(http.Message)} ({OneLine(inner.Message)})",
+        HttpRequestException { InnerException: { } inner } http when inner is not HttpRequestException && !http.Message.Contains(OneLine(inner.Message), StringComparison.Ordinal)
+            => $"{OneLine(http.Message)} ({OneLine(inner.Message)})",
         _ => OneLine(e.Message),
     };
 
