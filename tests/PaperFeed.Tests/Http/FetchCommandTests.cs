@@ -282,6 +282,20 @@ public sealed class FetchCommandTests : IAsyncLifetime
             .Should().Equal(Enumerable.Range(10, 7).Select(d => $"2026-08-{d:00}"));
     }
 
+    [Fact]
+    public async Task Progress_is_drawn_on_a_terminal_only_and_cleared_before_the_summary()
+    {
+        _server.ServeEmpty("2026-08-15").ServeEmpty("2026-08-16");
+        var environment = new Dictionary<string, string> { ["HF_ENDPOINT"] = _server.Endpoint.AbsoluteUri };
+
+        var terminal = await Fetching.RunAsync(_time, environment, terminal: true, "fetch", "--from", "2026-08-15", "--to", "2026-08-16", "-o", Archive);
+
+        terminal.ExitCode.Should().Be(0, terminal.Stderr);
+        terminal.Stderr.Should().Contain("\rfetch: 0/2 days").And.Contain("\rfetch: 2/2 days, 2 requests");
+        // The last line, after the progress line is blanked with a carriage return: the summary alone.
+        terminal.Stderr.Split('\r')[^1].Should().StartWith("paperfeed: fetch: 2 days: 2 stored (2 empty)");
+    }
+
     private static byte[] Gunzip(string path)
     {
         using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);

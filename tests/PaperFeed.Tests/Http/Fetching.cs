@@ -9,11 +9,15 @@ namespace PaperFeed.Tests.Http;
 internal static class Fetching
 {
     /// <summary>Runs <c>paperfeed</c> in-process with a clock <paramref name="speed"/> times faster than real time and the given environment.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(FastTime time, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(FastTime time, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(time, environment, terminal: false, args);
+
+    /// <summary>As <see cref="RunAsync(FastTime, IReadOnlyDictionary{string, string}?, string[])"/>, with stderr a terminal or not.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(FastTime time, IReadOnlyDictionary<string, string>? environment, bool terminal, params string[] args)
     {
         using var output = new MemoryStream();
         using var error = new StringWriter();
-        var context = new CliContext(new MemoryStream(), output, error, StderrIsTerminal: false)
+        var context = new CliContext(new MemoryStream(), output, error, StderrIsTerminal: terminal)
         {
             Time = time,
             GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
