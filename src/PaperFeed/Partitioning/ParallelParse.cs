@@ -8,7 +8,7 @@ namespace PaperFeed.Partitioning;
 
 /// <summary>
 /// Parses one file on several threads. The file is cut near every multiple of the piece length, at the first snapshot
-/// start after it (<see cref="SnapshotBoundaries.FindNextFrom"/>, which reads a few kilobytes), so no thread reads the
+/// start after it (<see cref="SnapshotCuts.FindNextFrom"/>, which reads a few kilobytes), so no thread reads the
 /// whole file ahead of the pieces. Each piece parses with its lines numbered from 1; pieces come back strictly in input
 /// order, and <see cref="Replay"/> moves their papers' and diagnostics' line numbers to the whole file's (the lines of
 /// the pieces before are known by then). At most <c>2 × parallelism + 1</c> pieces are held at once, so memory does not
@@ -280,7 +280,7 @@ internal static class ParallelParse
     {
         long from = Math.Max(0, position - CutLookback);
         using var scan = new FileRangeStream(handle, from, fileLength - from);
-        return SnapshotBoundaries.FindNextFrom(scan, from, position, CutReadLength, settings) ?? fileLength;
+        return SnapshotCuts.FindNextFrom(scan, from, position, CutReadLength, settings) ?? fileLength;
     }
 
     public static FeedStatistics Add(FeedStatistics a, FeedStatistics b) => new()

@@ -201,7 +201,7 @@ public sealed class FeedReader
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetLength, 1);
-        return SnapshotBoundaries.SplitIterator(utf8, targetLength, ReadSettings.From(Options, null, null));
+        return SnapshotCuts.Split(utf8, targetLength, ReadSettings.From(Options, null, null));
     }
 
     /// <summary>
@@ -219,7 +219,7 @@ public sealed class FeedReader
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
         if (!utf8.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(utf8));
-        return SnapshotBoundaries.FindNextWith(utf8, position, ReadSettings.From(Options, null, null));
+        return SnapshotCuts.FindNext(utf8, position, ReadSettings.From(Options, null, null));
     }
 
     /// <summary>The context of one input: its name, and whether it was given as text (already decoded).</summary>
