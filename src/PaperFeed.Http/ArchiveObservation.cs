@@ -20,4 +20,13 @@ public sealed record ArchiveObservation
 
     /// <summary>Its pages, in page order.</summary>
     public required IReadOnlyList<ArchivePage> Pages { get; init; }
+
+    /// <summary>Value equality, the pages compared item by item.</summary>
+    /// <param name="other">The other observation.</param>
+    public bool Equals(ArchiveObservation? other) =>
+        other is not null && Day == other.Day && Id == other.Id && ObservedAt == other.ObservedAt && CompletedAt == other.CompletedAt
+        && PaperCount == other.PaperCount && Pages.SequenceEqual(other.Pages);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Day, Id, ObservedAt, CompletedAt, PaperCount, Pages.Count);
 }

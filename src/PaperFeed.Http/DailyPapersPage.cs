@@ -41,4 +41,15 @@ public sealed record DailyPapersPage
 
     /// <summary>Attempts this page took (1 when the first succeeded).</summary>
     public required int Attempts { get; init; }
+
+    /// <summary>Value equality: the body byte for byte, headers and ids item by item.</summary>
+    /// <param name="other">The other page.</param>
+    public bool Equals(DailyPapersPage? other) =>
+        other is not null && Day == other.Day && Page == other.Page && RequestUri == other.RequestUri && StatusCode == other.StatusCode
+        && ObservedAt == other.ObservedAt && ItemCount == other.ItemCount && NewPaperCount == other.NewPaperCount && IsLast == other.IsLast
+        && Attempts == other.Attempts && Body.Span.SequenceEqual(other.Body.Span) && PaperIds.SequenceEqual(other.PaperIds)
+        && Headers.Count == other.Headers.Count && Headers.All(h => other.Headers.TryGetValue(h.Key, out var value) && value == h.Value);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Day, Page, StatusCode, ObservedAt, ItemCount, Body.Length);
 }

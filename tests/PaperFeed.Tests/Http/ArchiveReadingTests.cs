@@ -53,6 +53,9 @@ public sealed class ArchiveReadingTests : IAsyncLifetime
         feed.Date.Should().Be(new PaperDate(new DateOnly(2024, 7, 5)));
         observation.Pages.Select(p => p.ItemCount).Should().Equal(3, 0);
         observation.PaperCount.Should().Be(3);
+        // Records compare by value, pages included: two reads of the manifest give equal observations.
+        DailyPapersArchive.Open(archive).ReadObservations().Single().Should().Be(observation);
+        (observation == (observation with { Pages = [.. observation.Pages.Take(1)] })).Should().BeFalse();
     }
 
     [Fact]
