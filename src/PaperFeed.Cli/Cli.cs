@@ -123,6 +123,12 @@ public static class Cli
         var stats = new StatsCommand();
         stats.Command.SetAction((result, token) => stats.RunAsync(result, context, token));
 
+        var fetch = new FetchCommand();
+        fetch.Command.SetAction((result, token) => fetch.RunAsync(result, context, token));
+
+        var history = new HistoryCommand();
+        history.Command.SetAction((result, token) => history.RunAsync(result, context, token));
+
         var schema = new Command("schema", "Print the JSON Schema of the JSON document form (docs/paperfeed.schema.json).");
         schema.SetAction(async (_, token) =>
         {
@@ -133,7 +139,7 @@ public static class Cli
 
         return new RootCommand("paperfeed: Hugging Face Daily Papers snapshots to typed JSON.")
         {
-            Subcommands = { parse.Command, merge.Command, diff.Command, stats.Command, schema },
+            Subcommands = { parse.Command, merge.Command, diff.Command, stats.Command, fetch.Command, history.Command, schema },
         };
     }
 }

@@ -35,7 +35,13 @@ internal sealed class Inputs
                 known = false;
                 continue;
             }
-            if (Directory.Exists(path)) throw new InputErrorException($"{path}: is a directory");
+            if (Directory.Exists(path))
+            {
+                // A fetch archive is an input: its latest complete observation of each day, one feed per listing day.
+                if (!PaperFeed.Http.DailyPapersArchive.IsArchive(path)) throw new InputErrorException($"{path}: is a directory");
+                known = false;
+                continue;
+            }
             var file = new FileInfo(path);
             if (!file.Exists)
             {
@@ -57,12 +63,15 @@ internal sealed class Inputs
 
     /// <summary>
     /// One input for the library: a file by its path (opened, and read on every core where that helps, by the
-    /// reader), or standard input as a stream it must not close. A file whose name is not UTF-8 was opened by its
-    /// raw bytes when resolved (<see cref="RawPaths"/>): it is read from that stream, on one core.
+    /// reader), a fetch archive as PaperFeed JSON (its latest complete observation of each day, one feed per listing
+    /// day, made as it is read), or standard input as a stream it must not close. A file whose name is not UTF-8 was
+    /// opened by its raw bytes when resolved (<see cref="RawPaths"/>): it is read from that stream, on one core.
     /// </summary>
     public FeedInput Open(string path)
     {
         if (path == "-") return FeedInput.FromStream(_stdin, Reporter.StdinName);
-        return _raw.TryGetValue(path, out var opened) ? FeedInput.FromStream(opened, DisplayName(path)) : FeedInput.FromFile(path, DisplayName(path));
+        if (_raw.TryGetValue(path, out var opened)) return FeedInput.FromStream(opened, DisplayName(path));
+        if (Directory.Exists(path)) return FeedInput.FromStream(PaperFeed.Http.DailyPapersArchive.Open(path).OpenFeedsAsJson(), DisplayName(path));
+        return FeedInput.FromFile(path, DisplayName(path));
     }
 }
