@@ -12,7 +12,7 @@ feed="$work/feed"
 version="$(dotnet msbuild src/PaperFeed/PaperFeed.csproj -getProperty:VersionPrefix)-ci.$(date +%Y%m%d%H%M%S)"
 
 echo "== pack $version"
-for project in PaperFeed PaperFeed.Html PaperFeed.Export PaperFeed.Parquet; do
+for project in PaperFeed PaperFeed.Html PaperFeed.Export PaperFeed.Parquet PaperFeed.Http; do
   dotnet pack "src/$project/$project.csproj" -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
   [ -f "$feed/$project.$version.nupkg" ] && [ -f "$feed/$project.$version.snupkg" ] || { echo "$project: package or symbols missing"; exit 1; }
 done

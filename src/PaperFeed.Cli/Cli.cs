@@ -30,11 +30,21 @@ public static class Cli
         context = context with { Stderr = stderr, Stdout = new OutputStream(context.Stdout, "standard output") };
         var root = BuildCommand(context);
 
-        var parsed = root.Parse(args);
+        int doubleDash = Array.IndexOf(args, "--");
+        ParserOptions.Literal = doubleDash < 0 ? null : [.. args[(doubleDash + 1)..]];
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        finally
+        {
+            ParserOptions.Literal = null;
+        }
         // The run's own errors take the command's --color (auto when it has none or the arguments are wrong).
         var color = parsed.Errors.Count == 0 && parsed.CommandResult.Command.Options.OfType<Option<ColorMode>>().FirstOrDefault() is { } colorOption
             ? parsed.GetValue(colorOption) : ColorMode.Auto;
-        var reporter = new Reporter(stderr, Verbosity.Normal, style: Style.For(color, context.StderrIsTerminal, context.Environment));
+        var reporter = new Reporter(stderr, Verbosity.Normal, style: Style.For(color, context.StderrIsTerminal, context.GetEnvironmentVariable));
         if (parsed.Errors.Count > 0)
         {
             // One line: the first error (later ones often follow from it) and where to look.
@@ -116,6 +126,12 @@ public static class Cli
         var stats = new StatsCommand();
         stats.Command.SetAction((result, token) => stats.RunAsync(result, context, token));
 
+        var fetch = new FetchCommand();
+        fetch.Command.SetAction((result, token) => fetch.RunAsync(result, context, token));
+
+        var history = new HistoryCommand();
+        history.Command.SetAction((result, token) => history.RunAsync(result, context, token));
+
         var schema = new Command("schema", "Print the JSON Schema of the JSON document form (docs/paperfeed.schema.json).");
         schema.SetAction(async (_, token) =>
         {
@@ -126,7 +142,7 @@ public static class Cli
 
         return new RootCommand("paperfeed: Hugging Face Daily Papers snapshots to typed JSON.")
         {
-            Subcommands = { parse.Command, merge.Command, diff.Command, stats.Command, schema },
+            Subcommands = { parse.Command, merge.Command, diff.Command, stats.Command, fetch.Command, history.Command, schema },
         };
     }
 }

@@ -62,12 +62,39 @@ internal sealed class Reporter(TextWriter stderr, Verbosity verbosity, Diagnosti
     public static string Format(FeedDiagnostic diagnostic, Style? style = null)
     {
         string message = Bound(diagnostic.Message);
-        string text = (ReferenceEquals(message, diagnostic.Message) ? diagnostic : diagnostic with { Message = message }).ToString();
+        // A file name may hold a newline or another control character: shown escaped, the line stays one line.
+        string? source = diagnostic.Source is string name ? OneLine(name) : null;
+        string text = (ReferenceEquals(message, diagnostic.Message) && ReferenceEquals(source, diagnostic.Source)
+            ? diagnostic : diagnostic with { Message = message, Source = source }).ToString();
         if (style is not { Enabled: true }) return text;
         // ToString ends with "SEVERITY CODE: MESSAGE": the severity word sits at a known distance from the end.
         string severity = SeverityName(diagnostic.Severity);
         int at = text.Length - message.Length - diagnostic.Code.Length - severity.Length - 3;
         return string.Concat(text.AsSpan(0, at), style.Severity(diagnostic.Severity, severity), text.AsSpan(at + severity.Length));
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every control character escaped (<c>\n</c>, <c>\r</c>, <c>\t</c>, else <c>\xNN</c>),
+    /// so that it cannot break a line or move the cursor; the same instance when it has none.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F')) return text;
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (char c in text) AppendEscaped(escaped, c);
+        return escaped.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder text, char c)
+    {
+        switch (c)
+        {
+            case '\n': text.Append("\\n"); break;
+            case '\r': text.Append("\\r"); break;
+            case '\t': text.Append("\\t"); break;
+            case < ' ' or (>= '\u007F' and <= '\u009F'): text.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}"); break;
+            default: text.Append(c); break;
+        }
     }
 
     /// <summary>The severity as messages and <c>--diagnostics</c> spell it.</summary>
@@ -78,10 +105,10 @@ internal sealed class Reporter(TextWriter stderr, Verbosity verbosity, Diagnosti
         _ => "error",
     };
 
-    /// <summary>A message as one line of bounded length: line breaks shown as \n, the middle of a long quote cut.</summary>
+    /// <summary>A message as one line of bounded length: control characters escaped (line breaks as \n), the middle of a long quote cut.</summary>
     public static string Bound(string message)
     {
-        if (message.Length <= MaxMessageLength && message.AsSpan().IndexOfAny('\r', '\n') < 0) return message;
+        if (message.Length <= MaxMessageLength && ReferenceEquals(OneLine(message), message)) return message;
         var text = new StringBuilder(Math.Min(message.Length, MaxMessageLength) + 16);
         // Keep the end: it says what was wrong ("… is an invalid JSON literal"); the start says where.
         const int head = MaxMessageLength * 3 / 4, tail = MaxMessageLength / 4;
@@ -96,7 +123,7 @@ internal sealed class Reporter(TextWriter stderr, Verbosity verbosity, Diagnosti
 
         void Append(ReadOnlySpan<char> part)
         {
-            foreach (char c in part) text.Append(c switch { '\n' => "\\n", '\r' => "\\r", _ => c.ToString() });
+            foreach (char c in part) AppendEscaped(text, c);
         }
     }
 
@@ -109,7 +136,7 @@ internal sealed class Reporter(TextWriter stderr, Verbosity verbosity, Diagnosti
             {
                 if (count <= ShownPerCodeAndFile) continue;
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{source}: {_style.Severity(DiagnosticSeverity.Info, "info")}: {count - ShownPerCodeAndFile} more {code} diagnostics not shown ({count} in all; --diagnostics FILE writes every one)"));
+                    $"{OneLine(source)}: {_style.Severity(DiagnosticSeverity.Info, "info")}: {count - ShownPerCodeAndFile} more {code} diagnostics not shown ({count} in all; --diagnostics FILE writes every one)"));
             }
             _counts.Clear();
         }

@@ -29,11 +29,11 @@ internal sealed class ReporterOptions
     public Reporter Create(ParseResult result, CliContext context)
     {
         var verbosity = result.GetValue(_quiet) ? Verbosity.Quiet : result.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal;
-        var style = Style.For(result.GetValue(_color), context.StderrIsTerminal, context.Environment);
+        var style = Style.For(result.GetValue(_color), context.StderrIsTerminal, context.GetEnvironmentVariable);
         return new Reporter(context.Stderr, verbosity, DiagnosticLog.Open(result.GetValue(_diagnostics)), style);
     }
 
     /// <summary>The colour of what the command writes to standard output for people (see <see cref="CliContext.IsForPeople"/>).</summary>
     public Style StdoutStyle(ParseResult result, CliContext context) =>
-        Style.For(result.GetValue(_color), context.StdoutIsTerminal, context.Environment);
+        Style.For(result.GetValue(_color), context.StdoutIsTerminal, context.GetEnvironmentVariable);
 }

@@ -244,7 +244,7 @@ public sealed partial class PeopleOutputTests : IDisposable
         var context = new CliContext(new MemoryStream(), output, error, StderrIsTerminal: terminal)
         {
             StdoutIsTerminal = terminal,
-            Environment = name => environment.GetValueOrDefault(name),
+            GetEnvironmentVariable = name => environment.GetValueOrDefault(name),
         };
         int exitCode = await PaperFeed.Cli.Cli.InvokeAsync(args, context, CancellationToken.None);
         return new CliRun(exitCode, Encoding.UTF8.GetString(output.ToArray()), error.ToString());

@@ -28,6 +28,8 @@ internal sealed class PaperfeedProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public Stream Stdout => _process.StandardOutput.BaseStream;
 
     /// <summary>Starts <c>paperfeed <paramref name="args"/></c> with standard input empty and closed.</summary>

@@ -18,6 +18,7 @@ public class InternalsVisibilityTests
         ["PaperFeed.Html"] = ["PaperFeed.Tests"],
         ["PaperFeed.Export"] = ["PaperFeed.Tests"],
         ["PaperFeed.Parquet"] = ["PaperFeed.Tests"],
+        ["PaperFeed.Http"] = ["PaperFeed.Tests"],
         ["PaperFeed.Cli"] = ["PaperFeed.Tests"],
         ["PaperFeed.Testing"] = ["PaperFeed.Tests"],
     };
