@@ -169,9 +169,9 @@ internal static class PaperFormatDetector
         return Undecided(sawForeign, sawPaperFeedKey);
     }
 
-    // Cut off by the head's end: a key neither reader writes already tells it is no known shape.
+    // Cut off by the head's end: the keys read so far decide (PaperFeed's alone, or with a key neither reader writes).
     private static Shape Undecided(bool sawForeign, bool sawPaperFeedKey) =>
-        sawForeign && sawPaperFeedKey ? Shape.Unknown : Shape.Undecided;
+        sawPaperFeedKey ? (sawForeign ? Shape.Unknown : Shape.PaperFeedKey) : Shape.Undecided;
 
     private static bool IsApiKey(ref Utf8JsonReader reader)
     {
