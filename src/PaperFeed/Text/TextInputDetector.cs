@@ -30,12 +30,14 @@ internal static class TextInputDetector
         var evidence = Gather(text, isEntireInput);
         if (evidence.PaperPage || (evidence.LinkedTitle && evidence.PageSign) || (evidence.PlainCard && evidence.PageSign)) return PaperFormat.MarkdownCapture;
         if (evidence.ClipperLink) return PaperFormat.ClipperCapture;
-        return evidence.HeaderLines >= 2 || evidence.StrongLine || evidence.MetadataBlock ? PaperFormat.TextListing : null;
+        // Header phrases prove a browser copy only in plain text: in Markdown (links, headings) they are a capture's furniture.
+        bool plain = !evidence.MarkdownLinks && !evidence.AnyHeading;
+        return (plain && (evidence.HeaderLines >= 2 || evidence.StrongLine)) || evidence.MetadataBlock ? PaperFormat.TextListing : null;
     }
 
     /// <summary>What the head shows of each kind of listing.</summary>
     internal readonly record struct Evidence(
-        bool LinkedTitle, bool PlainCard, bool PaperPage, bool PageSign, bool ClipperLink, int HeaderLines, bool MetadataBlock, int Lines, bool AnyHeading, bool StrongLine);
+        bool LinkedTitle, bool PlainCard, bool PaperPage, bool PageSign, bool ClipperLink, int HeaderLines, bool MetadataBlock, int Lines, bool AnyHeading, bool StrongLine, bool MarkdownLinks);
 
     internal static Evidence Gather(string text, bool isEntireInput)
     {
@@ -43,7 +45,7 @@ internal static class TextInputDetector
         bool linkedTitle = false, plainCard = false, paperPage = false, pageSign = false, clipperLink = false, metadata = false, anyHeading = false;
         bool previousIsText = false, previousIsArxivId = false;
         int headerMask = 0, lines = 0, firstDateAt = -1;
-        bool strong = false;
+        bool strong = false, markdownLinks = false;
         int plainTitleAt = -1; // non-blank line number of the last "### Title" heading
         LineKind previousKind = LineKind.Text;
         while (!rest.IsEmpty)
@@ -55,6 +57,7 @@ internal static class TextInputDetector
             if (line.IsEmpty) continue;
             lines++;
             if (line[0] == '#') anyHeading = true;
+            if (line.Contains("](", StringComparison.Ordinal)) markdownLinks = true;
             if (line.StartsWith("###") && !line.StartsWith("####"))
             {
                 var title = line[3..].TrimStart();
@@ -86,6 +89,6 @@ internal static class TextInputDetector
                 (previousKind == LineKind.Separator && kind.Kind == LineKind.Date)) metadata = true;
             previousKind = kind.Kind;
         }
-        return new Evidence(linkedTitle, plainCard, paperPage, pageSign, clipperLink, System.Numerics.BitOperations.PopCount((uint)headerMask), metadata, lines, anyHeading, strong);
+        return new Evidence(linkedTitle, plainCard, paperPage, pageSign, clipperLink, System.Numerics.BitOperations.PopCount((uint)headerMask), metadata, lines, anyHeading, strong, markdownLinks);
     }
 }

@@ -92,7 +92,7 @@ internal sealed class CaptureAssembler : AssemblerBase
         if (paperId is not null && InCard && paperId == _arxivId)
         {
             _upvotes ??= upvotes;
-            _hasEvidence = true;
+            MarkEvidence();
             return;
         }
         _hasPendingVotes = true;
@@ -124,7 +124,7 @@ internal sealed class CaptureAssembler : AssemblerBase
         if (!InCard) return;
         _githubRepo ??= repository;
         _githubStars ??= stars;
-        _hasEvidence = true;
+        MarkEvidence();
     }
 
     /// <summary>The AI-written summary, where the page says that is what it is.</summary>
@@ -134,6 +134,15 @@ internal sealed class CaptureAssembler : AssemblerBase
     public void AuthorName(string name)
     {
         (_authors ??= []).Add(new Author(name));
+    }
+
+    /// <summary>
+    /// A card part was read. For a plain heading it counts only after the card's prose: a stray heading right before a
+    /// byline (a section of the page, a capture damaged) must not take that byline and become a paper.
+    /// </summary>
+    private void MarkEvidence()
+    {
+        if (!_needsEvidence || _abstract is not null) _hasEvidence = true;
     }
 
     /// <summary>True when the card in progress came from a plain <c>### Title</c> heading and nothing of a card has followed it yet.</summary>
@@ -176,7 +185,7 @@ internal sealed class CaptureAssembler : AssemblerBase
 
     public void Authors(int count, int lineNumber)
     {
-        _hasEvidence = true;
+        MarkEvidence();
         _hasByline = true;
         _bylineLine = lineNumber;
         _authorCount = count;
@@ -186,7 +195,7 @@ internal sealed class CaptureAssembler : AssemblerBase
     public void Organization(int lineNumber, Organization? organization = null)
     {
         _organization ??= organization;
-        _hasEvidence = true;
+        MarkEvidence();
         _hasByline = true;
         _bylineLine = lineNumber;
     }
@@ -197,7 +206,7 @@ internal sealed class CaptureAssembler : AssemblerBase
         if (InCard && _published is null)
         {
             _published = date;
-            _hasEvidence = true;
+            MarkEvidence();
             if (!_hasByline && !_isPaperPage)
             {
                 Report(DiagnosticSeverity.Warning, DiagnosticCodes.IncompleteMetadata, lineNumber, null,

@@ -181,6 +181,35 @@ internal static class CaptureSyntax
         return null;
     }
 
+    /// <summary>The site's own section headings (a paper page's <c>Community</c>, <c>Models citing this paper 2</c>, …): never a card.</summary>
+    public static bool IsSiteHeading(ReadOnlySpan<char> text) =>
+        text.SequenceEqual("Community") || text.SequenceEqual("Abstract") || text.SequenceEqual("Trending Papers") ||
+        text.SequenceEqual("Daily Papers") || text.Contains(" citing this paper", StringComparison.Ordinal) ||
+        text.StartsWith("Collections including this paper", StringComparison.Ordinal);
+
+    private static readonly string[] FurnitureWords =
+    [
+        "Submitted by", "See translation", "Reply", "Trending Papers", "Daily Papers", "Subscribe", "Upvote", "Authors:",
+        "AI-generated summary", "Comment", "new", "Daily", "Weekly", "Monthly", "Paper submitter", "Log In", "Sign Up",
+    ];
+
+    /// <summary>
+    /// Text that is the page's furniture or markup, never a title or an abstract: headings, list bullets, image
+    /// placeholders, Markdown links, bylines, vote boxes, the page's own words (<c>Submitted by</c>, <c>See translation</c>).
+    /// </summary>
+    public static bool IsFurnitureText(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        if (text.IsEmpty || text[0] is '#' or '!' or '<' or '*' or '·' or '|' or '>' || text.StartsWith("- ")) return true;
+        if (text.Contains("](", StringComparison.Ordinal) || text.StartsWith("[[")) return true;
+        foreach (string word in FurnitureWords)
+        {
+            if (text.SequenceEqual(word)) return true;
+        }
+        return IsHeaderPhrase(text) || IsSiteHeading(text) || IsImagePlaceholder(text) || IsCardPart(text) ||
+            TryBylineDate(text, out _) || (TryAuthorCount(text, out _) && text.Length < 24);
+    }
+
     /// <summary><c>arxiv:2512.15603</c>, the label over a paper's own page title.</summary>
     public static bool IsArxivLabel(ReadOnlySpan<char> line) =>
         line.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase) && IsArxivId(line[6..].Trim());

@@ -34,6 +34,7 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
     private int _paragraphLine;
 
     private bool _expectSubmitter;
+    private bool _sawLinkedTitle; // a capture whose cards have linked titles: its plain headings are the page's
     private bool _runaway; // the rest of a link that ran past the line limit, up to a blank line or a title
     private string? _arxivLabel;
     private PaperPage _page;
@@ -91,11 +92,12 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
         _arxivLabel = CaptureSyntax.IsArxivLabel(line) ? line[6..].Trim().ToString() : null;
         if (StartsTitle(line))
         {
+            _sawLinkedTitle = true;
             _expectSubmitter = false;
             StartBlock(line[3..].TrimStart(), lineNumber, isTitle: true);
             return;
         }
-        if (IsPlainTitle(line))
+        if (IsPlainTitle(line) && !_sawLinkedTitle && !CaptureSyntax.IsSiteHeading(line[4..].Trim()))
         {
             _expectSubmitter = false;
             _plainTitle = new StringBuilder().Append(line[3..].Trim());
@@ -176,7 +178,7 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
             _pageParagraphs.Add(text);
             return;
         }
-        if (Cards.InCard && !Cards.CardHasAbstract) Cards.Abstract(text, _paragraphLine);
+        if (Cards.InCard && !Cards.CardHasAbstract && !CaptureSyntax.IsFurnitureText(text)) Cards.Abstract(text, _paragraphLine);
     }
 
     private static bool IsPlainTitle(ReadOnlySpan<char> line) =>
@@ -186,7 +188,7 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
     {
         string? title = WhitespaceFolding.Fold(CaptureSyntax.Unescape(_plainTitle!.ToString()));
         _plainTitle = null;
-        if (title is not null) Title(title, null, _plainTitleLine, needsEvidence: true);
+        if (title is not null && !CaptureSyntax.IsFurnitureText(title)) Title(title, null, _plainTitleLine, needsEvidence: true);
     }
 
     private static bool StartsTitle(ReadOnlySpan<char> line) => line.StartsWith("###") && line[3..].TrimStart().StartsWith("[");
@@ -280,8 +282,8 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
         string text = WhitespaceFolding.Fold(CaptureSyntax.Unescape(_block.ToString())) ?? "";
         if (_blockIsTitle)
         {
-            string title = CaptureSyntax.WithoutImages(text);
-            if (title.Length > 0) Title(title, url is null ? null : CaptureSyntax.PaperId(url), line, reference);
+            string title = CaptureSyntax.StripInlineLinks(CaptureSyntax.WithoutImages(text)).Trim();
+            if (title.Length > 0 && !CaptureSyntax.IsFurnitureText(title)) Title(title, url is null ? null : CaptureSyntax.PaperId(url), line, reference);
         }
         else
         {
@@ -304,7 +306,7 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
             Cards.VoteBox(upvotes);
             return;
         }
-        string shown = CaptureSyntax.WithoutImages(text);
+        string shown = CaptureSyntax.StripInlineLinks(CaptureSyntax.WithoutImages(text));
         if (_expectSubmitter)
         {
             _expectSubmitter = false;
@@ -326,7 +328,7 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
         string? linked = url is null ? null : CaptureSyntax.PaperId(url);
         // The abstract links to the card's own paper: a link to another paper (the next card's thumbnail) is not it.
         bool ownPaper = linked is not null && (Cards.CardArxivId is null || linked == Cards.CardArxivId);
-        if (!Cards.CardHasAbstract && (url is null ? _blockStartedAlone : ownPaper))
+        if (!Cards.CardHasAbstract && (url is null ? _blockStartedAlone : ownPaper) && !CaptureSyntax.IsFurnitureText(shown))
         {
             Cards.Abstract(shown, line);
         }
