@@ -1,0 +1,35 @@
+using PaperFeed.Fuzz;
+using SharpFuzz;
+
+// paperfeed-fuzz TARGET                 run under afl-fuzz (stdin or @@ file per run, forkserver via SharpFuzz)
+// paperfeed-fuzz TARGET --replay FILE…  run inputs in-process, once each (seeds, crashes, regression cases); exit 1 on a finding
+if (args.Length == 0 || !FuzzTargets.Formats.ContainsKey(args[0]))
+{
+    Console.Error.WriteLine($"usage: PaperFeed.Fuzz <{string.Join('|', FuzzTargets.Formats.Keys)}> [--replay FILE…]");
+    return 2;
+}
+string target = args[0];
+if (args.Length > 1 && args[1] == "--replay")
+{
+    int findings = 0;
+    foreach (var path in args.Skip(2).SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p) : [p]))
+    {
+        try
+        {
+            FuzzTargets.Run(target, File.ReadAllBytes(path));
+        }
+        catch (Exception e)
+        {
+            findings++;
+            Console.Error.WriteLine($"{path}: {e.GetType().Name}: {e.Message}");
+        }
+    }
+    return findings == 0 ? 0 : 1;
+}
+Fuzzer.OutOfProcess.Run(stream =>
+{
+    using var buffer = new MemoryStream();
+    stream.CopyTo(buffer);
+    FuzzTargets.Run(target, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+});
+return 0;
