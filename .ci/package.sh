@@ -54,7 +54,7 @@ echo '<Project />' > "$work/app/Directory.Packages.props"
   -p:PaperFeedVersion="$version" -p:RestoreAdditionalProjectSources="$feed")
 out=$("$work/out/consumer" "$root/tests/PaperFeed.Tests/Fixtures/Real/browser-copy/001_945d3c89aa4599f6.txt")
 echo "$out"
-echo "$out" | head -1 | grep -qx "papers=53 async=53 feeds=1 roundtrip=equal" || { echo "consumer output is wrong"; exit 1; }
+echo "$out" | head -1 | grep -qx "papers=53 async=53 allCores=53 gzip=53 feeds=1 roundtrip=equal" || { echo "consumer output is wrong"; exit 1; }
 echo "$out" | sed -n 2p | grep -q '"title":"Task-Specific Skill Localization in Fine-tuned Language Models"' || { echo "consumer JSON is wrong"; exit 1; }
 
 if [ -f src/PaperFeed.Cli/PaperFeed.Cli.csproj ]; then

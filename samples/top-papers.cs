@@ -1,6 +1,6 @@
 // Prints the most-upvoted papers of one or more Daily Papers snapshots.
 //   dotnet run samples/top-papers.cs -- samples/daily-papers.txt [COUNT]
-// Outside this repo, replace the #:project line with:  #:package PaperFeed@1.0.0
+// Outside this repo, replace the #:project line with:  #:package PaperFeed@1.1.0
 #:project ../src/PaperFeed/PaperFeed.csproj
 
 using PaperFeed;
@@ -12,9 +12,8 @@ if (args.Length == 0)
 }
 int count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
 
-await using var stream = File.OpenRead(args[0]);
 var top = new List<Paper>();
-await foreach (var paper in FeedParser.ReadPapersAsync(stream))
+await foreach (var paper in FeedReader.Default.ReadPapersAsync(FeedInput.FromFile(args[0])))
 {
     if (paper.Upvotes is not null) top.Add(paper);
 }

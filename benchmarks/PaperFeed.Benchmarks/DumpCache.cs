@@ -51,7 +51,7 @@ public static class DumpCache
             using (var reader = new StreamReader(textPath))
             using (var output = File.Create(temporary))
             {
-                FeedJson.WritePapers(output, FeedParser.ReadPapers(reader));
+                FeedJson.WritePapers(output, FeedReader.Default.ReadPapers(FeedInput.FromReader(reader)));
             }
             File.Move(temporary, path, overwrite: true);
         }

@@ -42,9 +42,9 @@ public class ParquetBenchmarks
         if (Directory.Exists(dataset)) Directory.Delete(dataset, recursive: true);
         await using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         // The reference date gives the text dump's year-less page dates a year, so month folders are real months.
-        var options = new FeedParserOptions { ReferenceDate = new DateOnly(2026, 12, 31) };
+        var reader = new FeedReader(FeedReaderOptions.Default with { Dates = new() { ReferenceDate = new DateOnly(2026, 12, 31) } });
         long papers = 0;
-        var counted = FeedParser.ReadPapersAsync(stream, options).Select(p =>
+        var counted = reader.ReadPapersAsync(FeedInput.FromStream(stream)).Select(p =>
         {
             papers++;
             return p;

@@ -63,11 +63,11 @@ public static class Program
         long papers = 0;
         if (parallel)
         {
-            await foreach (var _ in FeedParser.ReadPapersParallelAsync(path)) papers++;
+            await foreach (var _ in new FeedReader(FeedReaderOptions.Default with { MaxDegreeOfParallelism = -1 }).ReadPapersAsync(FeedInput.FromFile(path))) papers++;
             return papers;
         }
         await using var stream = File.OpenRead(path);
-        await foreach (var _ in FeedParser.ReadPapersAsync(stream)) papers++;
+        await foreach (var _ in FeedReader.Default.ReadPapersAsync(FeedInput.FromStream(stream))) papers++;
         return papers;
     }
 }

@@ -10,6 +10,8 @@ namespace PaperFeed.Benchmarks;
 /// </summary>
 public class TextBenchmarks
 {
+    private static readonly FeedReader AllCores = new(FeedReaderOptions.Default with { MaxDegreeOfParallelism = -1 });
+
     private const int BufferSize = 1 << 16;
     private string _path = "";
     private string _jsonLinesPath = "";
@@ -46,7 +48,7 @@ public class TextBenchmarks
     public long ReadPapers()
     {
         using var reader = OpenText();
-        return Check(Consume(FeedParser.ReadPapers(reader)));
+        return Check(Consume(FeedReader.Default.ReadPapers(FeedInput.FromReader(reader))));
     }
 
     [Benchmark]
@@ -54,7 +56,7 @@ public class TextBenchmarks
     {
         await using var stream = OpenStream();
         long papers = 0;
-        await foreach (var paper in FeedParser.ReadPapersAsync(stream)) papers += paper.Title.Length > 0 ? 1 : 0;
+        await foreach (var paper in FeedReader.Default.ReadPapersAsync(FeedInput.FromStream(stream))) papers += paper.Title.Length > 0 ? 1 : 0;
         return Check(papers);
     }
 
@@ -63,39 +65,39 @@ public class TextBenchmarks
 
     [Benchmark(Description = "FeedReader.ReadPapers (file, all cores)")]
     public long FrontDoorReadPapersAllCores() =>
-        Check(Consume(new FeedReader(FeedReaderOptions.Default with { MaxDegreeOfParallelism = -1 }).ReadPapers(FeedInput.FromFile(_path))));
+        Check(Consume(AllCores.ReadPapers(FeedInput.FromFile(_path))));
 
     [Benchmark(Description = "Count (stats)")]
     public long Count()
     {
         using var reader = OpenText();
-        return Check(FeedParser.Count(reader).Papers);
+        return Check(FeedReader.Default.Count(FeedInput.FromReader(reader)).Papers);
     }
 
     [Benchmark(Description = "CountAsync (stats)")]
     public async Task<long> CountAsync()
     {
         await using var stream = OpenStream();
-        return Check((await FeedParser.CountAsync(stream)).Papers);
+        return Check((await FeedReader.Default.CountAsync(FeedInput.FromStream(stream))).Papers);
     }
 
     [Benchmark(Description = "ReadPapersParallelAsync (all cores)")]
     public async Task<long> ReadPapersParallelAsync()
     {
         long papers = 0;
-        await foreach (var paper in FeedParser.ReadPapersParallelAsync(_path)) papers += paper.Title.Length > 0 ? 1 : 0;
+        await foreach (var paper in AllCores.ReadPapersAsync(FeedInput.FromFile(_path))) papers += paper.Title.Length > 0 ? 1 : 0;
         return Check(papers);
     }
 
     [Benchmark(Description = "CountParallelAsync (all cores)")]
-    public async Task<long> CountParallelAsync() => Check((await FeedParser.CountParallelAsync(_path)).Papers);
+    public async Task<long> CountParallelAsync() => Check((await AllCores.CountAsync(FeedInput.FromFile(_path))).Papers);
 
     [Benchmark(Description = "Text -> JSON Lines")]
     public long TextToJsonLines()
     {
         using var reader = OpenText();
         using var output = new CountingStream();
-        FeedJson.WritePapers(output, FeedParser.ReadPapers(reader));
+        FeedJson.WritePapers(output, FeedReader.Default.ReadPapers(FeedInput.FromReader(reader)));
         return output.Length;
     }
 
@@ -103,7 +105,7 @@ public class TextBenchmarks
     public long SpanReader()
     {
         using var stream = OpenStream();
-        using var reader = new Utf8ListingReader(stream);
+        using var reader = FeedReader.Default.CreateListingReader(stream);
         long papers = 0;
         while (reader.Read()) papers += reader.Title.Length > 0 ? 1 : 0;
         return Check(papers);
@@ -114,7 +116,7 @@ public class TextBenchmarks
     {
         using var stream = OpenStream();
         using var output = new CountingStream();
-        FeedJson.ConvertTextToJsonLines(stream, output);
+        FeedReader.Default.WriteJsonLines(FeedInput.FromStream(stream), output);
         return output.Length;
     }
 
@@ -122,7 +124,7 @@ public class TextBenchmarks
     public async Task<long> TextToJsonLinesParallel()
     {
         using var output = new CountingStream();
-        await FeedJson.ConvertTextFileToJsonLinesAsync(_path, output);
+        await AllCores.WriteJsonLinesAsync(FeedInput.FromFile(_path), output);
         return output.Length;
     }
 

@@ -44,19 +44,9 @@ internal sealed class Inputs
     /// <summary>The name diagnostics use for an input.</summary>
     public static string DisplayName(string path) => path == "-" ? Reporter.StdinName : path;
 
-    /// <summary>Opens an input for reading, counting its bytes.</summary>
-    /// <exception cref="InputErrorException">The file cannot be opened.</exception>
-    public CountingStream Open(string path, Action<int>? onRead)
-    {
-        if (path == "-") return new CountingStream(_stdin, leaveOpen: true, onRead);
-        try
-        {
-            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return new CountingStream(file, leaveOpen: false, onRead);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputErrorException($"{path}: {e.Message}", e);
-        }
-    }
+    /// <summary>
+    /// One input for the library: a file by its path (opened, and read on every core where that helps, by the
+    /// reader), or standard input as a stream it must not close.
+    /// </summary>
+    public FeedInput Open(string path) => path == "-" ? FeedInput.FromStream(_stdin, Reporter.StdinName) : FeedInput.FromFile(path, DisplayName(path));
 }

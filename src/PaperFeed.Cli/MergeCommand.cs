@@ -47,10 +47,7 @@ internal sealed class MergeCommand
         if (result.GetValue(_format) == ParquetOutput.Format) ParquetOutput.CheckTarget(result.GetValue(_output)!);
         var merger = new PaperMerger(reporter.Report);
         var readerOptions = _parser.Read(result);
-        // One text listing file is read on every core (same feeds and diagnostics, in order); several inputs are read side by side.
-        var feeds = FastPaths.TextListingFile(inputs, readerOptions) is { } textFile
-            ? FastPaths.ReadFeedsAsync(textFile, readerOptions, reporter, cancellationToken).Select(feed => (Inputs.DisplayName(textFile), feed))
-            : new InputPipeline(inputs, readerOptions, reporter).ReadAsync((reader, input, token) => reader.ReadFeedsAsync(input, token), cancellationToken);
+        var feeds = new InputPipeline(inputs, readerOptions, reporter).ReadAsync((reader, input, token) => reader.ReadFeedsAsync(input, token), cancellationToken);
         await foreach (var (name, feed) in feeds.ConfigureAwait(false))
         {
             merger.Add(feed, name);

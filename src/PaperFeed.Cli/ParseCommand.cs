@@ -54,25 +54,28 @@ internal sealed class ParseCommand
         bool wholeFeeds = document && selection.NeedsWholeFeeds;
 
         var inputs = Inputs.Resolve(result.GetValue(_parser.Files), context.Stdin);
-        if (format == "jsonl" && selection.KeepsAll && FastPaths.TextListingFile(inputs, options) is { } listing)
+        using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
+        var pipeline = new InputPipeline(inputs, options, reporter);
+        progress.Track(() => pipeline.BytesRead);
+        if (format == "jsonl" && selection.KeepsAll)
         {
+            // Every paper, unchanged: the library writes the JSON Lines itself (a text listing without making strings).
             await using var jsonLines = context.OpenOutput(result.GetValue(_output));
-            await FastPaths.WriteJsonLinesAsync(listing, jsonLines.Stream, options, reporter, cancellationToken).ConfigureAwait(false);
+            await pipeline.WriteJsonLinesAsync(jsonLines.Stream, cancellationToken).ConfigureAwait(false);
             await jsonLines.CommitAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
-        using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
         // A paper goes out as soon as it is read (a stream of papers, or loose papers in JSON input), so memory never
         // holds more than one feed; sort and top in the document form need whole feeds.
-        var pipeline = new InputPipeline(inputs, options, reporter, progress.OnRead);
         Func<FeedReader, FeedInput, CancellationToken, IAsyncEnumerable<FeedItem>> read =
             !document ? (reader, input, token) => reader.ReadPapersAsync(input, token).Select(paper => new FeedItem(paper))
             : wholeFeeds ? (reader, input, token) => reader.ReadFeedsAsync(input, token).Select(feed => new FeedItem(feed))
             : (reader, input, token) => reader.ReadItemsAsync(input, token);
-        // One text listing file is read on every core (same papers, feeds and diagnostics, in order); its items are its feeds.
-        var items = FastPaths.TextListingFile(inputs, options) is not { } textFile ? pipeline.ReadAsync(read, cancellationToken).Select(entry => entry.Item)
-            : document ? FastPaths.ReadFeedsAsync(textFile, options, reporter, cancellationToken).Select(feed => new FeedItem(feed))
-            : FastPaths.ReadPapersAsync(textFile, options, reporter, cancellationToken).Select(paper => new FeedItem(paper));
+        var items = pipeline.ReadAsync(read, cancellationToken).Select(entry =>
+        {
+            if (progress.IsShown) progress.OnPaper();
+            return entry.Item;
+        });
         if (format == ParquetOutput.Format)
         {
             // A dataset in a directory, written aside and moved into place: no output stream.

@@ -1,20 +1,24 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace PaperFeed.Cli;
 
 /// <summary>
-/// Shows how far a long run got, on stderr, only when stderr is a terminal and the inputs are large (never in
-/// pipes or files, where it would corrupt logs). One line, redrawn in place, erased at the end.
+/// One progress line on standard error, redrawn twice a second and erased at the end: drawn only on a terminal, for
+/// inputs of known size over <see cref="Threshold"/>. It shows the bytes the reader has read (the library reports
+/// them on every path, every core included), the papers handed out so far and their rate.
 /// </summary>
 internal sealed class Progress : IDisposable
 {
-    /// <summary>Inputs smaller than this finish too fast to need progress.</summary>
-    public const long Threshold = 50L * 1024 * 1024;
+    /// <summary>Inputs smaller than this finish before a progress line would help.</summary>
+    public const long Threshold = 4L * 1024 * 1024;
 
     private readonly TextWriter _stderr;
     private readonly long _total;
     private readonly Timer? _timer;
-    private long _read;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private Func<long> _bytes = static () => 0;
+    private long _papers;
     private bool _drawn;
 
     private Progress(TextWriter stderr, long total, bool enabled)
@@ -27,17 +31,25 @@ internal sealed class Progress : IDisposable
     public static Progress Start(TextWriter stderr, bool stderrIsTerminal, long? totalBytes) =>
         new(stderr, totalBytes ?? 0, stderrIsTerminal && totalBytes > Threshold);
 
-    /// <summary>Counts bytes read (called from every input's reader, concurrently).</summary>
-    public Action<int>? OnRead => _timer is null ? null : read => Interlocked.Add(ref _read, read);
+    /// <summary>True when the line is drawn.</summary>
+    public bool IsShown => _timer is not null;
 
-    /// <summary>Redraws the line (the timer calls it twice a second).</summary>
+    /// <summary>Where the bytes read so far come from (the input pipeline).</summary>
+    public void Track(Func<long> bytesRead) => _bytes = bytesRead;
+
+    /// <summary>Counts one paper handed out.</summary>
+    public void OnPaper() => Interlocked.Increment(ref _papers);
+
     internal void Draw()
     {
-        long read = Interlocked.Read(ref _read);
+        long read = Math.Min(_bytes(), _total);
+        long papers = Interlocked.Read(ref _papers);
+        double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+        string rate = papers > 0 ? string.Create(CultureInfo.InvariantCulture, $", {papers:N0} papers, {papers / seconds:N0}/s") : "";
         lock (_stderr)
         {
             _stderr.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\rpaperfeed: {100 * read / Math.Max(1, _total),3}% ({read / (1024 * 1024)} of {_total / (1024 * 1024)} MiB)"));
+                $"\rpaperfeed: {100 * read / Math.Max(1, _total),3}% ({read / (1024 * 1024)} of {_total / (1024 * 1024)} MiB{rate})   "));
             _drawn = true;
         }
     }
@@ -48,7 +60,7 @@ internal sealed class Progress : IDisposable
         _timer.Dispose();
         lock (_stderr)
         {
-            if (_drawn) _stderr.Write("\r" + new string(' ', 60) + "\r");
+            if (_drawn) _stderr.Write("\r" + new string(' ', 79) + "\r");
         }
     }
 }

@@ -29,16 +29,10 @@ internal sealed class StatsCommand
         using var progress = Progress.Start(context.Stderr, context.StderrIsTerminal, inputs.KnownLength);
         var options = _parser.Read(result);
         var total = new StatsReport();
-        if (FastPaths.TextListingFile(inputs, options) is { } listing)
-        {
-            total = await FastPaths.CountAsync(listing, options, reporter, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var pipeline = new InputPipeline(inputs, options, reporter, progress.OnRead);
-            await foreach (var (_, statistics) in pipeline.CountAsync(cancellationToken).ConfigureAwait(false)) total = total.Add(StatsReport.From(statistics, 0));
-            total = total with { Bytes = pipeline.BytesRead };
-        }
+        var pipeline = new InputPipeline(inputs, options, reporter);
+        progress.Track(() => pipeline.BytesRead);
+        await foreach (var (_, statistics) in pipeline.CountAsync(cancellationToken).ConfigureAwait(false)) total = total.Add(StatsReport.From(statistics, 0));
+        total = total with { Bytes = pipeline.BytesRead };
 
         await using var output = context.OpenOutput(result.GetValue(_output));
         await using (var json = new Utf8JsonWriter(output.Stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))

@@ -77,8 +77,7 @@ internal sealed class EmbeddedListing
         try
         {
             using var stream = new MemoryStream(json, writable: false);
-            // In memory: every read completes at once, so blocking on them never waits.
-            return FeedFormat.HuggingFaceApiJson.ReadFeedsAsync(stream, _json, CancellationToken.None).ToBlockingEnumerable().Single();
+            return FeedFormat.HuggingFaceApiJson.ReadFeeds(stream, _json).Single();
         }
         catch (FeedFormatException exception) when (exception.Diagnostic.Severity == DiagnosticSeverity.Error)
         {

@@ -48,10 +48,23 @@ public sealed class HtmlFeedFormat : FeedFormat
         }
     }
 
-    /// <summary>Reads the page's bytes (at most <see cref="HtmlReaderOptions.MaxPageBytes"/>), decodes them and reads every listing. Thread-safe.</summary>
-    private async Task<IReadOnlyList<Feed>> ReadAllAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken)
+    /// <summary>Reads every listing of the page on the caller's thread, with synchronous reads of the stream.</summary>
+    /// <param name="input">The page's bytes, decoded as the page declares (a byte order mark, else its <c>meta</c> charset, else UTF-8).</param>
+    /// <param name="context">Options, name and diagnostic sink; diagnostics give the page's line and column.</param>
+    /// <exception cref="FeedFormatException">The page is larger than <see cref="HtmlReaderOptions.MaxPageBytes"/>, or a warning in strict mode.</exception>
+    public override IEnumerable<Feed> ReadFeeds(Stream input, FeedReadContext context)
     {
-        var bytes = await HtmlPageBytes.ReadAsync(input, Options.MaxPageBytes, context, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        return ReadPage(HtmlPageBytes.Read(input, Options.MaxPageBytes, context), context);
+    }
+
+    /// <summary>Reads the page's bytes (at most <see cref="HtmlReaderOptions.MaxPageBytes"/>), decodes them and reads every listing. Thread-safe.</summary>
+    private async Task<IReadOnlyList<Feed>> ReadAllAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken) =>
+        ReadPage(await HtmlPageBytes.ReadAsync(input, Options.MaxPageBytes, context, cancellationToken).ConfigureAwait(false), context);
+
+    private static IReadOnlyList<Feed> ReadPage(ReadOnlyMemory<byte> bytes, FeedReadContext context)
+    {
         string html = HtmlPageText.Decode(bytes.Span, context);
         using var source = new TextSource(html);
         return new HtmlPageReader(html, source, context).Read();

@@ -14,7 +14,19 @@ internal static class HtmlPageBytes
 
     /// <summary>The stream's bytes, up to its end.</summary>
     /// <exception cref="FeedFormatException">PF924: more than <paramref name="maxBytes"/> bytes.</exception>
-    public static async Task<ReadOnlyMemory<byte>> ReadAsync(Stream stream, long maxBytes, FeedReadContext context, CancellationToken cancellationToken)
+    public static Task<ReadOnlyMemory<byte>> ReadAsync(Stream stream, long maxBytes, FeedReadContext context, CancellationToken cancellationToken) =>
+        ReadCoreAsync(stream, maxBytes, context, synchronous: false, cancellationToken);
+
+    /// <summary>The stream's bytes, up to its end, read on the caller's thread.</summary>
+    /// <exception cref="FeedFormatException">PF924: more than <paramref name="maxBytes"/> bytes.</exception>
+    public static ReadOnlyMemory<byte> Read(Stream stream, long maxBytes, FeedReadContext context)
+    {
+        var reading = ReadCoreAsync(stream, maxBytes, context, synchronous: true, CancellationToken.None);
+        // Synchronous mode reads with Stream.Read only: the task has completed.
+        return reading.IsCompleted ? reading.GetAwaiter().GetResult() : throw new InvalidOperationException("A synchronous page read went asynchronous.");
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadCoreAsync(Stream stream, long maxBytes, FeedReadContext context, bool synchronous, CancellationToken cancellationToken)
     {
         long? known = KnownLength(stream);
         if (known > maxBytes) throw TooLarge(maxBytes, context);
@@ -25,7 +37,7 @@ internal static class HtmlPageBytes
         while (true)
         {
             var chunk = new byte[(int)size];
-            int filled = await FillAsync(stream, chunk, cancellationToken).ConfigureAwait(false);
+            int filled = await FillAsync(stream, chunk, synchronous, cancellationToken).ConfigureAwait(false);
             total += filled;
             if (total > maxBytes) throw TooLarge(maxBytes, context);
             chunks.Add((chunk, filled));
@@ -36,12 +48,12 @@ internal static class HtmlPageBytes
         return Join(chunks, total);
     }
 
-    private static async Task<int> FillAsync(Stream stream, byte[] chunk, CancellationToken cancellationToken)
+    private static async Task<int> FillAsync(Stream stream, byte[] chunk, bool synchronous, CancellationToken cancellationToken)
     {
         int filled = 0;
         while (filled < chunk.Length)
         {
-            int read = await stream.ReadAsync(chunk.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            int read = synchronous ? stream.Read(chunk.AsSpan(filled)) : await stream.ReadAsync(chunk.AsMemory(filled), cancellationToken).ConfigureAwait(false);
             if (read == 0) break;
             filled += read;
         }

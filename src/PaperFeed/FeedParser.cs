@@ -7,6 +7,7 @@ namespace PaperFeed;
 /// each entry is complete, whatever the size of the input (concatenated snapshots included). See docs/format.md
 /// for the format and every quirk handled.
 /// </summary>
+[Obsolete("Use FeedReader, the one door: new FeedReader(options).ReadPapers(FeedInput.FromReader(reader)), ReadFeedsAsync(FeedInput.FromStream(stream)), Count(…). FeedParser stays in 1.x as a wrapper; see docs/api.md.")]
 public static partial class FeedParser
 {
     /// <summary>Reads papers lazily: the first paper comes out before the rest of the input is read.</summary>

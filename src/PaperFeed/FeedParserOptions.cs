@@ -11,6 +11,7 @@ public enum DuplicateSentenceHandling
 }
 
 /// <summary>Options of <see cref="FeedParser"/>. Immutable: derive variants with <c>with { … }</c>.</summary>
+[Obsolete("Use FeedReaderOptions (Text, Dates, Diagnostics records) with FeedReader; FeedParserOptions stays in 1.x for FeedParser. See docs/api.md.")]
 public sealed record FeedParserOptions
 {
     private readonly int _maxLineLength = DefaultMaxLineLength;

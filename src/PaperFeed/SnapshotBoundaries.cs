@@ -8,11 +8,9 @@ namespace PaperFeed;
 /// to read as the start of a new snapshot, so parsing the pieces one by one gives exactly the papers, feeds and
 /// diagnostics of parsing the whole (line numbers offset by <see cref="SnapshotRange.FirstLine"/> − 1).
 /// </summary>
+[Obsolete("Use FeedReader.SplitSnapshots and FeedReader.FindSnapshotStart, which cut as the reader's options read; see docs/api.md.")]
 public static class SnapshotBoundaries
 {
-    /// <summary>How far back <see cref="FindNext"/> reads to learn what precedes a candidate line.</summary>
-    private const int Lookback = 64 * 1024;
-
     /// <summary>
     /// Reads <paramref name="stream"/> from its current position to its end and cuts it into consecutive ranges of
     /// at least <paramref name="targetLength"/> bytes (the last may be shorter, a snapshot longer than the target is
@@ -26,7 +24,7 @@ public static class SnapshotBoundaries
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetLength, 1);
-        return SplitIterator(stream, targetLength);
+        return SnapshotCuts.Split(stream, targetLength, ReadSettings.Default);
     }
 
     /// <summary>
@@ -44,59 +42,6 @@ public static class SnapshotBoundaries
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegative(position);
         if (!stream.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(stream));
-        if (position == 0) return 0;
-        long start = Math.Max(0, position - Lookback);
-        stream.Position = start;
-        return FindNextFrom(stream, start, position, ScanReader.DefaultBufferSize);
-    }
-
-    /// <summary>
-    /// The first snapshot start at or after <paramref name="position"/> in <paramref name="stream"/>, read forward from its
-    /// current position, which is the absolute offset <paramref name="start"/> (at most <paramref name="position"/>;
-    /// the bytes between give the scan its context); null when none follows.
-    /// </summary>
-    internal static long? FindNextFrom(Stream stream, long start, long position, int bufferSize)
-    {
-        long? found = null;
-        using var reader = new ScanReader(stream, new SnapshotScanner(start, atLineStart: start == 0, firstLine: 1), bufferSize);
-        while (reader.Next((offset, _) =>
-        {
-            if (offset < position) return true;
-            found = offset;
-            return false;
-        }))
-        {
-        }
-        return found;
-    }
-
-    private static IEnumerable<SnapshotRange> SplitIterator(Stream stream, long targetLength)
-    {
-        var scanner = new SnapshotScanner(0, atLineStart: true, firstLine: 1);
-        var cuts = new List<(long Offset, long Line)>();
-        long start = 0, line = 1, lastCut = 0;
-        bool yielded = false;
-        using var reader = new ScanReader(stream, scanner);
-        bool more;
-        do
-        {
-            more = reader.Next((offset, firstLine) =>
-            {
-                if (offset - lastCut >= targetLength)
-                {
-                    cuts.Add((offset, firstLine));
-                    lastCut = offset;
-                }
-                return true;
-            });
-            foreach (var cut in cuts)
-            {
-                yield return new SnapshotRange(start, cut.Offset - start, line);
-                yielded = true;
-                (start, line) = cut;
-            }
-            cuts.Clear();
-        } while (more);
-        if (scanner.Offset > start || !yielded) yield return new SnapshotRange(start, scanner.Offset - start, line);
+        return SnapshotCuts.FindNext(stream, position, ReadSettings.Default);
     }
 }

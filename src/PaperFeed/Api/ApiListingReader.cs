@@ -39,9 +39,12 @@ internal sealed class ApiListingReader
     public long LineCount { get; private set; }
 
     /// <summary>Each item is an <see cref="ApiFeedStart"/> (before the papers of each listing) or a <see cref="Paper"/>.</summary>
-    public async IAsyncEnumerable<object> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="stream">The input.</param>
+    /// <param name="synchronous">Read the stream synchronously: every step then completes at once (the sync paths).</param>
+    /// <param name="cancellationToken">Stops between reads.</param>
+    public async IAsyncEnumerable<object> ReadAsync(Stream stream, bool synchronous, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var splitter = new JsonValueSplitter(stream, _options.SourceName, arraySequence: true);
+        using var splitter = new JsonValueSplitter(stream, _options.SourceName, arraySequence: true, synchronous: synchronous);
         var papers = new List<Paper>();
         bool groupOpen = false;
         PaperDate? groupDay = null;

@@ -28,8 +28,12 @@ internal static class HuggingFaceJson
     public static IAsyncEnumerable<Paper> ReadPapersAsync(Stream utf8Json, ReadSettings? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadPapersIterator(utf8Json, options ?? ReadSettings.Default, cancellationToken);
+        return ReadPapersIterator(utf8Json, options ?? ReadSettings.Default, synchronous: false, cancellationToken);
     }
+
+    /// <summary>Reads papers lazily on the caller's thread (synchronous reads of the stream).</summary>
+    public static IEnumerable<Paper> ReadPapers(Stream utf8Json, ReadSettings options) =>
+        IO.Synchronously.Enumerate(ReadPapersIterator(utf8Json, options, synchronous: true, CancellationToken.None));
 
     /// <summary>
     /// Reads feeds: one per listing. A document that is one array (a daily response), a listing page, a wrapper, and
@@ -42,16 +46,27 @@ internal static class HuggingFaceJson
     public static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream utf8Json, ReadSettings? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadFeedsIterator(utf8Json, options ?? ReadSettings.Default, cancellationToken);
+        return ReadFeedsIterator(utf8Json, options ?? ReadSettings.Default, synchronous: false, cancellationToken);
     }
 
+    /// <summary>Reads feeds lazily on the caller's thread (synchronous reads of the stream).</summary>
+    public static IEnumerable<Feed> ReadFeeds(Stream utf8Json, ReadSettings options) =>
+        IO.Synchronously.Enumerate(ReadFeedsIterator(utf8Json, options, synchronous: true, CancellationToken.None));
+
+    /// <summary>Counts on the caller's thread (synchronous reads of the stream).</summary>
+    internal static FeedStatistics Count(Stream stream, ReadSettings options) =>
+        IO.Synchronously.Completed(CountCoreAsync(stream, options, synchronous: true, CancellationToken.None));
+
     /// <summary>Counts listings and papers as <see cref="ReadFeedsAsync"/> reads them, holding one paper at a time.</summary>
-    internal static async Task<FeedStatistics> CountAsync(Stream stream, ReadSettings options, CancellationToken cancellationToken)
+    internal static Task<FeedStatistics> CountAsync(Stream stream, ReadSettings options, CancellationToken cancellationToken) =>
+        CountCoreAsync(stream, options, synchronous: false, cancellationToken);
+
+    private static async Task<FeedStatistics> CountCoreAsync(Stream stream, ReadSettings options, bool synchronous, CancellationToken cancellationToken)
     {
         long feeds = 0, papers = 0, withMetadata = 0;
         var tally = new DiagnosticTally();
         var reader = new ApiListingReader(tally.Counting(options));
-        await foreach (var item in reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in reader.ReadAsync(stream, synchronous, cancellationToken).ConfigureAwait(false))
         {
             if (item is ApiFeedStart)
             {
@@ -65,19 +80,19 @@ internal static class HuggingFaceJson
         return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Warnings = tally.Warnings, Infos = tally.Infos, Lines = reader.LineCount };
     }
 
-    private static async IAsyncEnumerable<Paper> ReadPapersIterator(Stream stream, ReadSettings options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<Paper> ReadPapersIterator(Stream stream, ReadSettings options, bool synchronous, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in new ApiListingReader(options).ReadAsync(stream, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in new ApiListingReader(options).ReadAsync(stream, synchronous, cancellationToken).ConfigureAwait(false))
         {
             if (item is Paper paper) yield return paper;
         }
     }
 
-    private static async IAsyncEnumerable<Feed> ReadFeedsIterator(Stream stream, ReadSettings options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<Feed> ReadFeedsIterator(Stream stream, ReadSettings options, bool synchronous, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ApiFeedStart? open = null;
         var papers = new List<Paper>();
-        await foreach (var item in new ApiListingReader(options).ReadAsync(stream, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in new ApiListingReader(options).ReadAsync(stream, synchronous, cancellationToken).ConfigureAwait(false))
         {
             if (item is Paper paper)
             {

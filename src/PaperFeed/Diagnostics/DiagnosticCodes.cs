@@ -105,4 +105,10 @@ public static class DiagnosticCodes
     /// returns every listing), so none reports it.
     /// </summary>
     public const string MultipleListings = "PF926";
+
+    /// <summary>
+    /// Error: a gzip or Zstandard input (told by its first bytes) whose compressed data is damaged or cut short; what
+    /// was read before the damage has already been handed out.
+    /// </summary>
+    public const string DamagedCompressedInput = "PF930";
 }

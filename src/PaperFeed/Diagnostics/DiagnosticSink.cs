@@ -21,6 +21,7 @@ public sealed class DiagnosticSink
     /// <summary>Creates the sink of <see cref="FeedParserOptions.OnDiagnostic"/> and <see cref="FeedParserOptions.Strict"/>.</summary>
     /// <param name="options">The options of the read.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    [Obsolete("Use DiagnosticSink(onDiagnostic, strict), or FeedReadContext.Diagnostics in a format.")]
     public DiagnosticSink(FeedParserOptions options)
         : this(options?.OnDiagnostic, options?.Strict ?? throw new ArgumentNullException(nameof(options)))
     {

@@ -15,6 +15,7 @@ public static partial class FeedJson
     /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
     /// <returns>What the parse found, as <see cref="FeedParser.Count"/> reports it.</returns>
     /// <exception cref="FeedFormatException">The input is not text, or a warning in strict mode.</exception>
+    [Obsolete("Use FeedReader.WriteJsonLines(FeedInput.FromStream(text), destination), which reads every format; see docs/api.md.")]
     public static FeedStatistics ConvertTextToJsonLines(Stream text, Stream destination, FeedParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -28,6 +29,7 @@ public static partial class FeedJson
     /// <param name="destination">Where the lines go, in blocks of about 64 KB, written asynchronously; flushed, not disposed.</param>
     /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
     /// <param name="cancellationToken">Stops the conversion between reads.</param>
+    [Obsolete("Use FeedReader.WriteJsonLinesAsync(FeedInput.FromStream(text), destination); see docs/api.md.")]
     public static Task<FeedStatistics> ConvertTextToJsonLinesAsync(Stream text, Stream destination, FeedParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -52,6 +54,7 @@ public static partial class FeedJson
     /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
     /// <param name="maxDegreeOfParallelism">Pieces converted at once; 0 or less means <see cref="Environment.ProcessorCount"/>.</param>
     /// <param name="cancellationToken">Stops the conversion.</param>
+    [Obsolete("Use FeedReader.WriteJsonLinesAsync(FeedInput.FromFile(path), destination) with MaxDegreeOfParallelism = -1; see docs/api.md.")]
     public static Task<FeedStatistics> ConvertTextFileToJsonLinesAsync(string path, Stream destination, FeedParserOptions? options = null, int maxDegreeOfParallelism = 0,
         CancellationToken cancellationToken = default)
     {

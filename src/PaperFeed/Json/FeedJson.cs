@@ -77,10 +77,19 @@ public static partial class FeedJson
     /// (While enumerating.) The input is not valid JSON or not PaperFeed's shape (<see cref="DiagnosticCodes.InvalidJson"/>),
     /// with the line and byte column of the problem.
     /// </exception>
-    internal static async IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, ReadSettings? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal static IAsyncEnumerable<Paper> ReadPapersAsync(Stream stream, ReadSettings? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        await foreach (var item in ReadItemsAsync(stream, options, cancellationToken).ConfigureAwait(false))
+        return ReadPapersCoreAsync(stream, options, synchronous: false, cancellationToken);
+    }
+
+    /// <summary>Reads papers on the caller's thread (synchronous reads of the stream).</summary>
+    internal static IEnumerable<Paper> ReadPapers(Stream stream, ReadSettings? options) =>
+        IO.Synchronously.Enumerate(ReadPapersCoreAsync(stream, options, synchronous: true, CancellationToken.None));
+
+    private static async IAsyncEnumerable<Paper> ReadPapersCoreAsync(Stream stream, ReadSettings? options, bool synchronous, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in ReadItemsCoreAsync(stream, options, synchronous, cancellationToken).ConfigureAwait(false))
         {
             if (item.Feed is { } feed)
             {
@@ -100,11 +109,20 @@ public static partial class FeedJson
     /// </summary>
     /// <inheritdoc cref="ReadPapersAsync" path="/param"/>
     /// <inheritdoc cref="ReadPapersAsync" path="/exception"/>
-    internal static async IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, ReadSettings? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal static IAsyncEnumerable<Feed> ReadFeedsAsync(Stream stream, ReadSettings? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        return ReadFeedsCoreAsync(stream, options, synchronous: false, cancellationToken);
+    }
+
+    /// <summary>Reads feeds on the caller's thread (synchronous reads of the stream).</summary>
+    internal static IEnumerable<Feed> ReadFeeds(Stream stream, ReadSettings? options) =>
+        IO.Synchronously.Enumerate(ReadFeedsCoreAsync(stream, options, synchronous: true, CancellationToken.None));
+
+    private static async IAsyncEnumerable<Feed> ReadFeedsCoreAsync(Stream stream, ReadSettings? options, bool synchronous, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         List<Paper>? run = null;
-        await foreach (var item in ReadItemsAsync(stream, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in ReadItemsCoreAsync(stream, options, synchronous, cancellationToken).ConfigureAwait(false))
         {
             if (item.Paper is { } paper && (run is null || run[0].Featured == paper.Featured))
             {
@@ -126,9 +144,16 @@ public static partial class FeedJson
     /// The top-level values as the input holds them, each a <see cref="Feed"/> or a <see cref="Paper"/>: one value in
     /// memory at a time, even for loose papers that <see cref="ReadFeedsAsync"/> would gather into a feed.
     /// </summary>
-    internal static async IAsyncEnumerable<FeedItem> ReadItemsAsync(Stream stream, ReadSettings? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal static IAsyncEnumerable<FeedItem> ReadItemsAsync(Stream stream, ReadSettings? options, CancellationToken cancellationToken) =>
+        ReadItemsCoreAsync(stream, options, synchronous: false, cancellationToken);
+
+    /// <summary>The top-level values, read on the caller's thread (synchronous reads of the stream).</summary>
+    internal static IEnumerable<FeedItem> ReadItems(Stream stream, ReadSettings? options) =>
+        IO.Synchronously.Enumerate(ReadItemsCoreAsync(stream, options, synchronous: true, CancellationToken.None));
+
+    private static async IAsyncEnumerable<FeedItem> ReadItemsCoreAsync(Stream stream, ReadSettings? options, bool synchronous, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var splitter = new JsonValueSplitter(stream, options?.SourceName);
+        using var splitter = new JsonValueSplitter(stream, options?.SourceName, synchronous: synchronous);
         while (await splitter.ReadAsync(cancellationToken).ConfigureAwait(false) is { } value)
         {
             var item = Deserialize(splitter, value.Span);
@@ -142,10 +167,19 @@ public static partial class FeedJson
     /// </summary>
     /// <inheritdoc cref="ReadPapersAsync" path="/param"/>
     /// <inheritdoc cref="ReadPapersAsync" path="/exception"/>
-    internal static async Task<FeedStatistics> CountAsync(Stream stream, ReadSettings? options = null, CancellationToken cancellationToken = default)
+    internal static Task<FeedStatistics> CountAsync(Stream stream, ReadSettings? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var splitter = new JsonValueSplitter(stream, options?.SourceName);
+        return CountCoreAsync(stream, options, synchronous: false, cancellationToken);
+    }
+
+    /// <summary>Counts on the caller's thread (synchronous reads of the stream).</summary>
+    internal static FeedStatistics Count(Stream stream, ReadSettings? options) =>
+        IO.Synchronously.Completed(CountCoreAsync(stream, options, synchronous: true, CancellationToken.None));
+
+    private static async Task<FeedStatistics> CountCoreAsync(Stream stream, ReadSettings? options, bool synchronous, CancellationToken cancellationToken)
+    {
+        using var splitter = new JsonValueSplitter(stream, options?.SourceName, synchronous: synchronous);
         long feeds = 0, papers = 0, withMetadata = 0;
         bool inRun = false;
         PaperDate? runDate = null;

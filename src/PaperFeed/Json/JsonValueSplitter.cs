@@ -38,13 +38,19 @@ internal sealed class JsonValueSplitter : IDisposable
 
     private readonly bool _arraySequence;
 
+    // Reads the stream with Read, not ReadAsync: every ReadAsync of the splitter then completes synchronously (the
+    // sync paths, see IO.Synchronously).
+    private readonly bool _synchronous;
+
     /// <param name="stream">The input.</param>
     /// <param name="source">The input's name, for errors.</param>
     /// <param name="initialBufferSize">The buffer's first size; it grows to the largest value.</param>
     /// <param name="arraySequence">Accept several top-level arrays one after another (JSON Lines whose every line is
     /// an array), each split into its elements; see <see cref="ArrayCount"/>.</param>
-    public JsonValueSplitter(Stream stream, string? source, int initialBufferSize = 16 * 1024, bool arraySequence = false)
+    /// <param name="synchronous">Read the stream synchronously, for the sync paths.</param>
+    public JsonValueSplitter(Stream stream, string? source, int initialBufferSize = 16 * 1024, bool arraySequence = false, bool synchronous = false)
     {
+        _synchronous = synchronous;
         _stream = stream;
         _source = source;
         _arraySequence = arraySequence;
@@ -257,7 +263,7 @@ internal sealed class JsonValueSplitter : IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
-        int read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        int read = _synchronous ? _stream.Read(_buffer.AsSpan(_end)) : await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
         if (read == 0) _eof = true;
         _end += read;
     }

@@ -8,7 +8,7 @@ namespace PaperFeed.Partitioning;
 
 /// <summary>
 /// Parses one file on several threads. The file is cut near every multiple of the piece length, at the first snapshot
-/// start after it (<see cref="SnapshotBoundaries.FindNextFrom"/>, which reads a few kilobytes), so no thread reads the
+/// start after it (<see cref="SnapshotCuts.FindNextFrom"/>, which reads a few kilobytes), so no thread reads the
 /// whole file ahead of the pieces. Each piece parses with its lines numbered from 1; pieces come back strictly in input
 /// order, and <see cref="Replay"/> moves their papers' and diagnostics' line numbers to the whole file's (the lines of
 /// the pieces before are known by then). At most <c>2 × parallelism + 1</c> pieces are held at once, so memory does not
@@ -85,6 +85,9 @@ internal static class ParallelParse
 
         /// <summary>The lines of the file before the piece: what its line numbers (from 1) are moved by.</summary>
         public long LinesBefore { get; set; }
+
+        /// <summary>The offset in the file just after the piece.</summary>
+        public long End { get; set; }
     }
 
     public static async IAsyncEnumerable<Piece> ParseAsync(string path, ReadSettings options, Output output, int parallelism, long pieceLength,
@@ -167,7 +170,7 @@ internal static class ParallelParse
             while (!_allCut)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                long end = _start + _pieceLength >= _fileLength ? _fileLength : NextCut(_handle, _fileLength, _start + _pieceLength);
+                long end = _start + _pieceLength >= _fileLength ? _fileLength : NextCut(_handle, _fileLength, _start + _pieceLength, _options);
                 var token = _stop.Token;
                 long offset = _start;
                 bool endsBeforeSnapshot = end < _fileLength;
@@ -238,6 +241,7 @@ internal static class ParallelParse
     public static IEnumerable<object> Replay(Piece piece, ReadSettings options)
     {
         long shift = piece.LinesBefore;
+        options.Progress?.Report(piece.End);
         try
         {
             foreach (var item in piece.Items)
@@ -272,11 +276,11 @@ internal static class ParallelParse
         lines == 0 || diagnostic.Location.Line is not { } line ? diagnostic : diagnostic with { Location = DiagnosticLocation.AtLine(line + lines, diagnostic.Location.Column) };
 
     /// <summary>The first snapshot start at or after <paramref name="position"/>; the file's end when none follows.</summary>
-    private static long NextCut(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileLength, long position)
+    private static long NextCut(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileLength, long position, ReadSettings settings)
     {
         long from = Math.Max(0, position - CutLookback);
         using var scan = new FileRangeStream(handle, from, fileLength - from);
-        return SnapshotBoundaries.FindNextFrom(scan, from, position, CutReadLength) ?? fileLength;
+        return SnapshotCuts.FindNextFrom(scan, from, position, CutReadLength, settings) ?? fileLength;
     }
 
     public static FeedStatistics Add(FeedStatistics a, FeedStatistics b) => new()
@@ -292,7 +296,7 @@ internal static class ParallelParse
     private static Piece ParsePiece(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length, bool endsBeforeSnapshot, ReadSettings options,
         Output output, ArrayPool<byte> buffers, CancellationToken cancellationToken)
     {
-        var piece = new Piece();
+        var piece = new Piece { End = offset + length };
         var pieceOptions = options.OnDiagnostic is null ? options : options with { OnDiagnostic = piece.Items.Add };
         var entryOutput = output switch { Output.Count => EntryOutput.Count, Output.Feeds => EntryOutput.Feeds, _ => EntryOutput.Entries };
         int capacity = (int)Math.Min(length + length / 4 + 4096, int.MaxValue / 2);

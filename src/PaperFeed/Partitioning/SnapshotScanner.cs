@@ -18,16 +18,16 @@ namespace PaperFeed.Partitioning;
 /// </remarks>
 internal sealed class SnapshotScanner
 {
-    private static readonly byte[][] HeaderLines = [.. LineClassifier.HeaderLines.Select(Encoding.UTF8.GetBytes)];
-
     /// <summary>False only while the parser is certainly not inside a header: a header line then starts a snapshot.</summary>
     private bool _mayBeInHeader;
 
     /// <param name="offset">The absolute offset of the first byte the scanner will see.</param>
     /// <param name="atLineStart">True when that byte starts a line whose context is known (the start of the input).</param>
     /// <param name="firstLine">The 1-based number of the first line seen (meaningful when <paramref name="atLineStart"/>).</param>
-    public SnapshotScanner(long offset, bool atLineStart, long firstLine)
+    /// <param name="maxLineLength">The parser's longest line (<see cref="TextOptions.MaxLineLength"/>): a longer line is skipped by the parser, so it is no header here either.</param>
+    public SnapshotScanner(long offset, bool atLineStart, long firstLine, int maxLineLength)
     {
+        _maxLineLength = maxLineLength;
         Offset = offset;
         LineNumber = firstLine;
         _mayBeInHeader = !atLineStart;
@@ -42,6 +42,8 @@ internal sealed class SnapshotScanner
 
     /// <summary>True when <c>onCut</c> asked to stop.</summary>
     public bool Stopped { get; private set; }
+
+    private readonly int _maxLineLength;
 
     /// <summary>The current line's start was not seen (the scan began inside it, or it was too long to buffer).</summary>
     private bool _unknownLine;
@@ -102,7 +104,8 @@ internal sealed class SnapshotScanner
     /// <summary>Returns false when <paramref name="onCut"/> asked to stop (the line is not consumed).</summary>
     private bool OnLine(ReadOnlySpan<byte> line, Func<long, long, bool> onCut)
     {
-        if (_unknownLine)
+        // A line the parser skips as too long (counted in UTF-16 characters, as the parser counts) is unknown here too.
+        if (_unknownLine || (line.Length > _maxLineLength && Utf8Units.CharCount(line) > _maxLineLength))
         {
             _unknownLine = false;
             _mayBeInHeader = true;
@@ -115,7 +118,7 @@ internal sealed class SnapshotScanner
         var trimmed = TrimWhitespace(line);
         if (!trimmed.IsEmpty)
         {
-            if (IsHeader(trimmed))
+            if (Utf8Units.Classify(trimmed).Kind == LineKind.Header)
             {
                 if (!_mayBeInHeader && Offset > 0 && !onCut(Offset, LineNumber)) return false;
                 _mayBeInHeader = true;
@@ -127,15 +130,6 @@ internal sealed class SnapshotScanner
         }
         LineNumber++;
         return true;
-    }
-
-    private static bool IsHeader(ReadOnlySpan<byte> line)
-    {
-        foreach (var header in HeaderLines)
-        {
-            if (line.SequenceEqual(header)) return true;
-        }
-        return false;
     }
 
     /// <summary>Trims what <see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/> trims (Unicode whitespace); invalid bytes are not whitespace.</summary>

@@ -53,4 +53,34 @@ internal sealed class BuiltInFormat(string name, PaperFormat id) : FeedFormat(na
         PaperFormat.HuggingFaceApiJson => HuggingFaceJson.CountAsync(input, context.Settings, cancellationToken),
         _ => base.CountAsync(input, context, cancellationToken),
     };
+
+    public override IEnumerable<Feed> ReadFeeds(Stream input, FeedReadContext context) => Id switch
+    {
+        PaperFormat.TextListing => ListingReads.Feeds(input, context.Settings),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadFeeds(input, context.Settings),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadFeeds(input, context.Settings),
+        _ => CaptureParser.ReadFeeds(input, Id, context.Settings),
+    };
+
+    public override IEnumerable<Paper> ReadPapers(Stream input, FeedReadContext context) => Id switch
+    {
+        PaperFormat.TextListing => ListingReads.Papers(input, context.Settings),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadPapers(input, context.Settings),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.ReadPapers(input, context.Settings),
+        _ => CaptureParser.ReadPapers(input, Id, context.Settings),
+    };
+
+    public override IEnumerable<FeedItem> ReadItems(Stream input, FeedReadContext context) => Id switch
+    {
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.ReadItems(input, context.Settings),
+        _ => base.ReadItems(input, context),
+    };
+
+    public override FeedStatistics Count(Stream input, FeedReadContext context) => Id switch
+    {
+        PaperFormat.TextListing => ListingReads.Count(input, context.Settings),
+        PaperFormat.PaperFeedJson or PaperFormat.PaperFeedJsonLines => FeedJson.Count(input, context.Settings),
+        PaperFormat.HuggingFaceApiJson => HuggingFaceJson.Count(input, context.Settings),
+        _ => base.Count(input, context),
+    };
 }

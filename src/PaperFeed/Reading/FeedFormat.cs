@@ -92,23 +92,51 @@ public abstract class FeedFormat
     public virtual async Task<FeedStatistics> CountAsync(Stream input, FeedReadContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        long feeds = 0, papers = 0, withMetadata = 0;
         var lines = new LineCountingStream(input);
         var counting = context.Counting();
-        await foreach (var feed in ReadFeedsAsync(lines, counting, cancellationToken).ConfigureAwait(false))
+        var tally = new FeedTally();
+        await foreach (var feed in ReadFeedsAsync(lines, counting, cancellationToken).ConfigureAwait(false)) tally.Add(feed);
+        return tally.Statistics(lines, counting);
+    }
+
+    /// <summary>
+    /// Reads the feeds of one input on the caller's thread, with synchronous reads of <paramref name="input"/>: what
+    /// <see cref="FeedReader"/>'s sync methods call. Every format of PaperFeed's packages overrides it. The default,
+    /// for a format that reads only asynchronously, runs <see cref="ReadFeedsAsync"/> and waits for each step; override
+    /// it to read without waiting.
+    /// </summary>
+    /// <param name="input">The input's bytes from its first byte (UTF-16/32 with a byte order mark already turned into UTF-8); not to be disposed.</param>
+    /// <param name="context">The options, the input's name and the diagnostic sink every problem goes to.</param>
+    public virtual IEnumerable<Feed> ReadFeeds(Stream input, FeedReadContext context) =>
+        ReadFeedsAsync(input, context, CancellationToken.None).ToBlockingEnumerable();
+
+    /// <summary>Reads the papers of one input on the caller's thread; by default the papers of <see cref="ReadFeeds"/>, feed after feed.</summary>
+    /// <inheritdoc cref="ReadFeeds" path="/param"/>
+    public virtual IEnumerable<Paper> ReadPapers(Stream input, FeedReadContext context)
+    {
+        foreach (var feed in ReadFeeds(input, context))
         {
-            feeds++;
-            papers += feed.Papers.Count;
-            foreach (var paper in feed.Papers)
-            {
-                if (FeedStatistics.HasMetadata(paper)) withMetadata++;
-            }
+            foreach (var paper in feed.Papers) yield return paper;
         }
-        return new FeedStatistics
-        {
-            Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata,
-            Warnings = counting.Warnings, Infos = counting.Infos, Lines = lines.Lines,
-        };
+    }
+
+    /// <summary>Reads one input as it is structured (see <see cref="ReadItemsAsync"/>), on the caller's thread; by default every item is a feed of <see cref="ReadFeeds"/>.</summary>
+    /// <inheritdoc cref="ReadFeeds" path="/param"/>
+    public virtual IEnumerable<FeedItem> ReadItems(Stream input, FeedReadContext context)
+    {
+        foreach (var feed in ReadFeeds(input, context)) yield return new FeedItem(feed);
+    }
+
+    /// <summary>Counts one input (see <see cref="CountAsync"/>) on the caller's thread; by default by reading the feeds of <see cref="ReadFeeds"/>.</summary>
+    /// <inheritdoc cref="ReadFeeds" path="/param"/>
+    public virtual FeedStatistics Count(Stream input, FeedReadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var lines = new LineCountingStream(input);
+        var counting = context.Counting();
+        var tally = new FeedTally();
+        foreach (var feed in ReadFeeds(lines, counting)) tally.Add(feed);
+        return tally.Statistics(lines, counting);
     }
 
     /// <summary>The format's name.</summary>

@@ -46,6 +46,7 @@ public sealed class FeedReadContext
     /// for formats built on the <see cref="FeedParser"/>-era readers. Its <see cref="FeedParserOptions.OnDiagnostic"/>
     /// is this context's listener, so reporting through <see cref="Diagnostics"/> or through these options is the same.
     /// </summary>
+    [Obsolete("Formats read with FeedReadContext.Options and report through Diagnostics; FeedParserOptions is for the obsolete FeedParser.")]
     public FeedParserOptions ParserOptions => new()
     {
         ReferenceDate = Settings.ReferenceDate,

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using PaperFeed.IO;
+using PaperFeed.Json;
 using PaperFeed.Partitioning;
 
 namespace PaperFeed;
@@ -53,21 +54,22 @@ public sealed class FeedReader
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null (at once).</exception>
     /// <exception cref="FeedFormatException">(While enumerating.) The format cannot be recognised, needs a format that is not
     /// registered, contradicts the content, or the input cannot be read as its format; or a warning in strict mode.</exception>
+    /// <remarks>A text listing in a regular file is read on several cores when <see cref="FeedReaderOptions.MaxDegreeOfParallelism"/>
+    /// allows; feeds, papers and diagnostics still come out in input order, exactly as on one core.</remarks>
     public IAsyncEnumerable<Feed> ReadFeedsAsync(FeedInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadFeedsCoreAsync(input, cancellationToken);
+        return ReadAsync(input, ParallelReads.FeedsAsync, static (format, stream, context, token) => format.ReadFeedsAsync(stream, context, token), cancellationToken);
     }
 
     /// <summary>Reads papers, streaming: the first comes out before the rest of the input is read.</summary>
     /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
     /// <inheritdoc cref="ReadFeedsAsync" path="/exception"/>
-    /// <remarks>A text listing in a file is read on several cores when <see cref="FeedReaderOptions.MaxDegreeOfParallelism"/>
-    /// allows; papers and diagnostics still come out in input order, exactly as on one core.</remarks>
+    /// <inheritdoc cref="ReadFeedsAsync" path="/remarks"/>
     public IAsyncEnumerable<Paper> ReadPapersAsync(FeedInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadPapersCoreAsync(input, cancellationToken);
+        return ReadAsync(input, ParallelReads.PapersAsync, static (format, stream, context, token) => format.ReadPapersAsync(stream, context, token), cancellationToken);
     }
 
     /// <summary>
@@ -76,186 +78,309 @@ public sealed class FeedReader
     /// </summary>
     /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
     /// <inheritdoc cref="ReadFeedsAsync" path="/exception"/>
+    /// <inheritdoc cref="ReadFeedsAsync" path="/remarks"/>
     public IAsyncEnumerable<FeedItem> ReadItemsAsync(FeedInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadItemsCoreAsync(input, cancellationToken);
+        // A text listing's items are its feeds.
+        return ReadAsync(input, static (path, settings, parallelism, token) => ParallelReads.FeedsAsync(path, settings, parallelism, token).Select(static feed => new FeedItem(feed)),
+            static (format, stream, context, token) => format.ReadItemsAsync(stream, context, token), cancellationToken);
     }
 
     /// <summary>Counts feeds, papers, lines and diagnostics without keeping papers (the path behind <c>paperfeed stats</c>).</summary>
     /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="FeedFormatException">The format cannot be recognised, or the input cannot be read as its format.</exception>
+    /// <inheritdoc cref="ReadFeedsAsync" path="/remarks"/>
     public Task<FeedStatistics> CountAsync(FeedInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return CountCoreAsync(input, cancellationToken);
+        return RunAsync(input, static (path, settings, parallelism, token) => ParallelReads.CountAsync(path, settings, parallelism, ParallelParse.BytePieceLength, token),
+            static (format, stream, context, token) => format.CountAsync(stream, context, token), cancellationToken);
     }
 
-    /// <summary>Reads one feed per listing; blocks the calling thread on the input's reads.</summary>
+    /// <summary>
+    /// Writes every paper of the input to <paramref name="destination"/> as PaperFeed JSON Lines (one paper per line,
+    /// docs/json.md), the same bytes as <see cref="FeedJson.WritePapersAsync"/> over <see cref="ReadPapersAsync"/>. A text
+    /// listing goes from the input's bytes to the output's without making a string, on several cores for a regular file
+    /// when <see cref="FeedReaderOptions.MaxDegreeOfParallelism"/> allows.
+    /// </summary>
+    /// <param name="input">The input.</param>
+    /// <param name="destination">Where the lines go; flushed, not disposed.</param>
+    /// <param name="cancellationToken">Stops between reads.</param>
+    /// <returns>What the read found, as <see cref="CountAsync"/> reports it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="destination"/> is null.</exception>
+    /// <exception cref="FeedFormatException">The format cannot be recognised, or the input cannot be read as its format.</exception>
+    public Task<FeedStatistics> WriteJsonLinesAsync(FeedInput input, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(destination);
+        return RunAsync(input,
+            (path, settings, parallelism, token) => ParallelReads.WriteJsonLinesAsync(path, destination, settings, parallelism, ParallelParse.BytePieceLength, token),
+            (format, stream, context, token) => JsonLinesOutput.WriteAsync(format, stream, context, destination, token), cancellationToken);
+    }
+
+    /// <summary>Reads one feed per listing on the calling thread: synchronous reads of the input, no task waited on.</summary>
     /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
     /// <inheritdoc cref="ReadFeedsAsync" path="/exception"/>
+    /// <remarks>A text listing in a regular file is read on several cores when <see cref="FeedReaderOptions.MaxDegreeOfParallelism"/>
+    /// allows (the calling thread then waits for the pieces' worker threads, and no input is read asynchronously).</remarks>
     public IEnumerable<Feed> ReadFeeds(FeedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadFeedsAsync(input).ToBlockingEnumerable();
+        return Read(input, ParallelReads.Feeds, static (format, stream, context) => format.ReadFeeds(stream, context));
     }
 
-    /// <summary>Reads papers lazily; blocks the calling thread on the input's reads.</summary>
-    /// <inheritdoc cref="ReadPapersAsync" path="/param"/>
+    /// <summary>Reads papers lazily on the calling thread (see <see cref="ReadFeeds"/>).</summary>
+    /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
     /// <inheritdoc cref="ReadFeedsAsync" path="/exception"/>
+    /// <inheritdoc cref="ReadFeeds" path="/remarks"/>
     public IEnumerable<Paper> ReadPapers(FeedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadPapersAsync(input).ToBlockingEnumerable();
+        return Read(input, ParallelReads.Papers, static (format, stream, context) => format.ReadPapers(stream, context));
     }
 
-    /// <summary>Reads feeds and loose papers (see <see cref="ReadItemsAsync"/>); blocks the calling thread on the input's reads.</summary>
+    /// <summary>Reads feeds and loose papers (see <see cref="ReadItemsAsync"/>) on the calling thread.</summary>
     /// <inheritdoc cref="ReadFeedsAsync" path="/param"/>
     /// <inheritdoc cref="ReadFeedsAsync" path="/exception"/>
+    /// <inheritdoc cref="ReadFeeds" path="/remarks"/>
     public IEnumerable<FeedItem> ReadItems(FeedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadItemsAsync(input).ToBlockingEnumerable();
+        return Read(input, static (path, settings, parallelism) => ParallelReads.Feeds(path, settings, parallelism).Select(static feed => new FeedItem(feed)),
+            static (format, stream, context) => format.ReadItems(stream, context));
     }
 
-    /// <summary>Counts (see <see cref="CountAsync"/>); blocks the calling thread on the input's reads.</summary>
+    /// <summary>Counts (see <see cref="CountAsync"/>) on the calling thread.</summary>
     /// <inheritdoc cref="CountAsync" path="/param"/>
     /// <inheritdoc cref="CountAsync" path="/exception"/>
+    /// <inheritdoc cref="ReadFeeds" path="/remarks"/>
     public FeedStatistics Count(FeedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return CountCoreAsync(input, CancellationToken.None).GetAwaiter().GetResult();
+        return Run(input, ParallelReads.Count, static (format, stream, context) => format.Count(stream, context));
     }
 
-    private async IAsyncEnumerable<Feed> ReadFeedsCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Writes every paper of the input as PaperFeed JSON Lines (see <see cref="WriteJsonLinesAsync"/>) on the calling thread.</summary>
+    /// <inheritdoc cref="WriteJsonLinesAsync" path="/param"/>
+    /// <inheritdoc cref="WriteJsonLinesAsync" path="/returns"/>
+    /// <inheritdoc cref="WriteJsonLinesAsync" path="/exception"/>
+    public FeedStatistics WriteJsonLines(FeedInput input, Stream destination)
     {
-        var feeds = await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path
-            ? ParallelReads.FeedsAsync(path, ContextFor(input).Settings, Options.MaxDegreeOfParallelism, cancellationToken)
-            : ReadAsync(input, static (format, stream, context, token) => format.ReadFeedsAsync(stream, context, token), cancellationToken);
-        await foreach (var feed in feeds.ConfigureAwait(false)) yield return feed;
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(destination);
+        return Run(input, (path, settings, parallelism) => ParallelReads.WriteJsonLines(path, destination, settings, parallelism),
+            (format, stream, context) => JsonLinesOutput.Write(format, stream, context, destination));
     }
 
-    private async IAsyncEnumerable<FeedItem> ReadItemsCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// A low-level reader of a text listing in UTF-8 bytes, one entry at a time, with this reader's options (see
+    /// <see cref="Utf8ListingReader"/>): fields as spans, no string unless asked.
+    /// </summary>
+    /// <param name="utf8">The listing's bytes; not disposed.</param>
+    /// <param name="sourceName">The input's name in diagnostics, or null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is null.</exception>
+    public Utf8ListingReader CreateListingReader(Stream utf8, string? sourceName = null)
     {
-        // A text listing's items are its feeds.
-        if (await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path)
-        {
-            await foreach (var feed in ParallelReads.FeedsAsync(path, ContextFor(input).Settings, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
-            {
-                yield return new FeedItem(feed);
-            }
-            yield break;
-        }
-        await foreach (var item in ReadAsync(input, static (format, stream, context, token) => format.ReadItemsAsync(stream, context, token), cancellationToken).ConfigureAwait(false))
-        {
-            yield return item;
-        }
+        ArgumentNullException.ThrowIfNull(utf8);
+        return new Utf8ListingReader(utf8, ReadSettings.From(Options, sourceName, Options.Diagnostics.OnDiagnostic));
     }
 
-    private async IAsyncEnumerable<Paper> ReadPapersCoreAsync(FeedInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Cuts a UTF-8 text listing into consecutive ranges of at least <paramref name="targetLength"/> bytes, each starting
+    /// on a snapshot start, as this reader's grammar and options see them: reading the ranges one by one gives exactly
+    /// the feeds, papers and diagnostics of reading the whole (line numbers offset by <see cref="SnapshotRange.FirstLine"/> − 1).
+    /// Lazy: each range comes out as soon as its end is found. Offsets are relative to the stream's position.
+    /// </summary>
+    /// <param name="utf8">The listing; read sequentially, not disposed.</param>
+    /// <param name="targetLength">The length to reach before cutting; 1 cuts before every snapshot.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetLength"/> is less than 1.</exception>
+    public IEnumerable<SnapshotRange> SplitSnapshots(Stream utf8, long targetLength)
     {
-        var papers = await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path
-            ? ParallelReads.PapersAsync(path, ContextFor(input).Settings, Options.MaxDegreeOfParallelism, cancellationToken)
-            : ReadAsync(input, static (format, stream, context, token) => format.ReadPapersAsync(stream, context, token), cancellationToken);
-        await foreach (var paper in papers.ConfigureAwait(false)) yield return paper;
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentOutOfRangeException.ThrowIfLessThan(targetLength, 1);
+        return SnapshotCuts.Split(utf8, targetLength, ReadSettings.From(Options, null, null));
     }
 
-    private async Task<FeedStatistics> CountCoreAsync(FeedInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// The offset of the first snapshot start at or after <paramref name="position"/> in a seekable UTF-8 text listing,
+    /// or null when none follows: workers of a distributed job given nominal ranges <c>[a, b)</c> each read
+    /// <c>[FindSnapshotStart(a), FindSnapshotStart(b))</c>, and the ranges tile the input exactly.
+    /// </summary>
+    /// <param name="utf8">The listing; must be seekable; not disposed; its position is changed.</param>
+    /// <param name="position">The nominal start, from the start of the stream (0 gives 0).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is negative.</exception>
+    /// <exception cref="ArgumentException">The stream cannot seek.</exception>
+    public long? FindSnapshotStart(Stream utf8, long position)
     {
-        if (await ParallelTextFileAsync(input, cancellationToken).ConfigureAwait(false) is string path)
-        {
-            return await ParallelReads.CountAsync(path, ContextFor(input).Settings, Options.MaxDegreeOfParallelism, ParallelParse.BytePieceLength, cancellationToken).ConfigureAwait(false);
-        }
-        var stream = input.Open(out bool owned);
-        try
-        {
-            var context = ContextFor(input);
-            var (format, body) = await ResolveAsync(stream, context, cancellationToken).ConfigureAwait(false);
-            return await format.CountAsync(body, context, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (owned) await stream.DisposeAsync().ConfigureAwait(false);
-        }
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        if (!utf8.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(utf8));
+        return SnapshotCuts.FindNext(utf8, position, ReadSettings.From(Options, null, null));
     }
 
     /// <summary>The context of one input: its name, and whether it was given as text (already decoded).</summary>
     private FeedReadContext ContextFor(FeedInput input) => new(Options, input.Name) { IsDecodedText = input.IsText };
 
-    /// <summary>
-    /// The path of a file input that is read on several cores: more than one is allowed, and its first bytes show a
-    /// text listing in UTF-8 (the parallel parse reads the file's bytes as they are, so UTF-16 or UTF-32 with a byte
-    /// order mark goes through the one-core path, which decodes it). Null otherwise. The file is opened again to be read.
-    /// </summary>
-    private async Task<string?> ParallelTextFileAsync(FeedInput input, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> ReadAsync<T>(FeedInput input, Func<string, ReadSettings, int, CancellationToken, IAsyncEnumerable<T>> parallel,
+        Func<FeedFormat, Stream, FeedReadContext, CancellationToken, IAsyncEnumerable<T>> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (input.FilePath is not string path || Options.MaxDegreeOfParallelism == 1) return null;
-        await using var stream = input.Open(out _);
-        var head = await ReplayStream.ReadHeadAsync(stream, WideBom.Length, cancellationToken).ConfigureAwait(false);
-        if (WideBom.Encoding(head.Span) is not null) return null;
-        var (format, _) = await ResolveAsync(new ReplayStream(head, stream), ContextFor(input), cancellationToken).ConfigureAwait(false);
-        return format == FeedFormat.TextListing ? path : null;
+        var context = ContextFor(input);
+        using var opened = await OpenAsync(input, context, synchronous: false, cancellationToken).ConfigureAwait(false);
+        var items = opened.ParallelPath is string path
+            ? parallel(path, context.Settings, Options.MaxDegreeOfParallelism, cancellationToken)
+            : read(opened.Format, opened.Body, context, cancellationToken);
+        await foreach (var item in items.ConfigureAwait(false)) yield return item;
     }
 
-    /// <summary>Opens the input, resolves its format, then reads it with that format.</summary>
-    private async IAsyncEnumerable<T> ReadAsync<T>(FeedInput input, Func<FeedFormat, Stream, FeedReadContext, CancellationToken, IAsyncEnumerable<T>> read,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(FeedInput input, Func<string, ReadSettings, int, CancellationToken, Task<T>> parallel,
+        Func<FeedFormat, Stream, FeedReadContext, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        var stream = input.Open(out bool owned);
+        var context = ContextFor(input);
+        using var opened = await OpenAsync(input, context, synchronous: false, cancellationToken).ConfigureAwait(false);
+        return opened.ParallelPath is string path
+            ? await parallel(path, context.Settings, Options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false)
+            : await read(opened.Format, opened.Body, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private IEnumerable<T> Read<T>(FeedInput input, Func<string, ReadSettings, int, IEnumerable<T>> parallel, Func<FeedFormat, Stream, FeedReadContext, IEnumerable<T>> read)
+    {
+        var context = ContextFor(input);
+        using var opened = Synchronously.Completed(OpenAsync(input, context, synchronous: true, CancellationToken.None));
+        var items = opened.ParallelPath is string path
+            ? parallel(path, context.Settings, Options.MaxDegreeOfParallelism)
+            : read(opened.Format, opened.Body, context);
+        foreach (var item in items) yield return item;
+    }
+
+    private T Run<T>(FeedInput input, Func<string, ReadSettings, int, T> parallel, Func<FeedFormat, Stream, FeedReadContext, T> read)
+    {
+        var context = ContextFor(input);
+        using var opened = Synchronously.Completed(OpenAsync(input, context, synchronous: true, CancellationToken.None));
+        return opened.ParallelPath is string path
+            ? parallel(path, context.Settings, Options.MaxDegreeOfParallelism)
+            : read(opened.Format, opened.Body, context);
+    }
+
+    /// <summary>
+    /// Opens the input and decides how it is read: decompressed when its first bytes are gzip's or Zstandard's,
+    /// transcoded to UTF-8 when they are a UTF-16 or UTF-32 byte order mark, then its format (given, or detected from the
+    /// first 16 KiB). Only these first bytes are read, and they are replayed to the format: the input is read once, from
+    /// its first byte to its last, so pipes and other inputs that cannot seek are read like files. A text listing in a
+    /// regular file, neither compressed nor transcoded, is handed to the parallel parse by path when more than one core
+    /// is allowed. In synchronous mode every read is synchronous and the task returned has completed.
+    /// </summary>
+    private async ValueTask<OpenedInput> OpenAsync(FeedInput input, FeedReadContext context, bool synchronous, CancellationToken cancellationToken)
+    {
+        var raw = input.Open(out bool owned);
         try
         {
-            var context = ContextFor(input);
-            var (format, body) = await ResolveAsync(stream, context, cancellationToken).ConfigureAwait(false);
-            await foreach (var item in read(format, body, context, cancellationToken).ConfigureAwait(false)) yield return item;
+            Stream stream = Options.Progress is { } progress ? new ProgressStream(raw, progress) : raw;
+            var given = Options.Format;
+            // A JSON format that is given is still checked against the content: it needs as many bytes as detection.
+            bool check = given is BuiltInFormat { IsJson: true };
+            int length = given is null || check ? DetectionLength : Math.Max(WideBom.Length, Compression.MagicLength);
+            var head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
+            bool rewritten = false;
+            if (Compression.Detect(head.Span) is string compression)
+            {
+                stream = Compression.Decompress(compression, new ReplayStream(head, stream), context.SourceName);
+                head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
+                rewritten = true;
+            }
+            stream = new ReplayStream(head, stream);
+            if (WideBom.Encoding(head.Span) is System.Text.Encoding wide)
+            {
+                stream = System.Text.Encoding.CreateTranscodingStream(stream, wide, System.Text.Encoding.UTF8, leaveOpen: false);
+                head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
+                stream = new ReplayStream(head, stream);
+                rewritten = true;
+            }
+            var format = Resolve(given, check, head.Span, head.Length < length, context);
+            bool parallel = format == FeedFormat.TextListing && !rewritten && Options.MaxDegreeOfParallelism != 1
+                && input.FilePath is not null && raw is FileStream { CanSeek: true };
+            return new OpenedInput(raw, owned, stream, format, parallel ? input.FilePath : null);
         }
-        finally
+        catch
         {
-            if (owned) await stream.DisposeAsync().ConfigureAwait(false);
+            if (owned) await raw.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
-    /// <summary>
-    /// The format to read with, and a stream that still starts at the first byte. UTF-16 and UTF-32 input with a byte
-    /// order mark (Notepad's "Unicode") is turned into UTF-8 first, whatever the format.
-    /// </summary>
-    private async ValueTask<(FeedFormat, Stream)> ResolveAsync(Stream stream, FeedReadContext context, CancellationToken cancellationToken)
+    private static async ValueTask<ReadOnlyMemory<byte>> ReadHeadAsync(Stream stream, int maxLength, bool synchronous, CancellationToken cancellationToken)
     {
-        var given = Options.Format;
-        // A JSON format that is given is still checked against the other JSON format: it needs as many bytes as detection.
-        bool check = given is BuiltInFormat { IsJson: true };
-        var head = await ReplayStream.ReadHeadAsync(stream, given is null || check ? DetectionLength : WideBom.Length, cancellationToken).ConfigureAwait(false);
-        stream = new ReplayStream(head, stream);
-        if (WideBom.Encoding(head.Span) is System.Text.Encoding wide)
+        byte[] head = new byte[maxLength];
+        int length = 0;
+        while (length < head.Length)
         {
-            stream = System.Text.Encoding.CreateTranscodingStream(stream, wide, System.Text.Encoding.UTF8, leaveOpen: true);
-            if (given is null || check)
-            {
-                head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, cancellationToken).ConfigureAwait(false);
-                stream = new ReplayStream(head, stream);
-            }
+            int read = synchronous
+                ? stream.Read(head.AsSpan(length))
+                : await FileReads.ReadAsync(stream, head.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            length += read;
         }
+        return head.AsMemory(0, length);
+    }
+
+    /// <summary>The format to read with: the one given (checked against JSON content), else the one detected.</summary>
+    private FeedFormat Resolve(FeedFormat? given, bool check, ReadOnlySpan<byte> head, bool entire, FeedReadContext context)
+    {
         if (given is not null)
         {
-            // JSON of the other kind would read as bogus papers, silently: say so instead.
-            if (check && PaperFormatDetector.Contradiction(head.Span, ((BuiltInFormat)given).Id) is PaperFormat actual)
-            {
-                throw Mismatch(given, BuiltInFormat.Of(actual), context);
-            }
-            return (given, stream);
+            if (check) CheckGivenJson((BuiltInFormat)given, head, entire, context);
+            return given;
         }
-        bool entire = head.Length < DetectionLength;
-        var detected = DetectFormat(head.Span, entire);
-        if (detected is not null) return (detected, stream);
-        throw Unrecognised(head.Span, entire, context);
+        return DetectFormat(head, entire) ?? throw Unrecognised(head, entire, context);
+    }
+
+    /// <summary>
+    /// A JSON format that is given but contradicted by the content (JSON of the other kind, or no JSON at all) would
+    /// read as bogus papers or a long JSON error: say what the input is instead, in one line.
+    /// </summary>
+    private void CheckGivenJson(BuiltInFormat given, ReadOnlySpan<byte> head, bool entire, FeedReadContext context)
+    {
+        if (PaperFormatDetector.Contradiction(head, given.Id) is PaperFormat other) throw Mismatch(given, BuiltInFormat.Of(other), context);
+        var content = InputStart.Content(head);
+        if (content.IsEmpty || content[0] is (byte)'[' or (byte)'{') return;
+        throw Mismatch(given, DetectFormat(head, entire), context);
+    }
+
+    /// <summary>An opened input: the stream to dispose, the body to read, the format, and the path for a parallel read.</summary>
+    private sealed class OpenedInput(Stream raw, bool owned, Stream body, FeedFormat format, string? parallelPath) : IDisposable
+    {
+        public Stream Body { get; } = body;
+
+        public FeedFormat Format { get; } = format;
+
+        public string? ParallelPath { get; } = parallelPath;
+
+        public void Dispose()
+        {
+            Body.Dispose();
+            if (owned) raw.Dispose();
+        }
     }
 
     private static FeedFormatException Unrecognised(ReadOnlySpan<byte> head, bool entire, FeedReadContext context) =>
         InputDescription.Unrecognised(head, entire, context);
 
-    private static FeedFormatException Mismatch(FeedFormat given, FeedFormat actual, FeedReadContext context) =>
-        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, DiagnosticLocation.AtLine(1, 1),
-            $"the input is {Describe(actual)}, not {Describe(given)} as the format given says; read it as {Describe(actual)} or let the format be detected", context.SourceName));
+    private static FeedFormatException Mismatch(FeedFormat given, FeedFormat? actual, FeedReadContext context) =>
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, DiagnosticLocation.AtLine(1, 1), actual is null
+            ? $"the input is not JSON, so not {Describe(given)} as the format given says; let the format be detected"
+            : $"the input is {Describe(actual)}, not {Describe(given)} as the format given says; read it as {Describe(actual)} or let the format be detected", context.SourceName));
 
-    private static string Describe(FeedFormat format) => format == FeedFormat.HuggingFaceApiJson ? "Hugging Face API JSON" : "PaperFeed's own JSON";
+    private static string Describe(FeedFormat format) => format.Name switch
+    {
+        "hf-api" => "Hugging Face API JSON",
+        "paperfeed-json" or "paperfeed-jsonl" => "PaperFeed's own JSON",
+        "text" => "a text listing",
+        "markdown" => "a Markdown capture",
+        "clipper" => "a clipper capture",
+        "html" => "an HTML page",
+        var name => name,
+    };
 }

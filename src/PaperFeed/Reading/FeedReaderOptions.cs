@@ -53,6 +53,13 @@ public sealed record FeedReaderOptions
             : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "MaxDegreeOfParallelism must be -1 (every core) or at least 1.");
     }
 
+    /// <summary>
+    /// Receives the number of bytes of the input read so far (the bytes as stored: compressed bytes for a compressed
+    /// input), as reading goes on: after each read of the input, or each piece of a read on several cores. For
+    /// progress displays; null (the default) costs nothing.
+    /// </summary>
+    public IProgress<long>? Progress { get; init; }
+
     /// <summary>The formats given in <see cref="Formats"/> and every built-in one, in detection order.</summary>
     internal IEnumerable<FeedFormat> AllFormats => _formats.Concat(FeedFormat.BuiltIn);
 

@@ -40,6 +40,9 @@ internal sealed record ReadSettings
     /// <summary>The input's name, copied into diagnostics and exceptions.</summary>
     public string? SourceName { get; init; }
 
+    /// <summary>Receives the bytes of the input read so far (see <see cref="FeedReaderOptions.Progress"/>).</summary>
+    public IProgress<long>? Progress { get; init; }
+
     /// <summary>The settings of <paramref name="options"/> for one input named <paramref name="sourceName"/>.</summary>
     public static ReadSettings From(FeedReaderOptions options, string? sourceName, Action<FeedDiagnostic>? onDiagnostic) => new()
     {
@@ -51,6 +54,7 @@ internal sealed record ReadSettings
         Strict = options.Diagnostics.Strict,
         OnDiagnostic = onDiagnostic,
         SourceName = sourceName,
+        Progress = options.Progress,
     };
 
     private static DateOnly? DayOfFileName(string? path)

@@ -27,6 +27,7 @@ public sealed class Utf8ListingReader : IDisposable
     /// <param name="stream">The bytes; not disposed.</param>
     /// <param name="options">Parsing options; <see cref="FeedParserOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    [Obsolete("Use FeedReader.CreateListingReader(stream), which reads with the reader's options; see docs/api.md.")]
     public Utf8ListingReader(Stream stream, FeedParserOptions? options = null)
         : this(stream, (options ?? FeedParserOptions.Default).ToSettings())
     {

@@ -55,12 +55,15 @@ public sealed class ArgumentErrorTests
     [Fact]
     public async Task Text_read_as_json_is_one_bounded_line()
     {
-        // The old message quoted the whole rest of the buffer: a 16 KB "line" with the input's line breaks in it.
+        // A forced format that contradicts the content is one short line that says what the input is (PF922), not a JSON
+        // error quoting the input.
         var run = await PaperfeedProcess.RunAsync("parse", "--input-format", "json", TestData.Corpus001);
 
         run.ExitCode.Should().Be(ExitCodes.InputError);
+        run.Stdout.Should().BeEmpty();
         var line = run.StderrLines.Should().ContainSingle().Subject;
-        line.Should().StartWith($"{TestData.Corpus001}:1:2: error PF902: ");
+        line.Should().Be($"{TestData.Corpus001}:1:1: error PF922: the input is a text listing, not PaperFeed's own JSON as the format given says; " +
+            "read it as a text listing or let the format be detected");
         line.Length.Should().BeLessThan(Reporter.MaxMessageLength + TestData.Corpus001.Length + 100);
     }
 

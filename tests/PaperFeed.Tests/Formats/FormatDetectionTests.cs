@@ -125,12 +125,14 @@ public class FormatDetectionTests
     }
 
     [Fact]
-    public async Task Binary_goes_to_the_text_reader_which_refuses_it()
+    public async Task Damaged_gzip_is_refused_as_damaged_compressed_data()
     {
-        byte[] gzip = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x02, 0x03];
+        // A gzip header (RFC 1952: 1F 8B, method 8) followed by bytes that are no deflate stream.
+        byte[] gzip = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff];
 
-        TestReaders.DetectFormat(gzip, isEntireInput: true).Should().Be("text");
         var act = () => TestReaders.ReadPapersAsync(new MemoryStream(gzip)).ToListAsync();
-        (await act.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.NotText);
+        var refused = (await act.Should().ThrowAsync<FeedFormatException>()).Which;
+        refused.Code.Should().Be(DiagnosticCodes.DamagedCompressedInput);
+        refused.Message.Should().Contain("gzip");
     }
 }

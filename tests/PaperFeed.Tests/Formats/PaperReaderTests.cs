@@ -66,15 +66,13 @@ public class PaperReaderTests
     {
         // JSON forced to be read as a text listing is a (strange) listing, not JSON.
         var asText = await TestReaders.ReadPapersAsync(Fixtures.Utf8("[]\n\nnot an abstract"), "text").ToListAsync();
-        var diagnostics = new List<FeedDiagnostic>();
-        var asApi = await TestReaders.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), "hf-api", new FeedParserOptions { OnDiagnostic = diagnostics.Add }).ToListAsync();
-        var asApiStrict = () => TestReaders.ReadPapersAsync(Fixtures.Utf8("Title\n\nAbstract"), "hf-api", new FeedParserOptions { Strict = true }).ToListAsync();
+        // Text forced to be read as API JSON is refused in one line (PF922) that says what the input is, before any paper.
+        var asApi = () => TestReaders.ReadPapersAsync(Fixtures.Utf8("Daily Papers\n\nTitle\n\nAbstract"), "hf-api").ToListAsync();
 
         asText.Select(p => p.Title).Should().Equal("[]");
-        // Text forced to be read as API JSON Lines: each line that is not JSON is skipped with a warning naming it.
-        asApi.Should().BeEmpty();
-        diagnostics.Select(d => (d.Code, d.Line)).Should().Equal((DiagnosticCodes.InvalidJsonLine, 1), (DiagnosticCodes.InvalidJsonLine, 3));
-        (await asApiStrict.Should().ThrowAsync<FeedFormatException>()).Which.Code.Should().Be(DiagnosticCodes.InvalidJsonLine);
+        var refused = (await asApi.Should().ThrowAsync<FeedFormatException>()).Which;
+        refused.Code.Should().Be(DiagnosticCodes.UnknownFormat);
+        refused.Message.Should().Contain("the input is a text listing, not Hugging Face API JSON");
     }
 
     [Fact]

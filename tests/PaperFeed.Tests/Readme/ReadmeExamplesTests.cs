@@ -37,17 +37,14 @@ public partial class ReadmeExamplesTests
     {
         string path = SnapshotPath;
         // README: script
-        using var reader = File.OpenText(path);
         var weeklyTop = new PaperFilter { Match = "agent|reasoning", SortBy = PaperSortKey.Upvotes, Top = 3 };
-        foreach (Paper paper in weeklyTop.Apply(FeedParser.ReadPapers(reader)))
+        foreach (Paper paper in weeklyTop.Apply(FeedReader.Default.ReadPapers(FeedInput.FromFile(path))))
         {
             Console.WriteLine($"{paper.Upvotes,3}  {paper.Title}");
         }
         // END README
 
-        reader.Dispose();
-        using var again = File.OpenText(path);
-        var top = weeklyTop.Apply(FeedParser.ReadPapers(again)).ToList();
+        var top = weeklyTop.Apply(FeedReader.Default.ReadPapers(FeedInput.FromFile(path))).ToList();
         top.Should().HaveCount(3);
         top.Select(p => p.Upvotes ?? 0).Should().BeInDescendingOrder();
         top.Should().OnlyContain(p => Regex.IsMatch(p.Title + " " + p.Abstract, "agent|reasoning", RegexOptions.IgnoreCase));
@@ -57,10 +54,9 @@ public partial class ReadmeExamplesTests
     public async Task Consume_the_typed_json()
     {
         string jsonlPath = Path.Combine(Path.GetTempPath(), $"readme-{Guid.NewGuid():N}.jsonl");
-        using (var reader = File.OpenText(SnapshotPath))
         using (var output = File.Create(jsonlPath))
         {
-            FeedJson.WritePapers(output, FeedParser.ReadPapers(reader));
+            FeedReader.Default.WriteJsonLines(FeedInput.FromFile(SnapshotPath), output);
         }
         try
         {

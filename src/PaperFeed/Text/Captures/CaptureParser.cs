@@ -29,6 +29,24 @@ internal static class CaptureParser
         }
     }
 
+    public static IEnumerable<Feed> ReadFeeds(Stream stream, PaperFormat format, ReadSettings options)
+    {
+        using var session = new Session(stream, format, options, collectFeeds: true);
+        while (session.Advance())
+        {
+            while (session.Cards.TryTakeFeed(out var feed)) yield return feed;
+        }
+    }
+
+    public static IEnumerable<Paper> ReadPapers(Stream stream, PaperFormat format, ReadSettings options)
+    {
+        using var session = new Session(stream, format, options, collectFeeds: false);
+        while (session.Advance())
+        {
+            while (session.Cards.TryTakePaper(out var paper)) yield return paper;
+        }
+    }
+
     /// <summary>Pulls lines into the dialect's reader until a paper or feed is ready.</summary>
     private sealed class Session : IDisposable
     {
@@ -47,6 +65,18 @@ internal static class CaptureParser
 
         public CaptureAssembler Cards { get; }
 
+        /// <summary>Reads until a paper or feed is ready, on the caller's thread; false at the end.</summary>
+        public bool Advance()
+        {
+            while (!_done)
+            {
+                if (PumpBufferedLines()) return true;
+                if (!_done) _lines.Fill();
+            }
+            return Cards.HasOutput;
+        }
+
+        /// <inheritdoc cref="Advance"/>
         public async ValueTask<bool> AdvanceAsync(CancellationToken cancellationToken)
         {
             while (!_done)
