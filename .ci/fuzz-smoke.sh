@@ -69,10 +69,12 @@ done
 
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1
 found=0
+dotnet_path=$(command -v dotnet)
+mkdir -p "$work/findings"
 for t in "${targets[@]}"; do
   out="$work/findings/$t"
   echo "fuzz-smoke: $t for ${seconds}s"
-  afl-fuzz -i "$work/seeds/$t" -o "$out" -V "$seconds" -t 10000 -m none -- dotnet "$bin/PaperFeed.Fuzz.dll" "$t" >"$work/afl-$t.log" 2>&1 || {
+  afl-fuzz -i "$work/seeds/$t" -o "$out" -V "$seconds" -t 10000 -m none -- "$dotnet_path" "$bin/PaperFeed.Fuzz.dll" "$t" >"$work/afl-$t.log" 2>&1 || {
     echo "fuzz-smoke: afl-fuzz failed to run $t:"; tail -n 20 "$work/afl-$t.log"; exit 1; }
   stats="$out/default/fuzzer_stats"
   [ ! -f "$stats" ] || grep -E '^(execs_done|corpus_count|saved_crashes|saved_hangs) ' "$stats" | tr -s ' ' | paste -sd ' ' | sed "s/^/fuzz-smoke: $t: /"

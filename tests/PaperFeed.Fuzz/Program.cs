@@ -3,14 +3,19 @@ using SharpFuzz;
 
 // paperfeed-fuzz TARGET                 run under afl-fuzz (stdin or @@ file per run, forkserver via SharpFuzz)
 // paperfeed-fuzz TARGET --replay FILE…  run inputs in-process, once each (seeds, crashes, regression cases); exit 1 on a finding
-if (args.Length == 0 || !FuzzTargets.Formats.ContainsKey(args[0]))
+if (args.Length == 0 || !FuzzTargets.Names.Contains(args[0]))
 {
-    Console.Error.WriteLine($"usage: PaperFeed.Fuzz <{string.Join('|', FuzzTargets.Formats.Keys)}> [--replay FILE…]");
+    Console.Error.WriteLine($"usage: PaperFeed.Fuzz <{string.Join('|', FuzzTargets.Names)}> [--replay FILE…]");
     return 2;
 }
 string target = args[0];
 if (args.Length > 1 && args[1] == "--replay")
 {
+    // Instrumented assemblies write coverage to the fuzzer's map: outside afl-fuzz they get a map of their own.
+    unsafe
+    {
+        SharpFuzz.Common.Trace.SharedMem = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 16);
+    }
     int findings = 0;
     foreach (var path in args.Skip(2).SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p) : [p]))
     {
