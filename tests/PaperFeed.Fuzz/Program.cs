@@ -27,6 +27,7 @@ if (args.Length > 1 && args[1] == "--replay")
         {
             findings++;
             Console.Error.WriteLine($"{path}: {e.GetType().Name}: {e.Message}");
+            if (e is not JunkOutputException) Console.Error.WriteLine(string.Join('\n', (e.StackTrace ?? "").Split('\n').Take(8)));
         }
     }
     return findings == 0 ? 0 : 1;

@@ -84,7 +84,7 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
             PushPaperPageLine(line, lineNumber);
             return;
         }
-        if (_arxivLabel is not null && line.StartsWith("# ") && !Cards.InCard)
+        if (_arxivLabel is not null && line.StartsWith("# ") && !Cards.InCard && !CaptureSyntax.IsFurnitureText(line[2..]))
         {
             StartPaperPage(line[2..].Trim(), lineNumber);
             return;
