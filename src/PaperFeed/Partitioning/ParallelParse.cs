@@ -33,24 +33,22 @@ internal static class ParallelParse
     }
 
     /// <summary>
-    /// The piece size of passes that hold objects (feeds). Pieces wait, parsed, for the consumer; at 4 MB their papers
-    /// outlived gen0 and the GC's gen1/gen2 work tripled the CPU cost. At 256 KB the waiting papers fit in gen0 and a
-    /// piece is still about 4 snapshots.
+    /// The piece size of passes that hold objects (feeds). Pieces wait, parsed, for the consumer: small enough that the
+    /// waiting papers die young (in gen0), large enough to hold a few snapshots. Measurements: docs/benchmarks.md.
     /// </summary>
     internal const long ObjectPieceLength = 256 << 10;
 
     /// <summary>
-    /// The piece size of passes that keep no paper (counting, JSON Lines): the reason for small pieces does not hold,
-    /// and bigger pieces make fewer sessions and tasks (256 KiB to 4 MiB took <c>paperfeed stats</c> on the 1 GB dump
-    /// from 1.01 to 0.81 s). 2 MiB rather than 4: a piece's JSON Lines (its length and a quarter) is rented as a 4 MiB
-    /// array, not 8, and <c>parse --format jsonl</c> peaked at 42 MiB instead of 58 to 61, at the same CPU time.
+    /// The piece size of passes that keep no paper (counting, JSON Lines): bigger pieces make fewer sessions and tasks,
+    /// and at 2 MiB a piece's JSON Lines (its length and a quarter) still fits a 4 MiB rented array, which bounds the
+    /// peak. Measurements: docs/benchmarks.md.
     /// </summary>
     internal const long BytePieceLength = 2L << 20;
 
     /// <summary>
-    /// The piece size of a papers parse: its pieces hold their entries' text until the consumer makes the papers. At
-    /// 4 MiB the library's peak on the 1 GB dump rose from 73 to 112–163 MiB (buffers rented in powers of two, and the
-    /// consumer's papers on top) for no gain in time; 1 MiB keeps it at the 256 KiB figure.
+    /// The piece size of a papers parse: its pieces hold their entries' text until the consumer makes the papers, so a
+    /// larger piece raises the peak (buffers are rented in powers of two) for no gain in time. Measurements:
+    /// docs/benchmarks.md.
     /// </summary>
     internal const long PaperPieceLength = 1L << 20;
 

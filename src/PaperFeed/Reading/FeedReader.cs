@@ -285,9 +285,10 @@ public sealed class FeedReader
             int length = given is null || check ? DetectionLength : Math.Max(WideBom.Length, Compression.MagicLength);
             var head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
             bool rewritten = false;
+            Stream? decompressor = null;
             if (Compression.Detect(head.Span) is string compression)
             {
-                stream = Compression.Decompress(compression, new ReplayStream(head, stream), context.SourceName);
+                stream = decompressor = Compression.Decompress(compression, new ReplayStream(head, stream), context.SourceName);
                 head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
                 rewritten = true;
             }
@@ -302,7 +303,7 @@ public sealed class FeedReader
             var format = Resolve(given, check, head.Span, head.Length < length, context);
             bool parallel = format == FeedFormat.TextListing && !rewritten && Options.MaxDegreeOfParallelism != 1
                 && input.FilePath is not null && raw is FileStream { CanSeek: true };
-            return new OpenedInput(raw, owned, stream, format, parallel ? input.FilePath : null);
+            return new OpenedInput(raw, owned, decompressor, stream, format, parallel ? input.FilePath : null);
         }
         catch
         {
@@ -350,7 +351,7 @@ public sealed class FeedReader
     }
 
     /// <summary>An opened input: the stream to dispose, the body to read, the format, and the path for a parallel read.</summary>
-    private sealed class OpenedInput(Stream raw, bool owned, Stream body, FeedFormat format, string? parallelPath) : IDisposable
+    private sealed class OpenedInput(Stream raw, bool owned, Stream? decompressor, Stream body, FeedFormat format, string? parallelPath) : IDisposable
     {
         public Stream Body { get; } = body;
 
@@ -361,6 +362,7 @@ public sealed class FeedReader
         public void Dispose()
         {
             Body.Dispose();
+            decompressor?.Dispose();
             if (owned) raw.Dispose();
         }
     }
