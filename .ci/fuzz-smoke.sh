@@ -3,11 +3,11 @@
 # HTML), seeded from the real fixtures. Fails when a run finds a crash or junk output. When afl++ cannot be had
 # (no package, no root), says so and still replays the seeds and the kept findings in-process, then exits 0:
 # CI must not break on infrastructure. Longer runs: docs/fuzzing.md.
-#   FUZZ_SECONDS   seconds per target (default 20; five targets)
+#   FUZZ_SECONDS   seconds per target (default 15; five targets, about three minutes with the build)
 #   FUZZ_WORK      working folder (default: a new temporary folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${FUZZ_SECONDS:-20}
+seconds=${FUZZ_SECONDS:-15}
 work=${FUZZ_WORK:-$(mktemp -d)}
 targets=(text captures api-json paperfeed-json html)
 fixtures=tests/PaperFeed.Tests/Fixtures
