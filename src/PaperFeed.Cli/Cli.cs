@@ -31,7 +31,17 @@ public static class Cli
         var reporter = new Reporter(stderr, quiet: false);
         var root = BuildCommand(context);
 
-        var parsed = root.Parse(args);
+        int doubleDash = Array.IndexOf(args, "--");
+        ParserOptions.Literal = doubleDash < 0 ? null : [.. args[(doubleDash + 1)..]];
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        finally
+        {
+            ParserOptions.Literal = null;
+        }
         if (parsed.Errors.Count > 0)
         {
             // One line: the first error (later ones often follow from it) and where to look.

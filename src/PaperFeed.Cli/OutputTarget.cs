@@ -51,7 +51,9 @@ internal sealed class OutputTarget : IAsyncDisposable
                     RefuseReadOnly(target);
                     break;
             }
-            string temporary = Path.Combine(Path.GetDirectoryName(target.Resolved)!, $".{Path.GetFileName(target.Resolved)}.{Guid.NewGuid():N}.tmp");
+            // Leftovers of earlier runs for this output that were killed (SIGKILL leaves no chance to clean up).
+            TemporaryNames.RemoveStale(target.Resolved);
+            string temporary = TemporaryNames.For(target.Resolved);
             var stream = createFile(temporary);
             Pending.TryAdd(temporary, 0);
             return new OutputTarget(target, stream, temporary);

@@ -43,9 +43,8 @@ internal sealed class ParquetOutput
     {
         ParquetExport.TryParsePartitioning(result.GetValue(_partitionBy) ?? "none", out var partitioning);
         string target = CheckTarget(outputPath);
-        string parent = Path.GetDirectoryName(target)!;
-        string name = Path.GetFileName(target);
-        string temporary = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.tmp");
+        TemporaryNames.RemoveStale(target);
+        string temporary = TemporaryNames.For(target);
         OutputTarget.TrackTemporaryFolder(temporary);
         try
         {

@@ -79,6 +79,10 @@ internal sealed class ParserOptions
         },
     };
 
+    /// <summary>The words after <c>--</c> of the command line being parsed on this thread (parsing is synchronous); null when none.</summary>
+    [ThreadStatic]
+    internal static HashSet<string>? Literal;
+
     public ParserOptions()
     {
         // FILE takes any token: one that looks like an option is a misspelt option, not a file.
@@ -86,7 +90,8 @@ internal sealed class ParserOptions
         {
             foreach (var token in result.Tokens)
             {
-                if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"unknown option '{token.Value}'.");
+                // After '--' every word is a file, as in every Unix tool: 'paperfeed parse -- -dash.txt'.
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !(Literal?.Contains(token.Value) ?? false)) result.AddError($"unknown option '{token.Value}'.");
             }
             // Two readers of one stream would each get part of it: bogus records, silently.
             if (result.Tokens.Count(token => token.Value == "-") > 1) result.AddError("standard input ('-') can be given only once.");

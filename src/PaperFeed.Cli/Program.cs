@@ -2,10 +2,11 @@ using Microsoft.Win32.SafeHandles;
 using PaperFeed.Cli;
 
 // The process entry: real console streams in, exit code out. Everything else is in Cli, testable in-process.
+if (DescriptorLimit.Check() is int refused) return refused;
 using var cancel = new ConsoleCancellation();
 int exitCode = await Cli.InvokeAsync(
     args,
-    new CliContext(Console.OpenStandardInput(), OpenStandardOutput(), Console.Error, StderrIsTerminal: !Console.IsErrorRedirected)
+    new CliContext(ClosedStandardStreams.Input(Console.OpenStandardInput), ClosedStandardStreams.Output(OpenStandardOutput), Console.Error, StderrIsTerminal: !Console.IsErrorRedirected)
     {
         Signal = () => cancel.Signal,
     },

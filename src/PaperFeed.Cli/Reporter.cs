@@ -42,7 +42,34 @@ internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log
     public static string Format(FeedDiagnostic diagnostic)
     {
         string message = Bound(diagnostic.Message);
-        return (ReferenceEquals(message, diagnostic.Message) ? diagnostic : diagnostic with { Message = message }).ToString();
+        // A file name may hold a newline or another control character: shown escaped, the line stays one line.
+        string? source = diagnostic.Source is string name ? OneLine(name) : null;
+        return (ReferenceEquals(message, diagnostic.Message) && ReferenceEquals(source, diagnostic.Source)
+            ? diagnostic : diagnostic with { Message = message, Source = source }).ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every control character escaped (<c>\n</c>, <c>\r</c>, <c>\t</c>, else <c>\xNN</c>),
+    /// so that it cannot break a line or move the cursor; the same instance when it has none.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F')) return text;
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (char c in text) AppendEscaped(escaped, c);
+        return escaped.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder text, char c)
+    {
+        switch (c)
+        {
+            case '\n': text.Append("\\n"); break;
+            case '\r': text.Append("\\r"); break;
+            case '\t': text.Append("\\t"); break;
+            case < ' ' or (>= '\u007F' and <= '\u009F'): text.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}"); break;
+            default: text.Append(c); break;
+        }
     }
 
     /// <summary>The severity as messages and <c>--diagnostics</c> spell it.</summary>
@@ -53,10 +80,10 @@ internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log
         _ => "error",
     };
 
-    /// <summary>A message as one line of bounded length: line breaks shown as \n, the middle of a long quote cut.</summary>
+    /// <summary>A message as one line of bounded length: control characters escaped (line breaks as \n), the middle of a long quote cut.</summary>
     public static string Bound(string message)
     {
-        if (message.Length <= MaxMessageLength && message.AsSpan().IndexOfAny('\r', '\n') < 0) return message;
+        if (message.Length <= MaxMessageLength && ReferenceEquals(OneLine(message), message)) return message;
         var text = new StringBuilder(Math.Min(message.Length, MaxMessageLength) + 16);
         // Keep the end: it says what was wrong ("… is an invalid JSON literal"); the start says where.
         const int head = MaxMessageLength * 3 / 4, tail = MaxMessageLength / 4;
@@ -71,7 +98,7 @@ internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log
 
         void Append(ReadOnlySpan<char> part)
         {
-            foreach (char c in part) text.Append(c switch { '\n' => "\\n", '\r' => "\\r", _ => c.ToString() });
+            foreach (char c in part) AppendEscaped(text, c);
         }
     }
 
@@ -84,7 +111,7 @@ internal sealed class Reporter(TextWriter stderr, bool quiet, DiagnosticLog? log
             {
                 if (count <= ShownPerCodeAndFile) continue;
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{source}: info: {count - ShownPerCodeAndFile} more {code} diagnostics not shown ({count} in all; --diagnostics FILE writes every one)"));
+                    $"{OneLine(source)}: info: {count - ShownPerCodeAndFile} more {code} diagnostics not shown ({count} in all; --diagnostics FILE writes every one)"));
             }
             _counts.Clear();
         }

@@ -14,13 +14,20 @@ internal sealed record ExportItem(Paper Paper, string Id, string? Link, string? 
     /// <summary>True when <see cref="Id"/> is the paper's page (RSS <c>isPermaLink</c>).</summary>
     public bool IdIsLink => Id == Link;
 
-    /// <summary>The paper's day (featured, else published) resolved with <paramref name="reference"/>, at 00:00 UTC.</summary>
-    public static DateTimeOffset? DateOf(Paper paper, DateOnly? reference)
+    /// <summary>
+    /// The paper's day (featured, else published) at 00:00 UTC. A year-less day takes its year from
+    /// <paramref name="reference"/> when given (as <see cref="PaperDate.Resolve"/> does), else from its snapshot's explicit
+    /// dates (<paramref name="years"/>, when the export saw every paper first); null when nothing decides.
+    /// </summary>
+    public static DateTimeOffset? DateOf(Paper paper, DateOnly? reference, ExportYears? years)
     {
-        var day = Resolve(paper.Featured, reference) ?? Resolve(paper.Published, reference);
-        return day is DateOnly d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        if (Day(paper) is not PaperDate day) return null;
+        var resolved = day.HasYear ? day.ToDateOnly()
+            : reference is DateOnly r ? day.Resolve(r).ToDateOnly()
+            : years?.Resolve(day, paper);
+        return resolved is DateOnly d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
     }
 
-    private static DateOnly? Resolve(PaperDate? date, DateOnly? reference) =>
-        date is PaperDate d ? (reference is DateOnly r ? d.Resolve(r) : d).ToDateOnly() : null;
+    /// <summary>The day an item stands for: the day the paper was featured, else the day it was published.</summary>
+    public static PaperDate? Day(Paper paper) => paper.Featured ?? paper.Published;
 }

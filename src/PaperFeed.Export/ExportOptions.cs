@@ -20,8 +20,11 @@ public sealed record ExportOptions
 
     /// <summary>
     /// The day that gives year-less dates (<c>Aug 25</c> of a text listing) a year, as <see cref="PaperDate.Resolve"/>
-    /// does. When <c>null</c>, the latest paper date that has a year serves; a date that still has no year is not
-    /// written (RSS, JSON Feed), or is the feed's <see cref="Updated"/> where a date is required (Atom).
+    /// does. When <c>null</c>, a year-less day takes the first year that puts it on or after the latest explicit date of
+    /// its snapshot (papers sharing a year-less listing day, or all papers without one), as the site shows a year only
+    /// for dates outside the current year; RSS, Atom and JSON Feed then read every paper before writing an item. A day
+    /// that still has no year is written the same way in every format: no date of the item's own (RSS, JSON Feed), the
+    /// feed's <see cref="Updated"/> where a date is required (Atom), and one <see cref="DiagnosticCodes.YearlessDate"/> warning.
     /// </summary>
     public DateOnly? ReferenceDate { get; init; }
 

@@ -14,6 +14,9 @@ internal sealed class ExportRun : IDisposable
     private readonly OutputBatch _batch;
     private readonly DocumentWriter _writer;
     private readonly PaperSpool? _spool;
+    private readonly ExportYears? _years;
+    // The formats whose items carry a date (CSV and Markdown write the paper's dates as they are).
+    private readonly bool _dated;
     private ExportItems? _items;
     private DateTimeOffset? _latest;
 
@@ -26,7 +29,13 @@ internal sealed class ExportRun : IDisposable
         _options = options;
         _batch = new OutputBatch(destination);
         _writer = DocumentWriter.Create(_batch, format, options);
-        if (format is ExportFormat.Rss or ExportFormat.Atom && options.Updated is null) _spool = new PaperSpool(openSpool());
+        // The head of RSS and Atom waits for the latest date, and year-less item days for their snapshot's explicit dates.
+        _dated = format is ExportFormat.Rss or ExportFormat.Atom or ExportFormat.JsonFeed;
+        if (_dated && (options.ReferenceDate is null || (format != ExportFormat.JsonFeed && options.Updated is null)))
+        {
+            _spool = new PaperSpool(openSpool());
+            if (options.ReferenceDate is null) _years = new ExportYears();
+        }
     }
 
     public void Add(Paper paper)
@@ -56,6 +65,7 @@ internal sealed class ExportRun : IDisposable
             _batch.DrainIfFull();
         }
         _writer.End();
+        if (_dated) _items?.ReportUndated();
         _batch.Complete();
     }
 
@@ -71,6 +81,7 @@ internal sealed class ExportRun : IDisposable
             }
         }
         _writer.End();
+        if (_dated) _items?.ReportUndated();
         await _batch.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -88,7 +99,8 @@ internal sealed class ExportRun : IDisposable
     {
         ArgumentNullException.ThrowIfNull(paper);
         if (_spool is null) return null;
-        if (ExportItem.DateOf(paper, _options.ReferenceDate) is DateTimeOffset date && (_latest is null || date > _latest)) _latest = date;
+        _years?.Observe(paper);
+        if (ExportItem.DateOf(paper, _options.ReferenceDate, years: null) is DateTimeOffset date && (_latest is null || date > _latest)) _latest = date;
         return _spool;
     }
 
@@ -102,10 +114,13 @@ internal sealed class ExportRun : IDisposable
     private void Begin()
     {
         if (_items is not null) return;
-        // Year-less dates take their year from the reference day, else from the latest dated paper.
-        var reference = _options.ReferenceDate ?? (_latest is DateTimeOffset latest ? DateOnly.FromDateTime(latest.UtcDateTime) : null);
-        _items = new ExportItems(_options, reference);
-        var updated = _options.Updated ?? _latest ?? (_options.ReferenceDate is DateOnly day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
+        // Year-less days take their year from the reference day, else from their snapshot's explicit dates.
+        if (_years?.LatestResolved() is DateOnly day && (_latest is null || day.ToDateTime(TimeOnly.MinValue) > _latest.Value.UtcDateTime))
+        {
+            _latest = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+        _items = new ExportItems(_options, _years);
+        var updated = _options.Updated ?? _latest ?? (_options.ReferenceDate is DateOnly reference ? new DateTimeOffset(reference.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
         _writer.Begin(updated);
     }
 }

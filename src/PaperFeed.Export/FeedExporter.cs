@@ -7,7 +7,8 @@ namespace PaperFeed.Export;
 /// input's size. Deterministic: the same papers give the same bytes on every run, so exports can be diffed and cached.
 /// Item ids are the paper's Hugging Face page (from its arXiv id), else <see cref="PaperIdentity.TitleUrn"/>, made
 /// unique within the document (<c>#2</c> for a second copy). Item dates are the featured day, else the published day
-/// (00:00 UTC), year-less days resolved with <see cref="ExportOptions.ReferenceDate"/>, never the time of the run. Only
+/// (00:00 UTC), year-less days resolved with <see cref="ExportOptions.ReferenceDate"/> or their snapshot's explicit
+/// dates, never the time of the run. Only
 /// http/https URLs become links. No character in any field stops an export. Zero papers give a valid empty document.
 /// Output is UTF-8 without a byte-order mark. The document reaches the destination in batches of about 64 KiB (one
 /// write each) and is flushed at the end; <see cref="WriteAsync"/> writes and flushes only asynchronously, so it suits

@@ -11,6 +11,7 @@ internal sealed class ApiAuthorListConverter : ReadOnlyJsonConverter<List<string
 {
     public override List<string?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.Null)) MistypedFields.Note("authors", reader.TokenType, kept: false);
         if (!Lenient.Is(ref reader, JsonTokenType.StartArray)) return null;
         var authors = new List<string?>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)

@@ -120,7 +120,7 @@ internal sealed class ApiListingReader
                     // A JSON Lines line that is a whole response, after lines of another shape: one listing.
                     yield return new ApiFeedStart(_listingDay, null);
                     groupOpen = false;
-                    var items = Items(value.Span);
+                    if (Items(value.Span, at, path) is not { } items) continue;
                     for (int i = 0; i < items.Count; i++)
                     {
                         _mapper.AddPapers(items[i], at, string.Create(CultureInfo.InvariantCulture, $"$[{i}]"), _listingDay, papers);
@@ -154,7 +154,13 @@ internal sealed class ApiListingReader
     {
         try
         {
-            return JsonSerializer.Deserialize(json, ApiJsonContext.Default.ApiEntry);
+            MistypedFields.Begin();
+            var entry = JsonSerializer.Deserialize(json, ApiJsonContext.Default.ApiEntry);
+            foreach (string message in MistypedFields.Messages(path))
+            {
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.MistypedField, new DiagnosticLocation(at.Line, null, path), message);
+            }
+            return entry;
         }
         catch (JsonException exception)
         {
@@ -165,11 +171,26 @@ internal sealed class ApiListingReader
         }
     }
 
-    private static List<ApiEntry> Items(ReadOnlySpan<byte> json)
+    private List<ApiEntry>? Items(ReadOnlySpan<byte> json, DiagnosticLocation at, string path)
     {
-        var reader = new Utf8JsonReader(json, ReaderOptions);
-        reader.Read();
-        return ApiItemListConverter.ReadList(ref reader) ?? [];
+        try
+        {
+            var reader = new Utf8JsonReader(json, ReaderOptions);
+            reader.Read();
+            MistypedFields.Begin();
+            var items = ApiItemListConverter.ReadList(ref reader) ?? [];
+            foreach (string message in MistypedFields.Messages(path))
+            {
+                Report(DiagnosticSeverity.Warning, DiagnosticCodes.MistypedField, new DiagnosticLocation(at.Line, null, path), message);
+            }
+            return items;
+        }
+        catch (JsonException exception)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedJsonValue, new DiagnosticLocation(at.Line, null, path),
+                $"the array at {path} is nested deeper than {ReaderOptions.MaxDepth} levels; skipped", exception);
+            return null;
+        }
     }
 
     /// <summary>The listing day an item says it belongs to: the UTC day of <c>paper.submittedOnDailyAt</c>.</summary>

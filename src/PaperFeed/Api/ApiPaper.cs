@@ -11,10 +11,10 @@ internal class ApiPaper
     [JsonPropertyName("id"), JsonConverter(typeof(LenientStringConverter))]
     public string? Id { get; set; }
 
-    [JsonPropertyName("title"), JsonConverter(typeof(LenientStringConverter))]
+    [JsonPropertyName("title"), JsonConverter(typeof(TitleConverter))]
     public string? Title { get; set; }
 
-    [JsonPropertyName("summary"), JsonConverter(typeof(LenientStringConverter))]
+    [JsonPropertyName("summary"), JsonConverter(typeof(SummaryConverter))]
     public string? Summary { get; set; }
 
     /// <summary>The authors' names in order (null for an author without one).</summary>

@@ -36,6 +36,12 @@ public static class DiagnosticCodes
     /// <summary>Warning: bytes that are not valid UTF-8 were replaced by U+FFFD.</summary>
     public const string InvalidUtf8 = "PF207";
 
+    /// <summary>Warning: the input has no byte order mark and its first bytes are not UTF-8; it is read as Windows-1252 (one warning per input).</summary>
+    public const string LegacyEncoding = "PF209";
+
+    /// <summary>Warning: text input ends in NUL bytes after its text (padding a crash leaves in a file's last blocks); they are ignored. More than 16 MiB of them is PF901.</summary>
+    public const string NulPadding = "PF210";
+
     /// <summary>Warning: an entry whose title line was skipped (too long); its other lines are dropped with it.</summary>
     public const string SkippedEntry = "PF208";
 
@@ -60,6 +66,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: an API count (<c>upvotes</c>, <c>numComments</c>, <c>githubStars</c>) is not a whole number from 0 to 2,147,483,647; read as unknown.</summary>
     public const string InvalidCount = "PF410";
 
+    /// <summary>Warning: a field of an API item (<c>title</c>, <c>summary</c>, <c>authors</c>) holds a value of the wrong type; a number is read as its text, anything else as missing.</summary>
+    public const string MistypedField = "PF414";
+
     /// <summary>Warning: a line of JSON Lines input is not valid JSON; it is skipped, the other lines are read.</summary>
     public const string InvalidJsonLine = "PF411";
 
@@ -71,6 +80,12 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: an export met a paper URL that is not an absolute <c>http</c>/<c>https</c> URL; the paper is written without that link.</summary>
     public const string UnsafeLink = "PF501";
+
+    /// <summary>
+    /// Warning: an export met item days without a year that neither their snapshot's explicit dates nor a reference date
+    /// decide; those items are written without a date of their own (one warning per document, with the count).
+    /// </summary>
+    public const string YearlessDate = "PF502";
 
     /// <summary>Error: the input is not text (it contains a NUL character).</summary>
     public const string NotText = "PF901";

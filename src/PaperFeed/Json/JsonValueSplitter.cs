@@ -32,9 +32,15 @@ internal sealed class JsonValueSplitter : IDisposable
     private long _line = 1;
     private long _column = 1;
 
+    /// <summary>
+    /// Measuring a value only finds where it ends: it follows nesting as deep as a value can be, so one item nested
+    /// deeper than its reader accepts is that reader's to refuse, alone, not the end of the input.
+    /// </summary>
+    private static readonly JsonReaderOptions MeasureOptions = new() { MaxDepth = MaxValueLength };
+
     // How far the value at _start has been scanned, and the reader's state there (see TryMeasureValue).
     private int _scanned;
-    private JsonReaderState _scanState;
+    private JsonReaderState _scanState = new(MeasureOptions);
 
     private readonly bool _arraySequence;
 
@@ -79,7 +85,7 @@ internal sealed class JsonValueSplitter : IDisposable
     public async ValueTask SkipLineAsync(CancellationToken cancellationToken)
     {
         _scanned = 0;
-        _scanState = default;
+        _scanState = new JsonReaderState(MeasureOptions);
         while (true)
         {
             int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
@@ -117,6 +123,20 @@ internal sealed class JsonValueSplitter : IDisposable
                 continue;
             }
             byte b = _buffer[_start];
+            // A byte order mark at the start of a line: files that each start with one, joined with cat.
+            if (b == 0xEF && _column == 1)
+            {
+                if (_end - _start < 3 && !_eof)
+                {
+                    await FillAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (_buffer.AsSpan(_start, _end - _start).StartsWith("\uFEFF"u8))
+                {
+                    _start += 3;
+                    continue;
+                }
+            }
             switch (_mode)
             {
                 case Mode.Start when b == (byte)'[':
@@ -152,6 +172,7 @@ internal sealed class JsonValueSplitter : IDisposable
             ValueLine = _line;
             ValueColumn = _column;
             var value = _buffer.AsMemory(_start, length);
+            LoneSurrogates.Repair(value.Span);
             Consume(length);
             return value;
         }
@@ -196,7 +217,7 @@ internal sealed class JsonValueSplitter : IDisposable
                 // A primitive, or the end of the object or array, at the top level: the value is complete.
                 int length = checked(_scanned + (int)reader.BytesConsumed);
                 _scanned = 0;
-                _scanState = default;
+                _scanState = new JsonReaderState(MeasureOptions);
                 return length;
             }
             _scanned += (int)reader.BytesConsumed;

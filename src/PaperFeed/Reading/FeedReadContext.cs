@@ -65,6 +65,9 @@ public sealed class FeedReadContext
     /// <summary>Warnings reported so far (counted only for the context of a counting pass).</summary>
     internal long Warnings { get; private set; }
 
+    /// <summary>Warnings given while the input was opened, before its format read it (legacy 8-bit text): counts add them.</summary>
+    internal long OpeningWarnings { get; set; }
+
     /// <summary>Infos reported so far (counted only for the context of a counting pass).</summary>
     internal long Infos { get; private set; }
 

@@ -96,7 +96,7 @@ public sealed class FeedReader
     {
         ArgumentNullException.ThrowIfNull(input);
         return RunAsync(input, static (path, settings, parallelism, token) => ParallelReads.CountAsync(path, settings, parallelism, ParallelParse.BytePieceLength, token),
-            static (format, stream, context, token) => format.CountAsync(stream, context, token), cancellationToken);
+            static async (format, stream, context, token) => WithOpeningWarnings(await format.CountAsync(stream, context, token).ConfigureAwait(false), context), cancellationToken);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class FeedReader
         ArgumentNullException.ThrowIfNull(destination);
         return RunAsync(input,
             (path, settings, parallelism, token) => ParallelReads.WriteJsonLinesAsync(path, destination, settings, parallelism, ParallelParse.BytePieceLength, token),
-            (format, stream, context, token) => JsonLinesOutput.WriteAsync(format, stream, context, destination, token), cancellationToken);
+            async (format, stream, context, token) => WithOpeningWarnings(await JsonLinesOutput.WriteAsync(format, stream, context, destination, token).ConfigureAwait(false), context), cancellationToken);
     }
 
     /// <summary>Reads one feed per listing on the calling thread: synchronous reads of the input, no task waited on.</summary>
@@ -159,7 +159,7 @@ public sealed class FeedReader
     public FeedStatistics Count(FeedInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return Run(input, ParallelReads.Count, static (format, stream, context) => format.Count(stream, context));
+        return Run(input, ParallelReads.Count, static (format, stream, context) => WithOpeningWarnings(format.Count(stream, context), context));
     }
 
     /// <summary>Writes every paper of the input as PaperFeed JSON Lines (see <see cref="WriteJsonLinesAsync"/>) on the calling thread.</summary>
@@ -171,7 +171,7 @@ public sealed class FeedReader
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(destination);
         return Run(input, (path, settings, parallelism) => ParallelReads.WriteJsonLines(path, destination, settings, parallelism),
-            (format, stream, context) => JsonLinesOutput.Write(format, stream, context, destination));
+            (format, stream, context) => WithOpeningWarnings(JsonLinesOutput.Write(format, stream, context, destination), context));
     }
 
     /// <summary>
@@ -300,9 +300,28 @@ public sealed class FeedReader
                 stream = new ReplayStream(head, stream);
                 rewritten = true;
             }
+            // Legacy 8-bit text (no byte order mark, bytes not UTF-8): read as Windows-1252 with one warning.
+            // Formats that decode their own bytes (an HTML page declares its charset) get them as they are.
+            else if (!context.IsDecodedText && given is null or BuiltInFormat)
+            {
+                if (head.Length < DetectionLength && length < DetectionLength)
+                {
+                    head = await ReadHeadAsync(stream, DetectionLength, synchronous, cancellationToken).ConfigureAwait(false);
+                    stream = new ReplayStream(head, stream);
+                }
+                var verdict = LegacyEncoding.Judge(head.Span, out int offset);
+                if (verdict == LegacyEncoding.Verdict.Windows1252 && (given is not null || DetectFormat(head.Span, head.Length < DetectionLength) is null or BuiltInFormat))
+                {
+                    stream = LegacyEncoding.Decode(stream, head.Span, offset, context);
+                    head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
+                    stream = new ReplayStream(head, stream);
+                    rewritten = true;
+                }
+            }
             var format = Resolve(given, check, head.Span, head.Length < length, context);
+            // Devices (/dev/zero), and NUL bytes in the head or at the end, are the one-core reader's: it decides at once.
             bool parallel = format == FeedFormat.TextListing && !rewritten && Options.MaxDegreeOfParallelism != 1
-                && input.FilePath is not null && raw is FileStream { CanSeek: true };
+                && input.FilePath is not null && raw is FileStream { CanSeek: true } && ParallelFileCheck.Allows(raw, head.Span);
             return new OpenedInput(raw, owned, decompressor, stream, format, parallel ? input.FilePath : null);
         }
         catch
@@ -349,6 +368,10 @@ public sealed class FeedReader
         if (content.IsEmpty || content[0] is (byte)'[' or (byte)'{') return;
         throw Mismatch(given, DetectFormat(head, entire), context);
     }
+
+    /// <summary>The statistics with the warnings given while the input was opened (legacy 8-bit text) added.</summary>
+    private static FeedStatistics WithOpeningWarnings(FeedStatistics statistics, FeedReadContext context) =>
+        context.OpeningWarnings == 0 ? statistics : statistics with { Warnings = statistics.Warnings + context.OpeningWarnings };
 
     /// <summary>An opened input: the stream to dispose, the body to read, the format, and the path for a parallel read.</summary>
     private sealed class OpenedInput(Stream raw, bool owned, Stream? decompressor, Stream body, FeedFormat format, string? parallelPath) : IDisposable

@@ -102,6 +102,22 @@ internal abstract class AssemblerBase
 
     protected void EnqueueFeed(Feed feed) => _feeds.Enqueue(feed);
 
+    /// <summary>Says how the input ended when it was damaged: NUL padding (a crash), or a character cut short.</summary>
+    public void ReportDamagedEnd(int lastLine, long nulBytes, int cutBytes)
+    {
+        int line = Math.Max(1, lastLine);
+        if (cutBytes > 0)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, line, null,
+                $"the input ends inside a UTF-8 character (a file cut short?); its {cutBytes} byte(s) were dropped");
+        }
+        if (nulBytes > 0)
+        {
+            Report(DiagnosticSeverity.Warning, DiagnosticCodes.NulPadding, line, null,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the input ends in {nulBytes:N0} NUL bytes after this line (padding a crash leaves?); they were ignored"));
+        }
+    }
+
     /// <summary>Reports a diagnostic whose message is a constant.</summary>
     protected void Report(DiagnosticSeverity severity, string code, int line, int? column, string message)
     {

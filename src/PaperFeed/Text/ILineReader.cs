@@ -15,6 +15,12 @@ internal interface ILineReader<T> : IDisposable
     /// <summary>The 1-based column (UTF-16 characters) of the first replaced character in the line last returned.</summary>
     int InvalidUtf8Column { get; }
 
+    /// <summary>At the end of the input: the NUL bytes it ended in, taken as padding and dropped (UTF-8 input only).</summary>
+    long TrailingNulBytes => 0;
+
+    /// <summary>At the end of the input: the bytes of the character it was cut inside, dropped (UTF-8 input only).</summary>
+    int CutCharacterBytes => 0;
+
     /// <summary>The next whole line already buffered (terminator excluded, a leading byte order mark dropped).</summary>
     LineStatus TryReadLine(out ReadOnlySpan<T> line);
 

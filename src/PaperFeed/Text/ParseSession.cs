@@ -72,6 +72,7 @@ internal sealed class ParseSession<T, TUnits> : IDisposable
                 case LineStatus.NeedData:
                     return false;
                 default:
+                    _assembler.ReportDamagedEnd(_lines.LineNumber, _lines.TrailingNulBytes, _lines.CutCharacterBytes);
                     _assembler.Complete(EndsBeforeSnapshot);
                     _done = true;
                     return _assembler.HasOutput;

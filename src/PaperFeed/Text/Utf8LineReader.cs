@@ -52,7 +52,24 @@ internal sealed class Utf8LineReader : ILineReader<byte>
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
     }
 
+    /// <summary>
+    /// The most NUL bytes taken as padding at the end of an input (what a crash leaves in a file's last blocks): past
+    /// it, the input is refused as a flood of NULs, in bounded time, however long it goes on.
+    /// </summary>
+    internal const int MaxNulPadding = 16 << 20;
+
+    // NUL bytes met after some text that, so far, run to the end of what was read: padding if the input ends in them.
+    private long _nulBytes;
+    private long _nulAt = -1; // where they start, as an offset in the input's checked bytes
+    private long _contentStart; // the offset of the input's first byte after a byte order mark
+
     public int LineNumber { get; private set; }
+
+    /// <summary>The NUL bytes the input ended in (padding, dropped); 0 when none.</summary>
+    public long TrailingNulBytes => _streamDone ? _nulBytes : 0;
+
+    /// <summary>The bytes of a UTF-8 character the input ended inside (a cut file; dropped); 0 when none.</summary>
+    public int CutCharacterBytes { get; private set; }
 
     public long SkippedLength { get; private set; }
 
@@ -69,10 +86,17 @@ internal sealed class Utf8LineReader : ILineReader<byte>
             _skipLeadingLf = false;
         }
         var span = new ReadOnlySpan<byte>(_buffer, _pos, _end - _pos);
+        // Padding is only padding if nothing but NUL follows it.
+        if (_nulAt >= 0 && (int)(_nulAt - _bufferOffset - _pos) is int at && span.Length > at && span[at] != 0) throw NotText(span, at);
         int index = span[_searched..].IndexOfAny(LineEndOrNul);
         if (index >= 0) index += _searched;
         _searched = 0;
         int consumed;
+        if (index >= 0 && span[index] == 0 && IsPadding(span, index))
+        {
+            span = span[..index];
+            index = -1;
+        }
         if (index >= 0)
         {
             byte c = span[index];
@@ -147,6 +171,28 @@ internal sealed class Utf8LineReader : ILineReader<byte>
         return LineStatus.Line;
     }
 
+    /// <summary>
+    /// True when the NUL at <paramref name="index"/> may be padding at the end of the input: text came before it and only
+    /// NUL bytes after it so far. They are dropped from the buffer (memory stays bounded) and counted; at the end of the
+    /// input they are <see cref="TrailingNulBytes"/>. False means the NUL is content: the input is not text.
+    /// </summary>
+    private bool IsPadding(ReadOnlySpan<byte> span, int index)
+    {
+        long offset = _bufferOffset + _pos + index;
+        if (offset == _contentStart) return false; // nothing but NUL: not a listing padded by a crash
+        var rest = _buffer.AsSpan(_pos + index, _rawEnd - _pos - index);
+        if (rest.ContainsAnyExcept((byte)0)) return false;
+        _nulBytes += rest.Length;
+        if (_nulBytes > MaxNulPadding)
+        {
+            throw new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotText, DiagnosticLocation.AtLine(LineNumber + 1L, Utf8Units.CharCount(span[..index]) + 1),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the input is not text: more than {MaxNulPadding >> 20} MiB of NUL bytes from here"), _sourceName));
+        }
+        _end = _rawEnd = _pos + index;
+        if (_nulAt < 0) _nulAt = offset;
+        return true;
+    }
+
     /// <summary>The UTF-16 length of the partial line <paramref name="span"/>, counting only the bytes not counted before.</summary>
     private long PartialLineChars(ReadOnlySpan<byte> span)
     {
@@ -207,11 +253,24 @@ internal sealed class Utf8LineReader : ILineReader<byte>
             {
                 _pos += ByteOrderMark.Length;
                 _end += ByteOrderMark.Length;
+                _contentStart = _bufferOffset + _end;
             }
             _bomChecked = true;
         }
         var raw = _buffer.AsSpan(_end, _rawEnd - _end);
-        int tail = _streamDone ? 0 : IncompleteTail(raw);
+        int tail = IncompleteTail(raw);
+        if (_streamDone && tail > 0 && Rune.DecodeFromUtf8(raw[^tail..], out _, out _) == OperationStatus.NeedMoreData)
+        {
+            // The input ends inside a character (a file cut short): its first bytes are dropped, not made a U+FFFD.
+            CutCharacterBytes = tail;
+            _rawEnd -= tail;
+            raw = raw[..^tail];
+            tail = 0;
+        }
+        else if (_streamDone)
+        {
+            tail = 0;
+        }
         var complete = raw[..^tail];
         if (Utf8.IsValid(complete))
         {

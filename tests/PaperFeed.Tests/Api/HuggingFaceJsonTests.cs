@@ -253,7 +253,7 @@ public class HuggingFaceJsonTests
     [InlineData("""[{"title": "T"}""", "T", DiagnosticCodes.TruncatedJson)]
     [InlineData("""{"title": "T"} {"title": """, "T", DiagnosticCodes.InvalidJsonLine)]
     [InlineData("""[1, {"title": "T"}]""", "T", DiagnosticCodes.UnexpectedJsonValue)]
-    [InlineData("DEEP", "", DiagnosticCodes.TruncatedJson)]
+    [InlineData("DEEP", "", DiagnosticCodes.UnexpectedJsonValue)]
     public async Task Structurally_wrong_or_truncated_json_keeps_what_it_can_with_a_warning(string input, string titles, string? code)
     {
         // Nesting deeper than the reader's limit (64) is refused, not recursed into.
@@ -356,8 +356,10 @@ public class HuggingFaceJsonTests
             Details = new PaperDetails { AiKeywords = ["a", "1", "c"], Organization = new Organization("acme") },
         });
         paper.AuthorCount.Should().BeNull("authors was not a list");
-        // Counts are not dropped silently: each one that is not a count is a warning.
+        // Nothing is dropped silently: a title, summary or authors of the wrong type, and each value that is not a count, is a warning.
         diagnostics.Select(d => d.Message).Should().Equal(
+            "the field paper.summary of the item at $ is an array, not a string; read as missing",
+            "the field paper.authors of the item at $ is a string, not an array; read as missing",
             "$.paper.upvotes is 1.5, not a count (a whole number from 0 to 2147483647); read as unknown",
             "$.numComments is an array, not a count (a whole number from 0 to 2147483647); read as unknown");
     }

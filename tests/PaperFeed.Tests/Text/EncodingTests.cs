@@ -56,14 +56,17 @@ public class EncodingTests
     }
 
     [Fact]
-    public void Truncated_sequence_at_the_end_is_replaced()
+    public void Truncated_sequence_at_the_end_is_dropped_with_a_warning()
     {
+        // A file cut inside its last character: the character's first bytes are dropped, not made a U+FFFD.
         var bytes = Encoding.UTF8.GetBytes("T\n\nEnds in a cut ").Concat(new byte[] { 0xE2, 0x82 }).ToArray();
 
         var result = ParseResult.OfBytes(bytes);
 
-        result.Papers.Single().Abstract.Should().Be("Ends in a cut \uFFFD");
-        result.Diagnostics.Single().Line.Should().Be(3);
+        result.Papers.Single().Abstract.Should().Be("Ends in a cut");
+        var warning = result.Diagnostics.Single();
+        (warning.Code, warning.Line).Should().Be((DiagnosticCodes.InvalidUtf8, 3));
+        warning.Message.Should().Be("the input ends inside a UTF-8 character (a file cut short?); its 2 byte(s) were dropped");
     }
 
     [Fact]
