@@ -13,28 +13,30 @@ internal sealed class ParserOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public Option<FeedFormat?> InputFormat { get; } = new("--input-format")
+    public Option<string> InputFormat { get; } = new("--input-format")
     {
         Description = "The inputs' format, instead of detecting it from their first bytes: auto, text (the browser copy, read leniently), markdown or clipper (captures made by tools), html, hf-json (Hugging Face API JSON or JSON Lines), json or jsonl (PaperFeed's own).",
         HelpName = "FORMAT",
-        CustomParser = result =>
-        {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            switch (text)
-            {
-                case "auto": return null;
-                case "text": return FeedFormat.TextListing;
-                case "markdown": return FeedFormat.MarkdownCapture;
-                case "clipper": return FeedFormat.ClipperCapture;
-                case "html": return HtmlFeedFormat.Default;
-                case "hf-json": return FeedFormat.HuggingFaceApiJson;
-                case "json": return FeedFormat.PaperFeedJson;
-                case "jsonl": return FeedFormat.PaperFeedJsonLines;
-            }
-            result.AddError($"--input-format: '{text}' is not one of auto, text, markdown, clipper, html, hf-json, json, jsonl.");
-            return null;
-        },
+        DefaultValueFactory = _ => "auto",
     };
+
+    /// <summary>
+    /// The format an <c>--input-format</c> word names; null for <c>auto</c> (detect). The option holds the word, not
+    /// the format: System.CommandLine cannot hand back a null a custom parser returns for a reference type.
+    /// </summary>
+    private static FeedFormat? FormatNamed(string name) => name switch
+    {
+        "text" => FeedFormat.TextListing,
+        "markdown" => FeedFormat.MarkdownCapture,
+        "clipper" => FeedFormat.ClipperCapture,
+        "html" => HtmlFeedFormat.Default,
+        "hf-json" => FeedFormat.HuggingFaceApiJson,
+        "json" => FeedFormat.PaperFeedJson,
+        "jsonl" => FeedFormat.PaperFeedJsonLines,
+        _ => null,
+    };
+
+    private static readonly string[] FormatNames = ["auto", "text", "markdown", "clipper", "html", "hf-json", "json", "jsonl"];
 
     public Option<DateOnly?> ReferenceDate { get; } = new("--reference-date")
     {
@@ -85,6 +87,11 @@ internal sealed class ParserOptions
 
     public ParserOptions()
     {
+        InputFormat.Validators.Add(result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "auto";
+            if (!FormatNames.Contains(text)) result.AddError($"--input-format: '{text}' is not one of {string.Join(", ", FormatNames)}.");
+        });
         // FILE takes any token: one that looks like an option is a misspelt option, not a file.
         Files.Validators.Add(result =>
         {
@@ -113,7 +120,7 @@ internal sealed class ParserOptions
     /// <summary>The reader options the command line gives: every format the tool ships (HTML included), the one forced if any.</summary>
     public FeedReaderOptions Read(ParseResult result) => FeedReaderOptions.Default.WithFormat(HtmlFeedFormat.Default) with
     {
-        Format = result.GetValue(InputFormat),
+        Format = FormatNamed(result.GetValue(InputFormat)!),
         Text = new TextOptions
         {
             DuplicateSentences = result.GetValue(KeepDuplicateSentences) ? DuplicateSentenceHandling.Keep : DuplicateSentenceHandling.Collapse,

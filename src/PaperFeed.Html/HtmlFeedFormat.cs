@@ -22,15 +22,15 @@ public sealed class HtmlFeedFormat : FeedFormat
     /// <summary>The format's options.</summary>
     public HtmlReaderOptions Options { get; }
 
-    /// <summary>True when the content (after a byte order mark and whitespace) starts with <c>&lt;</c>.</summary>
+    /// <summary>
+    /// True when the content (after a byte order mark and whitespace) is markup that shows it is a Hugging Face papers
+    /// page: the listing component (<c>data-target="DailyPapers"</c>), the page's own address (<c>og:url</c> or canonical
+    /// link on <c>huggingface.co/papers</c>), the site's page class, or cards linking to <c>/papers/ID</c> on the site
+    /// itself. Other sites' pages (which may well link to Hugging Face) and RSS or Atom feeds are not matched.
+    /// </summary>
     /// <param name="start">The input's first bytes.</param>
-    /// <param name="isEntireInput">Unused: the first content byte decides.</param>
-    public override bool IsMatch(ReadOnlySpan<byte> start, bool isEntireInput)
-    {
-        if (start.StartsWith("\uFEFF"u8)) start = start[3..];
-        start = start.TrimStart(" \t\r\n"u8);
-        return !start.IsEmpty && start[0] == (byte)'<';
-    }
+    /// <param name="isEntireInput">Unused: the markers are looked for in the bytes given.</param>
+    public override bool IsMatch(ReadOnlySpan<byte> start, bool isEntireInput) => HtmlPageMarkers.IsPapersPage(start);
 
     /// <summary>Reads every listing of the page: one feed per <c>DailyPapers</c> component, pages one after another each in turn.</summary>
     /// <param name="input">The page's bytes, decoded as the page declares (a byte order mark, else its <c>meta</c> charset, else UTF-8).</param>

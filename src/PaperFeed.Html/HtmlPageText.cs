@@ -56,6 +56,10 @@ internal static partial class HtmlPageText
         {
             return null; // a label this runtime does not know: UTF-8, whose invalid bytes are reported
         }
+        catch (NotSupportedException)
+        {
+            return null; // UTF-7, which no browser decodes either (the HTML standard leaves it out): UTF-8
+        }
     }
 
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes, FeedReadContext context)

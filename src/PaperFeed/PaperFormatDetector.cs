@@ -107,25 +107,30 @@ internal static class PaperFormatDetector
         return ClassifyObject(ref reader, ref sawToken);
     }
 
-    /// <summary>Reads the property names of the object the reader is on until one tells the shape.</summary>
+    /// <summary>
+    /// Reads the property names of the object the reader is on until one tells the shape. An API key decides at once
+    /// (the API adds keys over time); PaperFeed's keys decide only for an object that has no key PaperFeed does not
+    /// write, so a bot's items that happen to carry a <c>details</c> or <c>url</c> key are not half-read as PaperFeed's.
+    /// </summary>
     private static Shape ClassifyObject(ref Utf8JsonReader reader, ref bool sawToken)
     {
         int depth = reader.CurrentDepth;
-        bool sawProperty = false, sawDate = false;
+        bool sawForeign = false, sawDate = false, sawPaperFeedKey = false, badType = false;
         while (reader.Read())
         {
             sawToken = true;
             if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
             {
-                // No distinguishing key: {"title": …} is the smallest PaperFeed paper, {} an empty one, {"date": …} a feed;
-                // anything else no reader takes.
-                return sawDate || !sawProperty ? Shape.PaperFeed : Shape.Unknown;
+                if (badType || (sawForeign && (sawPaperFeedKey || !sawDate))) return Shape.Unknown;
+                if (sawPaperFeedKey) return Shape.PaperFeedKey;
+                // No distinguishing key: {"title": …} is the smallest PaperFeed paper, {} an empty one, {"date": …} a feed.
+                return Shape.PaperFeed;
             }
             if (reader.TokenType != JsonTokenType.PropertyName) continue;
             if (reader.ValueTextEquals("date"u8))
             {
                 sawDate = true;
-                if (!reader.Read() || !reader.TrySkip()) return Shape.Undecided;
+                if (!reader.Read() || !reader.TrySkip()) return Undecided(sawForeign, sawPaperFeedKey);
                 continue;
             }
             // An archiver's wrapper {status, date, count, data: [items]}: its items tell.
@@ -139,21 +144,89 @@ internal static class PaperFormatDetector
                     if (reader.TokenType is JsonTokenType.StartObject) return ClassifyObject(ref reader, ref sawToken);
                 }
                 if (!reader.TrySkip()) return Shape.Undecided;
-                sawProperty = true;
+                sawForeign = true;
                 continue;
             }
-            foreach (string key in ApiKeys)
+            if (IsApiKey(ref reader)) return Shape.Api;
+            if (IsPaperFeedKey(ref reader)) sawPaperFeedKey = true;
+            else if (reader.ValueTextEquals("authors"u8))
             {
-                if (reader.ValueTextEquals(key)) return Shape.Api;
+                // PaperFeed writes authors as objects ({"name": …}); a list of bare strings is someone else's shape.
+                if (!reader.Read()) return Undecided(sawForeign, sawPaperFeedKey);
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    if (!reader.Read()) return Undecided(sawForeign, sawPaperFeedKey);
+                    if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number) badType = true;
+                    if (reader.TokenType is JsonTokenType.EndArray) continue;
+                }
+                if (!reader.TrySkip()) return Undecided(sawForeign, sawPaperFeedKey);
+                continue;
             }
-            foreach (string key in PaperFeedKeys)
-            {
-                if (reader.ValueTextEquals(key)) return Shape.PaperFeedKey;
-            }
-            // Keys both use (title, authors, upvotes) decide nothing; any other key makes a shape no reader knows.
-            if (!reader.ValueTextEquals("title"u8) && !reader.ValueTextEquals("authors"u8) && !reader.ValueTextEquals("upvotes"u8)) sawProperty = true;
-            if (!reader.Read() || !reader.TrySkip()) return Shape.Undecided;
+            // Keys both use (title, upvotes) decide nothing; any other key makes a shape neither reader knows.
+            else if (!reader.ValueTextEquals("title"u8) && !reader.ValueTextEquals("upvotes"u8)) sawForeign = true;
+            if (!reader.Read() || !reader.TrySkip()) return Undecided(sawForeign, sawPaperFeedKey);
         }
-        return Shape.Undecided;
+        return Undecided(sawForeign, sawPaperFeedKey);
+    }
+
+    // Cut off by the head's end: the keys read so far decide (PaperFeed's alone, or with a key neither reader writes).
+    private static Shape Undecided(bool sawForeign, bool sawPaperFeedKey) =>
+        sawPaperFeedKey ? (sawForeign ? Shape.Unknown : Shape.PaperFeedKey) : Shape.Undecided;
+
+    private static bool IsApiKey(ref Utf8JsonReader reader)
+    {
+        foreach (string key in ApiKeys)
+        {
+            if (reader.ValueTextEquals(key)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsPaperFeedKey(ref Utf8JsonReader reader)
+    {
+        foreach (string key in PaperFeedKeys)
+        {
+            if (reader.ValueTextEquals(key)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The top-level property names of the first JSON object in the head (an array's first element, a wrapper's first
+    /// item), in order, at most <paramref name="max"/>; empty when the head holds no object. For messages that say what was found.
+    /// </summary>
+    public static IReadOnlyList<string> FirstObjectKeys(ReadOnlySpan<byte> head, int max = 12)
+    {
+        var content = InputStart.Content(head);
+        var keys = new List<string>();
+        var reader = new Utf8JsonReader(content, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            AllowMultipleValues = true,
+        }));
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.StartObject)
+            {
+                if (reader.TokenType is not JsonTokenType.StartArray) return keys;
+            }
+            int depth = reader.CurrentDepth;
+            while (keys.Count < max && reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth) break;
+                if (reader.TokenType != JsonTokenType.PropertyName) continue;
+                keys.Add(reader.GetString() ?? "");
+                if (!reader.Read() || !reader.TrySkip()) break;
+            }
+        }
+        catch (JsonException)
+        {
+            // What was read before the break is what was found.
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        return keys;
     }
 }

@@ -127,7 +127,7 @@ internal sealed class ApiListingReader
                     }
                     break;
                 case (byte)'"':
-                    _mapper.AddPapers(new ApiEntry { StringItem = JsonSerializer.Deserialize(value.Span, ApiJsonContext.Default.String) }, at, path, _listingDay, papers);
+                    _mapper.AddPapers(new ApiEntry { StringItem = StringItem(value.Span) }, at, path, _listingDay, papers);
                     break;
                 case (byte)'n':
                     continue; // a literal null carries nothing; it is not an error
@@ -206,4 +206,20 @@ internal sealed class ApiListingReader
 
     private void Report(DiagnosticSeverity severity, string code, DiagnosticLocation location, string message, Exception? cause = null) =>
         _diagnostics.Report(new FeedDiagnostic(severity, code, location, message, _options.SourceName), cause);
+
+    /// <summary>
+    /// A string item's text (an archiver's Python repr). One whose bytes are not UTF-8 is still a string item, reported as
+    /// one: JSON's own error would escape the reader untyped.
+    /// </summary>
+    private static string StringItem(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, ApiJsonContext.Default.String) ?? "";
+        }
+        catch (JsonException)
+        {
+            return System.Text.Encoding.UTF8.GetString(json.Length >= 2 ? json[1..^1] : json);
+        }
+    }
 }

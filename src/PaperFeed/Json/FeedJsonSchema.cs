@@ -20,7 +20,7 @@ internal static class FeedJsonSchema
     {
         ["Feed.title"] = "The listing's title: \"Daily Papers\".",
         ["Feed.date"] = "The page date of the snapshot, when it shows one.",
-        ["Feed.period"] = "The period a week or month page covers; omitted for a day (the day of date).",
+        ["Feed.period"] = "The period a week, month or trending page covers; omitted for a day (the day of date).",
         ["Feed.papers"] = "The papers, in page order.",
         ["Paper.title"] = "The title, trimmed, line wraps folded into single spaces.",
         ["Paper.abstract"] = "The abstract; omitted when the source has none.",
@@ -41,6 +41,7 @@ internal static class FeedJsonSchema
         ["PaperDetails.organization"] = "The organization the paper was submitted under.",
         ["PaperDetails.commentCount"] = "Number of comments on the listing item.",
         ["PaperDetails.withdrawnAt"] = "When the paper was withdrawn from the site.",
+        ["PaperDetails.submitter"] = "The Hugging Face user who submitted the paper, as the page names them.",
         ["Organization.name"] = "The organization's handle.",
         ["Organization.fullName"] = "Its display name.",
     };
@@ -90,8 +91,8 @@ internal static class FeedJsonSchema
             schema = new JsonObject
             {
                 ["type"] = nullable ? new JsonArray("string", "null") : "string",
-                ["pattern"] = "^(([0-9]{4}|-)-[0-9]{2}-[0-9]{2}|[0-9]{4}-W[0-9]{2}|[0-9]{4}-[0-9]{2})$",
-                ["description"] = "A day (\"2025-09-14\", \"--08-28\"), an ISO week (\"2025-W38\") or a month (\"2025-09\").",
+                ["pattern"] = "^(([0-9]{4}|-)-[0-9]{2}-[0-9]{2}|[0-9]{4}-W[0-9]{2}|[0-9]{4}-[0-9]{2}|trending)$",
+                ["description"] = "A day (\"2025-09-14\", \"--08-28\"), an ISO week (\"2025-W38\"), a month (\"2025-09\") or the trending list (\"trending\").",
             };
         }
         if (context.PropertyInfo is { } info && info.DeclaringType is { } declaring &&

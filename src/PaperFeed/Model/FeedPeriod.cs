@@ -62,7 +62,10 @@ public readonly record struct FeedPeriod : ISpanFormattable, ISpanParsable<FeedP
         return new(FeedPeriodKind.Month, default, year, month);
     }
 
-    /// <summary>The first day of the period, or <c>null</c> for a day without a year.</summary>
+    /// <summary>The trending list (<c>/papers/trending</c>): no start, no end, and no day is in it.</summary>
+    public static FeedPeriod Trending { get; } = new(FeedPeriodKind.Trending, default, null, 0);
+
+    /// <summary>The first day of the period, or <c>null</c> for a day without a year, or for trending.</summary>
     public DateOnly? Start => Kind switch
     {
         FeedPeriodKind.Day => _day.ToDateOnly(),
@@ -87,10 +90,11 @@ public readonly record struct FeedPeriod : ISpanFormattable, ISpanParsable<FeedP
     public bool Contains(PaperDate date)
     {
         if (Kind == FeedPeriodKind.Day) return _day == date;
+        if (Kind == FeedPeriodKind.Trending) return false;
         return date.ToDateOnly() is DateOnly day && day >= Start!.Value && day <= End!.Value;
     }
 
-    /// <summary><c>2025-09-14</c> / <c>--08-28</c>, <c>2025-W38</c>, or <c>2025-09</c>.</summary>
+    /// <summary><c>2025-09-14</c> / <c>--08-28</c>, <c>2025-W38</c>, <c>2025-09</c>, or <c>trending</c>.</summary>
     public override string ToString()
     {
         Span<char> buffer = stackalloc char[10];
@@ -112,6 +116,8 @@ public readonly record struct FeedPeriod : ISpanFormattable, ISpanParsable<FeedP
                 return destination.TryWrite(CultureInfo.InvariantCulture, $"{year:0000}-W{Number:00}", out charsWritten);
             case FeedPeriodKind.Month when Year is int year:
                 return destination.TryWrite(CultureInfo.InvariantCulture, $"{year:0000}-{Number:00}", out charsWritten);
+            case FeedPeriodKind.Trending:
+                return destination.TryWrite(CultureInfo.InvariantCulture, $"trending", out charsWritten);
             default:
                 return false;
         }
@@ -120,7 +126,7 @@ public readonly record struct FeedPeriod : ISpanFormattable, ISpanParsable<FeedP
     bool ISpanFormattable.TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
         TryFormat(destination, out charsWritten);
 
-    /// <summary>Parses <c>2025-09-14</c>, <c>--08-28</c>, <c>2025-W38</c> or <c>2025-09</c>.</summary>
+    /// <summary>Parses <c>2025-09-14</c>, <c>--08-28</c>, <c>2025-W38</c>, <c>2025-09</c> or <c>trending</c>.</summary>
     /// <exception cref="FormatException">The text is none of those forms.</exception>
     public static FeedPeriod Parse(string s) => Parse(s.AsSpan());
 
@@ -136,6 +142,11 @@ public readonly record struct FeedPeriod : ISpanFormattable, ISpanParsable<FeedP
     {
         result = default;
         s = s.Trim();
+        if (s.Equals("trending", StringComparison.OrdinalIgnoreCase))
+        {
+            result = Trending;
+            return true;
+        }
         if (PaperDate.TryParseIso(s, out var day))
         {
             result = OfDay(day);

@@ -11,4 +11,7 @@ public enum FeedPeriodKind
 
     /// <summary>One calendar month (<c>/papers/month/2025-09</c>).</summary>
     Month,
+
+    /// <summary>The trending list (<c>/papers/trending</c>): papers ranked now, over no fixed span of days.</summary>
+    Trending,
 }

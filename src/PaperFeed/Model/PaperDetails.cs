@@ -30,10 +30,13 @@ public sealed record PaperDetails
     /// <summary>When the paper was withdrawn from the site, if it was (<c>paper.withdrawnAt</c>).</summary>
     public DateTimeOffset? WithdrawnAt { get; init; }
 
+    /// <summary>The Hugging Face user who submitted the paper to Daily Papers, as the page names them (<c>Submitted by</c>).</summary>
+    public string? Submitter { get; init; }
+
     /// <summary>True when no detail is set: such an instance is normalised to <c>null</c> by readers.</summary>
     public bool IsEmpty =>
         AiSummary is null && AiKeywords.Count == 0 && GithubRepo is null && GithubStars is null &&
-        ProjectPage is null && Organization is null && CommentCount is null && WithdrawnAt is null;
+        ProjectPage is null && Organization is null && CommentCount is null && WithdrawnAt is null && Submitter is null;
 
     /// <inheritdoc />
     public bool Equals(PaperDetails? other) =>
@@ -45,9 +48,10 @@ public sealed record PaperDetails
         ProjectPage == other.ProjectPage &&
         Equals(Organization, other.Organization) &&
         CommentCount == other.CommentCount &&
-        WithdrawnAt == other.WithdrawnAt;
+        WithdrawnAt == other.WithdrawnAt &&
+        Submitter == other.Submitter;
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(AiSummary, SequenceEquality.Hash(AiKeywords), GithubRepo, GithubStars, ProjectPage, Organization, CommentCount, WithdrawnAt);
+        HashCode.Combine(AiSummary, SequenceEquality.Hash(AiKeywords), GithubRepo, GithubStars, ProjectPage, Organization, CommentCount, HashCode.Combine(WithdrawnAt, Submitter));
 }

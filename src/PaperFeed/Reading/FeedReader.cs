@@ -390,23 +390,8 @@ public sealed class FeedReader
         }
     }
 
-    private static FeedFormatException Unrecognised(ReadOnlySpan<byte> head, bool entire, FeedReadContext context)
-    {
-        var content = InputStart.Content(head);
-        if (PaperFormatDetector.Detect(head, entire) == PaperFormat.Html)
-        {
-            return new FeedFormatException(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, DiagnosticLocation.None,
-                "HTML input needs a format that reads it: add PaperFeed.Html's HtmlFeedFormat to FeedReaderOptions.Formats", context.SourceName));
-        }
-        return new FeedFormatException(content.IsEmpty || content[0] is not ((byte)'[' or (byte)'{')
-            ? new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.NotAListing, DiagnosticLocation.AtLine(1),
-                "not a Daily Papers listing: its first 16 KiB have no header line (Daily Papers, Subscribe, …), metadata line " +
-                "(4 authors, Aug 25, ·) or captured entry (### [Title](https://huggingface.co/papers/…)); " +
-                "read it as a text listing explicitly to parse it anyway", context.SourceName)
-            : new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, DiagnosticLocation.AtLine(1, 1),
-                "the input is JSON of no shape PaperFeed reads: expected Hugging Face API items (with keys such as paper, id, summary, …), " +
-                "a listing page (dailyPapers) or PaperFeed's own feeds and papers (abstract, papers, date, …)", context.SourceName));
-    }
+    private static FeedFormatException Unrecognised(ReadOnlySpan<byte> head, bool entire, FeedReadContext context) =>
+        InputDescription.Unrecognised(head, entire, context);
 
     private static FeedFormatException Mismatch(FeedFormat given, FeedFormat? actual, FeedReadContext context) =>
         new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownFormat, DiagnosticLocation.AtLine(1, 1), actual is null

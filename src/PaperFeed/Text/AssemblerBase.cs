@@ -80,10 +80,13 @@ internal abstract class AssemblerBase
         FeedOpen = false;
         if (CollectFeeds)
         {
-            AddFeed(new Feed { Date = FeedDate, Papers = _feedPapers! });
+            AddFeed(new Feed { Date = FeedDate, Period = CurrentPeriod, Papers = _feedPapers! });
             _feedPapers = null;
         }
     }
+
+    /// <summary>The period of the open snapshot when its page says it is not a day (a week, a month, trending); null for a day.</summary>
+    protected virtual FeedPeriod? CurrentPeriod => null;
 
     /// <summary>A finished paper: into the open feed when feeds are collected, else out to the caller.</summary>
     protected virtual void AddPaper(Paper paper)

@@ -198,6 +198,17 @@ public class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Input_format_auto_detects_as_if_no_format_were_given()
+    {
+        var auto = await CliRun.InvokeAsync("parse", "--format", "jsonl", "--input-format", "auto", TestData.Corpus001);
+        var detected = await CliRun.InvokeAsync("parse", "--format", "jsonl", TestData.Corpus001);
+
+        auto.ExitCode.Should().Be(0, auto.Stderr);
+        auto.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(53);
+        auto.Stdout.Should().Be(detected.Stdout);
+    }
+
+    [Fact]
     public async Task Broken_json_input_is_an_input_error_with_its_line()
     {
         var run = await CliRun.WithStdinAsync("{\"title\":\"A\"}\n{\"title\":\"B\",\"upvotes\":\"x\"}\n", "parse", "--format", "jsonl");

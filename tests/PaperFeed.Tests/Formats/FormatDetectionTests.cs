@@ -24,14 +24,13 @@ public class FormatDetectionTests
         var bytes = File.ReadAllBytes(path);
 
         TestReaders.DetectFormat(bytes, isEntireInput: true).Should().Be(expected);
-        TestReaders.DetectFormat(bytes.AsSpan(0, Math.Min(bytes.Length, 200))).Should().Be(expected, "a short prefix is enough");
+        // A page shows it is the site's by its address or listing component, which come within its first kilobyte.
+        TestReaders.DetectFormat(bytes.AsSpan(0, Math.Min(bytes.Length, expected == "html" ? 1024 : 200))).Should().Be(expected, "a short prefix is enough");
     }
 
     [Theory]
     [InlineData("", "text")]
     [InlineData(" \r\n\t ", "text")]
-    [InlineData("\uFEFF\n  <!doctype html>", "html")]
-    [InlineData("<div>", "html")]
     [InlineData("[Re] Reproducing a Paper\n\nThe abstract.\n• 2 authors\n·\nAug 25 2", "text")]
     [InlineData("{Curly} Title\n\nThe abstract.\n• 2 authors\n·\nAug 25 2", "text")]
     [InlineData("new\n\nGet trending papers in your email inbox!", "text")]
@@ -59,9 +58,9 @@ public class FormatDetectionTests
     /// </summary>
     [Theory]
     [InlineData("Some title\n\nAn abstract.\n• 2 authors")]
-    [InlineData("Some title\n\nAn abstract.\nAug 25")]
-    [InlineData("Some title\n\nAn abstract.\n·")]
-    [InlineData("Some title\n\nAn abstract.\nnew")]
+    [InlineData("Some title\n\nAn abstract.\n·\nAug 25")]
+    [InlineData("Some title\n\nAn abstract.\n2 authors\n·")]
+    [InlineData("Daily Papers\nbyAK and the research community")]
     public void A_last_line_without_line_end_counts_only_when_the_input_is_entire(string content)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
@@ -69,6 +68,28 @@ public class FormatDetectionTests
         TestReaders.DetectFormat(bytes, isEntireInput: true).Should().Be("text", "the whole input ends with a complete listing line");
         TestReaders.DetectFormat(bytes, isEntireInput: false).Should().BeNull("in the head of a longer input the last line may be cut, so it is not judged");
         TestReaders.DetectFormat(Encoding.UTF8.GetBytes(content + "\n"), isEntireInput: false).Should().Be("text", "with its line end the line is complete");
+    }
+
+    /// <summary>Markup is HTML only where it shows it is a saved papers page; a bare tag or another site's page is no format.</summary>
+    [Theory]
+    [InlineData("\uFEFF\n  <!doctype html>")]
+    [InlineData("<div>")]
+    [InlineData("<!doctype html><html><head><title>AI papers, translated</title></head><body><a href=\"https://huggingface.co/papers/2508.00001\">A paper</a></body></html>")]
+    [InlineData("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><link>https://huggingface.co/papers</link><item><link>https://huggingface.co/papers/2508.00001</link></item></channel></rss>")]
+    public void Markup_without_a_papers_page_marker_is_no_format(string content)
+    {
+        TestReaders.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().BeNull();
+    }
+
+    /// <summary>One weak cue is not a listing: a lone "·", a lone date or a lone header word, as other pages have.</summary>
+    [Theory]
+    [InlineData("Comments\n\n·\nSign up or log in to comment\n")]
+    [InlineData("Some notes\nAug 25\nmore notes\n")]
+    [InlineData("new\nsomething else entirely\n")]
+    [InlineData("Subscribe\nto our newsletter\n")]
+    public void One_weak_cue_is_not_a_listing(string content)
+    {
+        TestReaders.DetectFormat(Encoding.UTF8.GetBytes(content), isEntireInput: true).Should().BeNull();
     }
 
     [Theory]

@@ -67,7 +67,7 @@ public class PaperReaderTests
         // JSON forced to be read as a text listing is a (strange) listing, not JSON.
         var asText = await TestReaders.ReadPapersAsync(Fixtures.Utf8("[]\n\nnot an abstract"), "text").ToListAsync();
         // Text forced to be read as API JSON is refused in one line (PF922) that says what the input is, before any paper.
-        var asApi = () => TestReaders.ReadPapersAsync(Fixtures.Utf8("Daily Papers\n\nTitle\n\nAbstract"), "hf-api").ToListAsync();
+        var asApi = () => TestReaders.ReadPapersAsync(Fixtures.Utf8("Daily Papers\n\nAug 28\n\nTitle\n\nAbstract"), "hf-api").ToListAsync();
 
         asText.Select(p => p.Title).Should().Equal("[]");
         var refused = (await asApi.Should().ThrowAsync<FeedFormatException>()).Which;

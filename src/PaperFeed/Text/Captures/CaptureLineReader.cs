@@ -37,9 +37,9 @@ internal abstract class CaptureLineReader(CaptureAssembler cards, ReadSettings o
         return false;
     }
 
-    protected void Title(string title, string? arxivId, int lineNumber, string? reference = null)
+    protected void Title(string title, string? arxivId, int lineNumber, string? reference = null, bool needsEvidence = false)
     {
         _sawTitle = true;
-        Cards.Title(title, arxivId, lineNumber, reference);
+        Cards.Title(title, arxivId, lineNumber, reference, needsEvidence);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class ClipperCaptureReader(CaptureAssembler cards, ReadSettings 
     {
         if (CaptureSyntax.PaperId(url) is string id)
         {
-            if (text.Length == 0) return; // an avatar's link
+            if (text.Length == 0 || CaptureSyntax.IsFurnitureText(text)) return; // an avatar's link, or the page's own words
             if (Cards.InCard && id == Cards.CardArxivId)
             {
                 if (!Cards.CardHasAbstract) Cards.Abstract(text, lineNumber);

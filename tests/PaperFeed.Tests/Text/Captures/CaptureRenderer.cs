@@ -94,7 +94,8 @@ internal static class CaptureRenderer
     }
 
     /// <summary>The papers a capture of <paramref name="cards"/> holds; <paramref name="withIds"/> false where the capture lost its links.</summary>
-    public static List<Paper> Expected(PaperDate pageDate, IReadOnlyList<CardSpec> cards, bool withIds, bool searchPage) =>
+    /// <param name="organizationLinks">True where the capture keeps the organisation's profile link (inline links), which gives <see cref="PaperDetails.Organization"/>.</param>
+    public static List<Paper> Expected(PaperDate pageDate, IReadOnlyList<CardSpec> cards, bool withIds, bool searchPage, bool organizationLinks = false) =>
         cards.Select(card => new Paper
         {
             Title = card.Title,
@@ -105,6 +106,7 @@ internal static class CaptureRenderer
             ArxivId = withIds ? card.Id : null,
             Url = withIds ? "https://huggingface.co/papers/" + card.Id : null,
             Featured = searchPage ? null : pageDate,
+            Details = organizationLinks && card.Organization is string name ? new PaperDetails { Organization = new Organization("org", name) } : null,
         }).ToList();
 
     private static string Votes(int? upvotes) => upvotes?.ToString(CultureInfo.InvariantCulture) ?? "-";

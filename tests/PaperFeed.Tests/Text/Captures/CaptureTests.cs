@@ -159,17 +159,17 @@ public class CaptureTests
             // One page lists a paper once: the ids are made distinct.
             var cards = generated.Select((card, i) => card with { Id = card.Id + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
             string url = search ? "https://huggingface.co/papers?q=graph" : "https://huggingface.co/papers";
-            foreach (var (text, withIds) in new[]
+            foreach (var (text, withIds, organizations) in new[]
             {
                 (CaptureRenderer.ReferenceLinks(pageDate, cards, url), false),
                 (CaptureRenderer.InlineLinks(pageDate, cards, url), true),
                 (CaptureRenderer.Clipper(pageDate, cards, url), true),
-            })
+            }.Select((c, i) => (c.Item1, c.Item2, Organizations: i == 1)))
             {
                 var (feeds, diagnostics) = ReadAsync(text).GetAwaiter().GetResult();
                 feeds.Should().ContainSingle(text);
                 feeds[0].Date.Should().Be(pageDate, text);
-                feeds[0].Papers.Should().BeEquivalentTo(CaptureRenderer.Expected(pageDate, cards, withIds, search),
+                feeds[0].Papers.Should().BeEquivalentTo(CaptureRenderer.Expected(pageDate, cards, withIds, search, organizations),
                     o => o.WithStrictOrdering().Excluding(p => p.SourceLine), text);
                 diagnostics.Should().BeEmpty(text);
             }
