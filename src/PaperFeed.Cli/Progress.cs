@@ -20,6 +20,7 @@ internal sealed class Progress : IDisposable
     private Func<long> _bytes = static () => 0;
     private long _papers;
     private bool _drawn;
+    private bool _stopped;
 
     private Progress(TextWriter stderr, long total, bool enabled)
     {
@@ -48,12 +49,15 @@ internal sealed class Progress : IDisposable
         string rate = papers > 0 ? string.Create(CultureInfo.InvariantCulture, $", {papers:N0} papers, {papers / seconds:N0}/s") : "";
         lock (_stderr)
         {
+            // A timer callback already on its way when the line was erased must not draw it again.
+            if (_stopped) return;
             _stderr.Write(string.Create(CultureInfo.InvariantCulture,
                 $"\rpaperfeed: {100 * read / Math.Max(1, _total),3}% ({read / (1024 * 1024)} of {_total / (1024 * 1024)} MiB{rate})   "));
             _drawn = true;
         }
     }
 
+    /// <summary>Stops the redraws and erases the line if it was drawn; a second call does nothing.</summary>
     public void Dispose()
     {
         if (_timer is null) return;
@@ -61,6 +65,8 @@ internal sealed class Progress : IDisposable
         lock (_stderr)
         {
             if (_drawn) _stderr.Write("\r" + new string(' ', 79) + "\r");
+            _drawn = false;
+            _stopped = true;
         }
     }
 }
