@@ -29,6 +29,7 @@ internal static class FieldComparer
         Add(changes, "organization", o?.Organization?.Name, n?.Organization?.Name);
         Add(changes, "commentCount", o?.CommentCount, n?.CommentCount);
         Add(changes, "withdrawnAt", Time(o?.WithdrawnAt), Time(n?.WithdrawnAt));
+        Add(changes, "submitter", o?.Submitter, n?.Submitter);
         return changes;
     }
 

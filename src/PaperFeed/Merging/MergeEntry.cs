@@ -9,7 +9,7 @@ internal sealed class MergeEntry
     private readonly Observation[] _from = new Observation[(int)MergeField.Count];
     private string _title;
     private string _titleKey;
-    private string? _abstract, _arxivId, _url, _aiSummary, _githubRepo, _projectPage;
+    private string? _abstract, _arxivId, _url, _aiSummary, _githubRepo, _projectPage, _submitter;
     private int? _authorCount, _upvotes, _githubStars, _commentCount;
     private IReadOnlyList<Author>? _authors;
     private IReadOnlyList<string>? _aiKeywords;
@@ -61,6 +61,7 @@ internal sealed class MergeEntry
         Fill(ref _projectPage, details?.ProjectPage, MergeField.ProjectPage, at, conflict);
         Fill(ref _organization, details?.Organization, MergeField.Organization, at, conflict);
         Fill(ref _withdrawnAt, details?.WithdrawnAt, MergeField.WithdrawnAt, at, conflict);
+        Fill(ref _submitter, details?.Submitter, MergeField.Submitter, at, conflict);
 
         Count(ref _upvotes, paper.Upvotes, MergeField.Upvotes, at);
         Count(ref _githubStars, details?.GithubStars, MergeField.GithubStars, at);
@@ -85,6 +86,7 @@ internal sealed class MergeEntry
             Organization = _organization,
             CommentCount = _commentCount,
             WithdrawnAt = _withdrawnAt,
+            Submitter = _submitter,
         };
         var paper = new Paper
         {
@@ -183,5 +185,5 @@ internal sealed class MergeEntry
 internal enum MergeField
 {
     Title, Abstract, AuthorCount, Authors, Published, ArxivId, Url, AiSummary, AiKeywords, GithubRepo, ProjectPage,
-    Organization, WithdrawnAt, Upvotes, GithubStars, CommentCount, Count,
+    Organization, WithdrawnAt, Submitter, Upvotes, GithubStars, CommentCount, Count,
 }

@@ -259,7 +259,10 @@ internal sealed class Utf8LineReader : ILineReader<byte>
         }
         var raw = _buffer.AsSpan(_end, _rawEnd - _end);
         int tail = IncompleteTail(raw);
-        if (_streamDone && tail > 0 && Rune.DecodeFromUtf8(raw[^tail..], out _, out _) == OperationStatus.NeedMoreData)
+        // After a NUL, the cut bytes are not dropped: the NUL is then content (not text), whatever chunks the input came
+        // in (the NUL may have been judged, as padding or as content, before these last bytes arrived).
+        bool afterNul = _nulAt >= 0 || (raw.Length > tail ? raw[^(tail + 1)] == 0 : _end > 0 && _buffer[_end - 1] == 0);
+        if (_streamDone && tail > 0 && !afterNul && Rune.DecodeFromUtf8(raw[^tail..], out _, out _) == OperationStatus.NeedMoreData)
         {
             // The input ends inside a character (a file cut short): its first bytes are dropped, not made a U+FFFD.
             CutCharacterBytes = tail;

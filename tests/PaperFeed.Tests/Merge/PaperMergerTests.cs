@@ -26,6 +26,24 @@ public class PaperMergerTests
     }
 
     [Fact]
+    public void The_submitter_a_page_shows_survives_a_merge_with_a_copy_that_lacks_it_and_a_change_shows_in_a_diff()
+    {
+        // The trending page names who submitted a paper; the browser copy of a daily page does not.
+        var fromTrending = new Paper { Title = "A paper", ArxivId = "2501.00001", Details = new PaperDetails { Submitter = "akhaliq" } };
+        var fromCopy = new Paper { Title = "A paper", ArxivId = "2501.00001", Upvotes = 12 };
+        var merger = new PaperMerger();
+        merger.Add(new Feed { Date = new PaperDate(2025, 1, 2), Papers = [fromTrending] }, "trending.md");
+        merger.Add(new Feed { Date = new PaperDate(2025, 1, 3), Papers = [fromCopy] }, "daily.txt");
+
+        var merged = merger.GetResults().Single().Paper;
+        var changes = PaperDiff.Compute([fromTrending], [fromTrending with { Details = new PaperDetails { Submitter = "someone" } }]);
+
+        merged.Details!.Submitter.Should().Be("akhaliq");
+        merged.Upvotes.Should().Be(12);
+        changes.Single().Changes.Should().ContainSingle(f => f.Field == "submitter" && f.Old!.Value.GetString() == "akhaliq" && f.New!.Value.GetString() == "someone");
+    }
+
+    [Fact]
     public void Later_snapshot_wins_counts_whatever_the_order_and_other_fields_are_filled()
     {
         var text = new Paper { Title = "Sparse  Agents", Abstract = "Text abstract.", Upvotes = 3, AuthorCount = 2, Published = new PaperDate(null, 9, 1), Featured = new PaperDate(2025, 9, 2) };
