@@ -6,14 +6,19 @@ internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Rea
 {
     private ReadOnlyMemory<byte> _head = head;
 
-    /// <summary>Reads up to <paramref name="maxLength"/> bytes from the start of <paramref name="stream"/> (fewer only at its end).</summary>
-    public static async ValueTask<ReadOnlyMemory<byte>> ReadHeadAsync(Stream stream, int maxLength, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads up to <paramref name="maxLength"/> bytes from the start of <paramref name="stream"/> (fewer only at its end);
+    /// with <paramref name="synchronous"/>, by <see cref="Stream.Read(Span{byte})"/> only, so the task has completed.
+    /// </summary>
+    public static async ValueTask<ReadOnlyMemory<byte>> ReadHeadAsync(Stream stream, int maxLength, bool synchronous, CancellationToken cancellationToken)
     {
         byte[] head = new byte[maxLength];
         int length = 0;
         while (length < head.Length)
         {
-            int read = await FileReads.ReadAsync(stream, head.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            int read = synchronous
+                ? stream.Read(head.AsSpan(length))
+                : await FileReads.ReadAsync(stream, head.AsMemory(length), cancellationToken).ConfigureAwait(false);
             if (read == 0) break;
             length += read;
         }

@@ -283,20 +283,20 @@ public sealed class FeedReader
             // A JSON format that is given is still checked against the content: it needs as many bytes as detection.
             bool check = given is BuiltInFormat { IsJson: true };
             int length = given is null || check ? DetectionLength : Math.Max(WideBom.Length, Compression.MagicLength);
-            var head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
+            var head = await ReplayStream.ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
             bool rewritten = false;
             Stream? decompressor = null;
             if (Compression.Detect(head.Span) is string compression)
             {
                 stream = decompressor = Compression.Decompress(compression, new ReplayStream(head, stream), context.SourceName);
-                head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
+                head = await ReplayStream.ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
                 rewritten = true;
             }
             stream = new ReplayStream(head, stream);
             if (WideBom.Encoding(head.Span) is System.Text.Encoding wide)
             {
                 stream = System.Text.Encoding.CreateTranscodingStream(stream, wide, System.Text.Encoding.UTF8, leaveOpen: false);
-                head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
+                head = await ReplayStream.ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
                 stream = new ReplayStream(head, stream);
                 rewritten = true;
             }
@@ -306,14 +306,14 @@ public sealed class FeedReader
             {
                 if (head.Length < DetectionLength && length < DetectionLength)
                 {
-                    head = await ReadHeadAsync(stream, DetectionLength, synchronous, cancellationToken).ConfigureAwait(false);
+                    head = await ReplayStream.ReadHeadAsync(stream, DetectionLength, synchronous, cancellationToken).ConfigureAwait(false);
                     stream = new ReplayStream(head, stream);
                 }
                 var verdict = LegacyEncoding.Judge(head.Span, out int offset);
                 if (verdict == LegacyEncoding.Verdict.Windows1252 && (given is not null || DetectFormat(head.Span, head.Length < DetectionLength) is null or BuiltInFormat))
                 {
                     stream = LegacyEncoding.Decode(stream, head.Span, offset, context);
-                    head = await ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
+                    head = await ReplayStream.ReadHeadAsync(stream, length, synchronous, cancellationToken).ConfigureAwait(false);
                     stream = new ReplayStream(head, stream);
                     rewritten = true;
                 }
@@ -329,21 +329,6 @@ public sealed class FeedReader
             if (owned) await raw.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    private static async ValueTask<ReadOnlyMemory<byte>> ReadHeadAsync(Stream stream, int maxLength, bool synchronous, CancellationToken cancellationToken)
-    {
-        byte[] head = new byte[maxLength];
-        int length = 0;
-        while (length < head.Length)
-        {
-            int read = synchronous
-                ? stream.Read(head.AsSpan(length))
-                : await FileReads.ReadAsync(stream, head.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0) break;
-            length += read;
-        }
-        return head.AsMemory(0, length);
     }
 
     /// <summary>The format to read with: the one given (checked against JSON content), else the one detected.</summary>

@@ -54,7 +54,7 @@ public sealed class FileReadTests
         await using var stream = FeedInput.FromFile(path).Open(out bool owned);
         owned.Should().BeTrue();
         stream.Should().BeOfType<FileStream>().Which.IsAsync.Should().BeFalse();
-        var head = await ReplayStream.ReadHeadAsync(stream, 16, CancellationToken.None);
+        var head = await ReplayStream.ReadHeadAsync(stream, 16, synchronous: false, CancellationToken.None);
         var replay = new ReplayStream(head, stream);
         (await replay.ReadAsync(new byte[16])).Should().Be(16);
 
