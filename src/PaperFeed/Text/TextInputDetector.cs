@@ -31,13 +31,14 @@ internal static class TextInputDetector
         if (evidence.PaperPage || (evidence.LinkedTitle && evidence.PageSign) || (evidence.PlainCard && evidence.PageSign)) return PaperFormat.MarkdownCapture;
         if (evidence.ClipperLink) return PaperFormat.ClipperCapture;
         // Header phrases prove a browser copy only in plain text: in Markdown (links, headings) they are a capture's furniture.
-        bool plain = !evidence.MarkdownLinks && !evidence.AnyHeading;
+        // A capture tool's front matter (a "---" block opening the file) is never part of a browser copy.
+        bool plain = !evidence.MarkdownLinks && !evidence.AnyHeading && !evidence.FrontMatter;
         return (plain && (evidence.HeaderLines >= 2 || evidence.StrongLine)) || evidence.MetadataBlock ? PaperFormat.TextListing : null;
     }
 
     /// <summary>What the head shows of each kind of listing.</summary>
     internal readonly record struct Evidence(
-        bool LinkedTitle, bool PlainCard, bool PaperPage, bool PageSign, bool ClipperLink, int HeaderLines, bool MetadataBlock, int Lines, bool AnyHeading, bool StrongLine, bool MarkdownLinks);
+        bool LinkedTitle, bool PlainCard, bool PaperPage, bool PageSign, bool ClipperLink, int HeaderLines, bool MetadataBlock, int Lines, bool AnyHeading, bool StrongLine, bool MarkdownLinks, bool FrontMatter);
 
     internal static Evidence Gather(string text, bool isEntireInput)
     {
@@ -45,7 +46,7 @@ internal static class TextInputDetector
         bool linkedTitle = false, plainCard = false, paperPage = false, pageSign = false, clipperLink = false, metadata = false, anyHeading = false;
         bool previousIsText = false, previousIsArxivId = false;
         int headerMask = 0, lines = 0, firstDateAt = -1;
-        bool strong = false, markdownLinks = false;
+        bool strong = false, markdownLinks = false, frontMatter = false;
         int plainTitleAt = -1; // non-blank line number of the last "### Title" heading
         LineKind previousKind = LineKind.Text;
         while (!rest.IsEmpty)
@@ -56,6 +57,7 @@ internal static class TextInputDetector
             rest = end < 0 ? default : rest[(end + 1)..];
             if (line.IsEmpty) continue;
             lines++;
+            if (lines == 1 && line.SequenceEqual("---")) frontMatter = true;
             if (line[0] == '#') anyHeading = true;
             if (line.Contains("](", StringComparison.Ordinal)) markdownLinks = true;
             if (line.StartsWith("###") && !line.StartsWith("####"))
@@ -89,6 +91,6 @@ internal static class TextInputDetector
                 (previousKind == LineKind.Separator && kind.Kind == LineKind.Date)) metadata = true;
             previousKind = kind.Kind;
         }
-        return new Evidence(linkedTitle, plainCard, paperPage, pageSign, clipperLink, System.Numerics.BitOperations.PopCount((uint)headerMask), metadata, lines, anyHeading, strong, markdownLinks);
+        return new Evidence(linkedTitle, plainCard, paperPage, pageSign, clipperLink, System.Numerics.BitOperations.PopCount((uint)headerMask), metadata, lines, anyHeading, strong, markdownLinks, frontMatter);
     }
 }

@@ -230,6 +230,9 @@ internal sealed class CaptureAssembler : AssemblerBase
         if (arxivId is not null) _references[reference] = arxivId;
     }
 
+    /// <summary>Ends the card in progress, so that nothing read after it attaches to it.</summary>
+    public void EndCard() => EmitCard();
+
     /// <summary>Ends the input: the last card and the last listing come out, with reference links resolved.</summary>
     public void Complete()
     {

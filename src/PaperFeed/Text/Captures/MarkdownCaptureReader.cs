@@ -208,6 +208,16 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
     {
         // A wrapped title repeats the heading marks on each line.
         if (_blockIsTitle && line.StartsWith("###")) line = line[3..].TrimStart();
+        else if (_blockIsTitle && line.IsEmpty)
+        {
+            // A title never holds a blank line: its link lost its end (a damaged capture). Reading on would make the
+            // cards after it one title; the card is skipped and what follows cannot attach to the card before it.
+            Cards.ReportLine(DiagnosticCodes.UnexpectedLine, _blockLine, null, "a title's link never closes before a blank line; the card is skipped");
+            _inBlock = false;
+            _block.Clear();
+            Cards.EndCard();
+            return;
+        }
         _block.Append('\n');
         if (_block.Length + line.Length > Options.MaxLineLength)
         {
