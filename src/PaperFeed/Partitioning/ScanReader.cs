@@ -1,44 +1,82 @@
-using System.Buffers;
+using PaperFeed.Text;
 
 namespace PaperFeed.Partitioning;
 
-/// <summary>Feeds a <see cref="SnapshotScanner"/> from a stream through one pooled buffer.</summary>
-internal sealed class ScanReader(Stream stream, SnapshotScanner scanner, int bufferSize = ScanReader.DefaultBufferSize) : IDisposable
+/// <summary>
+/// Feeds a <see cref="SnapshotScanner"/> the lines of a stream as the parser splits them: through the parser's own
+/// <see cref="Utf8LineReader"/>, with its line limit, so line ends, byte order marks, invalid UTF-8 and long lines are
+/// handled once, in one place.
+/// </summary>
+internal sealed class ScanReader : IDisposable
 {
-    /// <summary>Reads of a whole-input scan: few calls; a line this long is far too long to be a header.</summary>
+    /// <summary>Reads of a whole-input scan: few calls.</summary>
     public const int DefaultBufferSize = 1 << 20;
 
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
-    private int _start;
-    private int _end;
-    private bool _endOfStream;
+    private readonly Stream _stream;
+    private readonly Utf8LineReader _lines;
+    private readonly SnapshotScanner _scanner;
+    private readonly long _start;
+    private bool _done;
 
-    /// <summary>Reads and scans one more buffer; false when the input is exhausted or the scan was stopped.</summary>
+    /// <param name="stream">The input, read forward from its current position.</param>
+    /// <param name="start">The absolute offset of the stream's current position.</param>
+    /// <param name="maxLineLength">The parser's line limit: a longer line is skipped by the parser, so it is no header here either.</param>
+    /// <param name="bufferSize">The most read at once while lines fit.</param>
+    public ScanReader(Stream stream, long start, int maxLineLength, int bufferSize = DefaultBufferSize)
+    {
+        _stream = stream;
+        _start = start;
+        _lines = new Utf8LineReader(stream, maxLineLength, initialBufferSize: bufferSize);
+        _scanner = new SnapshotScanner(atLineStart: start == 0, firstLine: 1);
+    }
+
+    /// <summary>The absolute offset where the input ends; known once <see cref="Next"/> has returned false without a stop.</summary>
+    public long End { get; private set; }
+
+    /// <summary>Scans the lines buffered, then reads once more; false when the input is exhausted or the scan was stopped.</summary>
     public bool Next(Func<long, long, bool> onCut)
     {
-        if (_endOfStream || scanner.Stopped) return false;
-        if (_start > 0)
+        if (_done || _scanner.Stopped) return false;
+        try
         {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
+            while (true)
+            {
+                switch (_lines.TryReadLine(out var line))
+                {
+                    case LineStatus.Line:
+                        if (!_scanner.OnLine(line, _start + _lines.LineStart, onCut)) return false;
+                        break;
+                    case LineStatus.TooLong:
+                        _scanner.SkippedLine();
+                        break;
+                    case LineStatus.NeedData:
+                        _lines.Fill();
+                        return true;
+                    default:
+                        _done = true;
+                        End = _start + _lines.BytesRead;
+                        return false;
+                }
+            }
         }
-        if (_end == _buffer.Length)
+        catch (FeedFormatException)
         {
-            // One line fills the buffer: far too long to be a header; skip what is buffered of it.
-            scanner.SkipLongLinePart(_end);
-            _end = 0;
+            // Not text from here (a NUL): no cut after it. The piece that holds it is the parser's to refuse, with
+            // its place; the scan only learns where the input ends.
+            _done = true;
+            End = _start + _lines.BytesRead + Remaining();
+            return false;
         }
-        int read = stream.Read(_buffer, _end, _buffer.Length - _end);
-        _endOfStream = read == 0;
-        _end += read;
-        _start += scanner.Scan(_buffer.AsSpan(_start, _end - _start), final: _endOfStream, onCut);
-        return !_endOfStream && !scanner.Stopped;
     }
 
-    public void Dispose()
+    private long Remaining()
     {
-        if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = _stream.Read(buffer)) > 0) total += read;
+        return total;
     }
+
+    public void Dispose() => _lines.Dispose();
 }

@@ -27,7 +27,7 @@ internal static class SnapshotCuts
     public static long? FindNextFrom(Stream stream, long start, long position, int bufferSize, ReadSettings settings)
     {
         long? found = null;
-        using var reader = new ScanReader(stream, new SnapshotScanner(start, atLineStart: start == 0, firstLine: 1, settings.MaxLineLength), bufferSize);
+        using var reader = new ScanReader(stream, start, settings.MaxLineLength, bufferSize);
         while (reader.Next((offset, _) =>
         {
             if (offset < position) return true;
@@ -41,11 +41,10 @@ internal static class SnapshotCuts
 
     public static IEnumerable<SnapshotRange> Split(Stream stream, long targetLength, ReadSettings settings)
     {
-        var scanner = new SnapshotScanner(0, atLineStart: true, firstLine: 1, settings.MaxLineLength);
         var cuts = new List<(long Offset, long Line)>();
         long start = 0, line = 1, lastCut = 0;
         bool yielded = false;
-        using var reader = new ScanReader(stream, scanner);
+        using var reader = new ScanReader(stream, 0, settings.MaxLineLength);
         bool more;
         do
         {
@@ -66,6 +65,6 @@ internal static class SnapshotCuts
             }
             cuts.Clear();
         } while (more);
-        if (scanner.Offset > start || !yielded) yield return new SnapshotRange(start, scanner.Offset - start, line);
+        if (reader.End > start || !yielded) yield return new SnapshotRange(start, reader.End - start, line);
     }
 }

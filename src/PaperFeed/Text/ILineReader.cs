@@ -1,6 +1,6 @@
 namespace PaperFeed.Text;
 
-/// <summary>Splits input into lines of code units (<see cref="LineReader"/> for characters, <see cref="Utf8LineReader"/> for UTF-8 bytes).</summary>
+/// <summary>Splits input into lines of code units, for the grammar over them (<see cref="Utf8LineReader"/>: every text reader and the cut-finder use it).</summary>
 internal interface ILineReader<T> : IDisposable
 {
     /// <summary>The 1-based number of the line last returned.</summary>

@@ -88,11 +88,14 @@ internal sealed class ParseSession<T, TUnits> : IDisposable
     }
 }
 
-/// <summary>The two ways into the grammar: characters from a <see cref="TextReader"/>, UTF-8 bytes from a stream.</summary>
+/// <summary>The way into the grammar: UTF-8 bytes from a stream, split by <see cref="Utf8LineReader"/> (text given as characters is encoded on the way in).</summary>
 internal static class ParseSession
 {
-    public static ParseSession<char, Utf16Units> Of(TextReader reader, ReadSettings options, EntryOutput output) =>
-        new(new LineReader(new TextReaderCharSource(reader), options.MaxLineLength, options.SourceName), options, output);
+    /// <param name="reader">Characters, read as their UTF-8 encoding (<see cref="IO.TextReaderUtf8Stream"/>).</param>
+    /// <param name="options">The options.</param>
+    /// <param name="output">What finished entries become.</param>
+    public static ParseSession<byte, Utf8Units> Of(TextReader reader, ReadSettings options, EntryOutput output) =>
+        Of(new IO.TextReaderUtf8Stream(reader), options, output);
 
     /// <param name="stream">UTF-8 bytes.</param>
     /// <param name="options">The options.</param>

@@ -6,8 +6,9 @@ using PaperFeed.IO;
 namespace PaperFeed.Text;
 
 /// <summary>
-/// Splits UTF-8 bytes into lines without decoding them: the byte twin of <see cref="LineReader"/> over a
-/// <see cref="Utf8StreamCharSource"/>, with the same results. A BOM opens the input or any line and is dropped;
+/// Splits UTF-8 bytes into lines without decoding them: the one line splitter of every text reader (the listing, the
+/// captures, text given as characters after <see cref="IO.TextReaderUtf8Stream"/>) and of the cut-finder
+/// (<see cref="Partitioning.SnapshotScanner"/>). A BOM opens the input or any line and is dropped;
 /// LF, CRLF and a lone CR end lines; a NUL stops the read; a line longer than the limit (counted in UTF-16
 /// characters) is skipped as it streams past. Invalid UTF-8 is replaced, as it arrives, by U+FFFD (EF BF BD) for
 /// each maximal invalid subsequence, as the decoder does, so the grammar only ever sees valid UTF-8 and equal bytes
@@ -40,16 +41,26 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     private int _counted;
     private long _countedChars;
 
-    // Offsets (in the checked bytes) of each U+FFFD that replaced invalid bytes, oldest first.
-    private readonly Queue<long> _invalidOffsets = new();
+    // Offsets (in the checked bytes) of each U+FFFD that replaced invalid bytes, oldest first, and how many bytes
+    // longer the replacement is than what it replaced (U+FFFD is 3 bytes; 1 to 3 were replaced).
+    private readonly Queue<(long Offset, int Growth)> _invalidOffsets = new();
     private int _invalidColumn;
 
-    public Utf8LineReader(Stream stream, int maxLineLength, string? sourceName = null)
+    // The growth of the replacements in the lines consumed so far: a checked offset minus it is an input offset.
+    private long _growth;
+    private long _lineStart;
+
+    /// <param name="stream">UTF-8 bytes.</param>
+    /// <param name="maxLineLength">The longest line read, in UTF-16 characters; a longer one is skipped as it streams past.</param>
+    /// <param name="sourceName">The input's name, for errors.</param>
+    /// <param name="initialBufferSize">The buffer's first size, which is also the most read at once until a line needs more
+    /// (the cut-finder reads a few kilobytes around a position, not the default 256 KiB).</param>
+    public Utf8LineReader(Stream stream, int maxLineLength, string? sourceName = null, int initialBufferSize = InitialBufferSize)
     {
         _stream = stream;
         _maxLineLength = maxLineLength;
         _sourceName = sourceName;
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(16, initialBufferSize));
     }
 
     /// <summary>
@@ -64,6 +75,21 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     private long _contentStart; // the offset of the input's first byte after a byte order mark
 
     public int LineNumber { get; private set; }
+
+    /// <summary>
+    /// The offset in the input (bytes from the stream's first byte, counted as they came, before any repair) where the
+    /// line last returned starts, after a byte order mark that opens the input: the cut-finder cuts there.
+    /// </summary>
+    public long LineStart => _lineStart;
+
+    /// <summary>The bytes read from the stream so far, as they came.</summary>
+    public long BytesRead { get; private set; }
+
+    /// <summary>Bytes searched for line ends, and bytes copied (moved to the front, or into a larger buffer): both stay linear in the input.</summary>
+    internal long BytesSearched { get; private set; }
+
+    /// <inheritdoc cref="BytesSearched"/>
+    internal long BytesCopied { get; private set; }
 
     /// <summary>The NUL bytes the input ended in (padding, dropped); 0 when none.</summary>
     public long TrailingNulBytes => _streamDone ? _nulBytes : 0;
@@ -85,10 +111,12 @@ internal sealed class Utf8LineReader : ILineReader<byte>
             if (_buffer[_pos] == '\n') _pos++;
             _skipLeadingLf = false;
         }
+        if (!_skipping) _lineStart = _bufferOffset + _pos - _growth;
         var span = new ReadOnlySpan<byte>(_buffer, _pos, _end - _pos);
         // Padding is only padding if nothing but NUL follows it.
         if (_nulAt >= 0 && (int)(_nulAt - _bufferOffset - _pos) is int at && span.Length > at && span[at] != 0) throw NotText(span, at);
         int index = span[_searched..].IndexOfAny(LineEndOrNul);
+        BytesSearched += index < 0 ? span.Length - _searched : index + 1;
         if (index >= 0) index += _searched;
         _searched = 0;
         int consumed;
@@ -219,6 +247,7 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     {
         if (_pos > 0)
         {
+            BytesCopied += _rawEnd - _pos;
             _buffer.AsSpan(_pos, _rawEnd - _pos).CopyTo(_buffer);
             _bufferOffset += _pos;
             _end -= _pos;
@@ -231,6 +260,7 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     private void Grow(long size)
     {
         var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, size));
+        BytesCopied += _rawEnd;
         _buffer.AsSpan(0, _rawEnd).CopyTo(bigger);
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = bigger;
@@ -239,7 +269,11 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     private void Completed(int read)
     {
         if (read <= 0) _streamDone = true;
-        else _rawEnd += read;
+        else
+        {
+            _rawEnd += read;
+            BytesRead += read;
+        }
         Check();
     }
 
@@ -318,7 +352,7 @@ internal sealed class Utf8LineReader : ILineReader<byte>
                 input = input[runeLength..];
                 continue;
             }
-            _invalidOffsets.Enqueue(_bufferOffset + _end + written);
+            _invalidOffsets.Enqueue((_bufferOffset + _end + written, Replacement.Length - Math.Max(1, runeLength)));
             Replacement.CopyTo(repaired.AsSpan(written));
             written += Replacement.Length;
             input = input[Math.Max(1, runeLength)..];
@@ -349,9 +383,10 @@ internal sealed class Utf8LineReader : ILineReader<byte>
     {
         long start = _bufferOffset + _pos;
         long upTo = start + part.Length;
-        while (_invalidOffsets.Count > 0 && _invalidOffsets.Peek() < upTo)
+        while (_invalidOffsets.Count > 0 && _invalidOffsets.Peek().Offset < upTo)
         {
-            long offset = _invalidOffsets.Dequeue();
+            var (offset, growth) = _invalidOffsets.Dequeue();
+            _growth += growth;
             if (_invalidColumn != 0) continue;
             long column = charsBefore + Utf8Units.CharCount(part[..(int)(offset - start)]) + 1;
             _invalidColumn = (int)Math.Min(int.MaxValue, Math.Max(1, column));

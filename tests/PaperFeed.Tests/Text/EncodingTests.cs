@@ -125,7 +125,8 @@ public class EncodingTests
     [Fact]
     public void Nul_in_counting_mode_means_not_text()
     {
-        Action count = () => FeedParser.Count(new StringReader("T\n\0"));
+        // Text after it: not padding at the end of a file cut by a crash (which reads, with a warning), but not text.
+        Action count = () => FeedParser.Count(new StringReader("T\n\0x"));
 
         count.Should().Throw<FeedFormatException>().Which.Line.Should().Be(2);
     }

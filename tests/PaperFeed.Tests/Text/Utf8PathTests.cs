@@ -5,10 +5,11 @@ using PaperFeed.Text;
 namespace PaperFeed.Tests.Text;
 
 /// <summary>
-/// The stream path reads UTF-8 bytes without decoding them (<see cref="Utf8LineReader"/>, the grammar over bytes). It
-/// must give what decoding first gives (<see cref="LineReader"/> over <see cref="Utf8StreamCharSource"/>, the grammar
-/// over characters): the same feeds, papers, source lines, diagnostics (columns and messages included), statistics
-/// and errors, for any bytes, read in any chunks, with any options.
+/// Every text reader splits lines with <see cref="Utf8LineReader"/>, which repairs invalid UTF-8 as the bytes arrive,
+/// in whatever chunks they come. Reading damaged bytes must give what the runtime's own decoder gives when it decodes
+/// them first (every maximal invalid subsequence a U+FFFD) and the clean text is read whole: the same feeds, papers,
+/// source lines, diagnostics (columns and messages included), statistics and errors, for any bytes, read in any
+/// chunks, with any options; each invalid-UTF-8 warning points at a U+FFFD of the decoded line.
 /// </summary>
 public sealed class Utf8PathTests
 {
@@ -37,19 +38,30 @@ public sealed class Utf8PathTests
             // The byte path also reads a damaged end (NUL padding, a character cut by the end): the model reads the
             // input without it, and the byte path says what it dropped in one more warning.
             var (undamaged, damages) = WithoutDamagedEnd(input);
-            var expected = Parse(new ParseSession<char, Utf16Units>(
-                new LineReader(new Utf8StreamCharSource(new ChunkedStream(undamaged, sizes)), options.MaxLineLength, options.SourceName), Listening(options, out var expectedDiagnostics), EntryOutput.Feeds));
+            string decoded = Encoding.UTF8.GetString(undamaged);
+            var expected = Parse(ParseSession.Of(new MemoryStream(Encoding.UTF8.GetBytes(decoded)), Listening(options, out var expectedDiagnostics), EntryOutput.Feeds));
             var actual = Parse(ParseSession.Of(new ChunkedStream(input, sizes), Listening(options, out var actualDiagnostics), EntryOutput.Feeds));
 
             actual.Error.Should().Be(expected.Error);
             actual.Feeds.Should().Equal(expected.Feeds);
             actual.Lines.Should().Equal(expected.Lines);
             var endWarnings = actualDiagnostics.Where(IsDamagedEnd).ToList();
-            actual.Statistics.Should().Be(expected.Statistics is { } statistics ? statistics with { Warnings = statistics.Warnings + endWarnings.Count } : null);
-            actualDiagnostics.Where(d => !IsDamagedEnd(d)).Should().Equal(expectedDiagnostics);
+            var repairs = actualDiagnostics.Where(IsRepair).ToList();
+            actual.Statistics.Should().Be(expected.Statistics is { } statistics ? statistics with { Warnings = statistics.Warnings + endWarnings.Count + repairs.Count } : null);
+            actualDiagnostics.Where(d => !IsDamagedEnd(d) && !IsRepair(d)).Should().Equal(expectedDiagnostics);
             if (expected.Error is null) endWarnings.Should().HaveCount(damages);
+            // Lines as the reader splits them (LF, CRLF, lone CR), without the byte order mark that opens the input.
+            var lines = System.Text.RegularExpressions.Regex.Split(decoded.StartsWith('\uFEFF') ? decoded[1..] : decoded, "\r\n|\r|\n");
+            foreach (var repair in repairs)
+            {
+                string line = lines[(int)repair.Location.Line!.Value - 1];
+                line[(int)repair.Location.Column!.Value - 1].Should().Be('\uFFFD', "line {0} is \"{1}\"", repair.Location.Line, line);
+            }
+            if (!decoded.Contains('\uFFFD')) repairs.Should().BeEmpty();
         }, iter: 3000, threads: 1);
     }
+
+    private static bool IsRepair(FeedDiagnostic d) => d.Code == DiagnosticCodes.InvalidUtf8 && d.Message.StartsWith("bytes that are not valid", StringComparison.Ordinal);
 
     private static bool IsDamagedEnd(FeedDiagnostic d) =>
         d.Code == DiagnosticCodes.NulPadding || (d.Code == DiagnosticCodes.InvalidUtf8 && d.Message.StartsWith("the input ends inside", StringComparison.Ordinal));

@@ -1,11 +1,13 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace PaperFeed.Text.Captures;
 
 /// <summary>
 /// Reads text captures of the Daily Papers page made by common tools (<see cref="PaperFormat.MarkdownCapture"/>,
 /// <see cref="PaperFormat.ClipperCapture"/>), streaming line by line over the text listing's line reader (same
-/// line limit, invalid UTF-8 and NUL handling). Reached through <see cref="FeedReader"/>; rules in docs/format.md.
+/// line limit, invalid UTF-8, NUL and damaged-end handling). Reached through <see cref="FeedReader"/>; rules in docs/format.md.
 /// </summary>
 internal static class CaptureParser
 {
@@ -50,13 +52,16 @@ internal static class CaptureParser
     /// <summary>Pulls lines into the dialect's reader until a paper or feed is ready.</summary>
     private sealed class Session : IDisposable
     {
-        private readonly LineReader _lines;
+        private readonly Utf8LineReader _lines;
         private readonly CaptureLineReader _reader;
         private bool _done;
 
+        // The line decoded: the dialects read characters; the splitting (and its limits and repairs) is the listing's.
+        private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
+
         public Session(Stream stream, PaperFormat format, ReadSettings options, bool collectFeeds)
         {
-            _lines = new LineReader(new Utf8StreamCharSource(stream), options.MaxLineLength, options.SourceName);
+            _lines = new Utf8LineReader(stream, options.MaxLineLength, options.SourceName);
             Cards = new CaptureAssembler(options, collectFeeds);
             _reader = format == PaperFormat.ClipperCapture
                 ? new ClipperCaptureReader(Cards, options)
@@ -96,6 +101,7 @@ internal static class CaptureParser
                 if (status == LineStatus.NeedData) return false;
                 if (status == LineStatus.End)
                 {
+                    Cards.ReportDamagedEnd(_lines.LineNumber, _lines.TrailingNulBytes, _lines.CutCharacterBytes);
                     _reader.Complete();
                     _done = true;
                     return Cards.HasOutput;
@@ -106,11 +112,27 @@ internal static class CaptureParser
                         "bytes that are not valid UTF-8 were replaced by U+FFFD");
                 }
                 if (status == LineStatus.TooLong) _reader.PushTooLong(_lines.LineNumber, _lines.SkippedLength);
-                else _reader.PushLine(line, _lines.LineNumber);
+                else _reader.PushLine(Decode(line), _lines.LineNumber);
                 if (Cards.HasOutput) return true;
             }
         }
 
-        public void Dispose() => _lines.Dispose();
+        /// <summary>The line's characters (its bytes are valid UTF-8: the line reader repaired them).</summary>
+        private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> line)
+        {
+            if (line.Length > _chars.Length)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = ArrayPool<char>.Shared.Rent(line.Length);
+            }
+            return _chars.AsSpan(0, Encoding.UTF8.GetChars(line, _chars));
+        }
+
+        public void Dispose()
+        {
+            _lines.Dispose();
+            if (_chars.Length > 0) ArrayPool<char>.Shared.Return(_chars);
+            _chars = [];
+        }
     }
 }
