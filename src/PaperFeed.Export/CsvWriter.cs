@@ -29,6 +29,7 @@ internal sealed class CsvWriter(Stream destination, ExportOptions options) : Doc
         ("projectPage", i => i.Paper.Details?.ProjectPage, true),
         ("organization", i => i.Paper.Details?.Organization?.Name, true),
         ("commentCount", i => Number(i.Paper.Details?.CommentCount), false),
+        ("submitter", i => i.Paper.Details?.Submitter, true),
     ];
 
     private readonly StreamWriter _writer = new(destination, FeedExporter.Utf8, bufferSize: 16 * 1024, leaveOpen: true);

@@ -52,6 +52,7 @@ internal sealed class PaperColumns
         await WriteAsync(rowGroup, PaperSchema.OrganizationFullName, papers, static p => p.Details?.Organization?.FullName, cancellationToken).ConfigureAwait(false);
         await WriteAsync(rowGroup, PaperSchema.CommentCount, papers, static p => p.Details?.CommentCount, cancellationToken).ConfigureAwait(false);
         await WriteAsync(rowGroup, PaperSchema.WithdrawnAt, papers, static p => p.Details?.WithdrawnAt?.UtcDateTime, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(rowGroup, PaperSchema.Submitter, papers, static p => p.Details?.Submitter, cancellationToken).ConfigureAwait(false);
         rowGroup.CompleteValidate();
         // Drop the references to this batch's strings: the buffers outlive it.
         Array.Clear(_strings);

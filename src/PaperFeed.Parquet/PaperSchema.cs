@@ -31,8 +31,10 @@ internal static class PaperSchema
     /// <summary>An instant in UTC with microsecond precision (Parquet <c>TIMESTAMP(isAdjustedToUTC=true, MICROS)</c>).</summary>
     public static readonly DateTimeDataField WithdrawnAt = new("withdrawnAt", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true);
 
+    public static readonly DataField<string> Submitter = new("submitter", nullable: true);
+
     /// <summary>The columns in file order.</summary>
     public static readonly ParquetSchema Schema = new(
         Title, Abstract, AuthorCount, Authors, Published, PublishedText, Upvotes, ArxivId, Url, Featured, FeaturedText,
-        AiSummary, AiKeywords, GithubRepo, GithubStars, ProjectPage, Organization, OrganizationFullName, CommentCount, WithdrawnAt);
+        AiSummary, AiKeywords, GithubRepo, GithubStars, ProjectPage, Organization, OrganizationFullName, CommentCount, WithdrawnAt, Submitter);
 }

@@ -15,7 +15,7 @@ public sealed class DuckDbReaderTests : IDisposable
         "read_csv({0}, header = true, delim = ',', quote = '\"', escape = '\"', " +
         "types = {{'id': 'VARCHAR', 'title': 'VARCHAR', 'arxivId': 'VARCHAR', 'url': 'VARCHAR', 'published': 'VARCHAR', 'featured': 'VARCHAR', " +
         "'upvotes': 'INTEGER', 'authorCount': 'INTEGER', 'authors': 'VARCHAR', 'abstract': 'VARCHAR', 'aiKeywords': 'VARCHAR', " +
-        "'githubRepo': 'VARCHAR', 'githubStars': 'INTEGER', 'projectPage': 'VARCHAR', 'organization': 'VARCHAR', 'commentCount': 'INTEGER'}})";
+        "'githubRepo': 'VARCHAR', 'githubStars': 'INTEGER', 'projectPage': 'VARCHAR', 'organization': 'VARCHAR', 'commentCount': 'INTEGER', 'submitter': 'VARCHAR'}})";
 
     private readonly TempFolder _temp = new();
 

@@ -91,7 +91,7 @@ public class ExportTests
 
         Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)
             .Should().Equal("id", "title", "arxivId", "url", "published", "featured", "upvotes", "authorCount", "authors", "abstract",
-                "aiKeywords", "githubRepo", "githubStars", "projectPage", "organization", "commentCount");
+                "aiKeywords", "githubRepo", "githubStars", "projectPage", "organization", "commentCount", "submitter");
         reader.Read().Should().BeTrue();
         reader.GetString(reader.GetOrdinal("title")).Should().Be(Api.Title);
         reader.GetString(reader.GetOrdinal("abstract")).Should().Be(Api.Abstract);

@@ -95,6 +95,7 @@ public sealed class ParquetDuckDbTests : IDisposable
             ["organizationFullName"] = "VARCHAR",
             ["commentCount"] = "INTEGER",
             ["withdrawnAt"] = "TIMESTAMP WITH TIME ZONE",
+            ["submitter"] = "VARCHAR",
             ["featured_month"] = "VARCHAR",
         });
         var repetition = _duck.Rows($"SELECT name, repetition_type FROM parquet_schema('{dataset}/*/*.parquet') WHERE name IN ('title', 'arxivId')")
@@ -111,7 +112,7 @@ public sealed class ParquetDuckDbTests : IDisposable
         var rows = _duck.Rows($"""
             SELECT title, abstract, authorCount, authors, strftime(published, '%Y-%m-%d'), publishedText, upvotes, arxivId, url,
                    strftime(featured, '%Y-%m-%d'), featuredText, aiSummary, aiKeywords, githubRepo, githubStars, projectPage,
-                   organization, organizationFullName, commentCount, strftime(withdrawnAt AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%f')
+                   organization, organizationFullName, commentCount, strftime(withdrawnAt AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%f'), submitter
             FROM {DuckDbSession.Dataset(dataset)}
             """);
 
@@ -119,11 +120,11 @@ public sealed class ParquetDuckDbTests : IDisposable
         rows[0].Should().BeEquivalentTo(new object?[] {
             "An Example Paper", "We show that … <b>&amp;</b>", 2, new List<string> { "Ada Lovelace", "Alan Turing" }, "2025-08-25", "2025-08-25", 42,
             "2508.12345", "https://huggingface.co/papers/2508.12345", "2025-08-29", "2025-08-29", "A summary.", new List<string> { "agents", "reasoning" },
-            "https://github.com/a/b", 120, "https://example.org/p", "google", "Google", 7, "2025-09-01T10:20:30.123000" }, o => o.WithStrictOrdering());
+            "https://github.com/a/b", 120, "https://example.org/p", "google", "Google", 7, "2025-09-01T10:20:30.123000", "akhaliq" }, o => o.WithStrictOrdering());
         rows[1].Should().BeEquivalentTo(new object?[] {
-            "Text paper: year-less dates", null, 4, null, null, "--08-25", 3, null, null, null, "--08-28", null, null, null, null, null, null, null, null, null }, o => o.WithStrictOrdering());
+            "Text paper: year-less dates", null, 4, null, null, "--08-25", 3, null, null, null, "--08-28", null, null, null, null, null, null, null, null, null, null }, o => o.WithStrictOrdering());
         rows[2].Should().BeEquivalentTo(new object?[] {
-            "Bare", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null }, o => o.WithStrictOrdering());
+            "Bare", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null }, o => o.WithStrictOrdering());
     }
 
     [Fact]

@@ -24,6 +24,7 @@ internal static class TypedPapers
             Organization = new Organization("google", "Google"),
             CommentCount = 7,
             WithdrawnAt = new DateTimeOffset(2025, 9, 1, 12, 20, 30, 123, TimeSpan.FromHours(2)),
+            Submitter = "akhaliq",
         },
     };
 

@@ -71,6 +71,33 @@ public sealed class PageKindTests
     }
 
     [Fact]
+    public async Task The_submitter_a_capture_shows_reaches_csv_and_parquet_as_outside_readers_see_them()
+    {
+        const string file = "markdown-linked-headings-trending.md";
+        var cards = Expected("trending", file).GetProperty("cards").EnumerateArray().ToList();
+        string path = Path.Combine(Folder("trending"), file);
+        using var folder = new TempFolder();
+        string csvPath = Path.Combine(folder.Path, "papers.csv"), parquetPath = Path.Combine(folder.Path, "papers.parquet");
+
+        (await CliRun.InvokeAsync(["parse", path, "--format", "csv", "-o", csvPath])).ExitCode.Should().Be(0);
+        (await CliRun.InvokeAsync(["parse", path, "--format", "parquet", "-o", parquetPath])).ExitCode.Should().Be(0);
+
+        var fromCsv = new List<string?>();
+        using (var csv = Sylvan.Data.Csv.CsvDataReader.Create(csvPath))
+        {
+            int column = csv.GetOrdinal("submitter");
+            while (csv.Read()) fromCsv.Add(csv.IsDBNull(column) || csv.GetString(column).Length == 0 ? null : csv.GetString(column));
+        }
+        using var duck = new PaperFeed.Tests.Parquet.DuckDbSession();
+        var fromParquet = duck.Rows($"SELECT submitter FROM read_parquet('{parquetPath}')").Select(r => (string?)r[0]).ToList();
+
+        var expected = cards.Select(c => Str(c, "submitter")).ToList();
+        expected.Should().Contain(s => s != null, "the capture shows 'Submitted by' on its cards");
+        fromCsv.Should().Equal(expected);
+        fromParquet.Should().Equal(expected);
+    }
+
+    [Fact]
     public async Task A_papers_own_page_gives_that_one_paper_with_authors_summary_abstract_votes_and_submitter()
     {
         var card = Expected("paper", "markdown-paper-2512.15603.md").GetProperty("cards")[0];
