@@ -15,6 +15,7 @@ namespace PaperFeed.Partitioning;
 /// <remarks>
 /// Why "after a line starting with an ASCII letter": such a line is a title, an abstract or a date to the parser,
 /// and every one of those leaves the header state, while blank lines, author counts and the middle dot may not.
+/// Page furniture (<c>Submitted by</c>) is skipped by the parser in every state, so it changes nothing here either.
 /// </remarks>
 internal sealed class SnapshotScanner(bool atLineStart, long firstLine)
 {
@@ -50,7 +51,8 @@ internal sealed class SnapshotScanner(bool atLineStart, long firstLine)
         var trimmed = TrimWhitespace(line);
         if (!trimmed.IsEmpty)
         {
-            if (Utf8Units.Classify(trimmed).Kind == LineKind.Header)
+            var kind = Utf8Units.Classify(trimmed).Kind;
+            if (kind == LineKind.Header)
             {
                 if (!_mayBeInHeader && !first && !onCut(offset, LineNumber))
                 {
@@ -59,7 +61,7 @@ internal sealed class SnapshotScanner(bool atLineStart, long firstLine)
                 }
                 _mayBeInHeader = true;
             }
-            else if (char.IsAsciiLetter((char)trimmed[0]))
+            else if (kind != LineKind.Furniture && char.IsAsciiLetter((char)trimmed[0]))
             {
                 _mayBeInHeader = false;
             }

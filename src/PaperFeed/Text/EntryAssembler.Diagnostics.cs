@@ -32,6 +32,10 @@ internal sealed partial class EntryAssembler<T, TUnits>
     private void ReportPageDateNumber(int lineNumber) =>
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidMetadata, lineNumber, null, "the page date carries a trailing number; it was ignored");
 
+    private void ReportFurniture(int lineNumber, ReadOnlySpan<T> line) =>
+        Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedLine, lineNumber, null, line,
+            static l => $"'{Quote(l)}' is page furniture (markup or the site's own words), not a listing line; ignored");
+
     private void ReportUnexpected(int lineNumber, ReadOnlySpan<T> line) =>
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.UnexpectedLine, lineNumber, null, line,
             static l => $"'{Quote(l)}' is a metadata line where a title was expected; ignored");

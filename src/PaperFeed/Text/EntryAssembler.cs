@@ -75,6 +75,12 @@ internal sealed partial class EntryAssembler<T, TUnits> : AssemblerBase, IDispos
             case LineKind.MalformedDate when _state is State.ExpectAbstract or State.AfterAbstract or State.AfterAuthors or State.AfterSeparator:
                 OnMalformedDate(lineNumber, line);
                 break;
+            case LineKind.Furniture:
+                // Whatever the state: the cut-finder relies on furniture changing nothing. An indented line after it
+                // continues the furniture, not the title before it.
+                ReportFurniture(lineNumber, line);
+                _entry.BlankSinceTitle = true;
+                break;
             default: OnText(raw, line, lineNumber); break;
         }
     }

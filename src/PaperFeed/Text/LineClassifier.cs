@@ -18,18 +18,23 @@ internal static class LineClassifier
 
     private static readonly System.Buffers.SearchValues<char> DateCharacters = System.Buffers.SearchValues.Create("0123456789, ");
 
+    /// <summary>A line of <see cref="LineKind.Furniture"/>.</summary>
+    internal static readonly ClassifiedLine FurnitureLine = new(LineKind.Furniture);
+
     public static ClassifiedLine Classify(ReadOnlySpan<char> line)
     {
-        if (line.Length > LongestSpecialLine) return default;
+        if (line.Length > LongestSpecialLine) return PageFurniture.IsMarkup(line) ? FurnitureLine : default;
         for (int i = 0; i < HeaderLines.Length; i++)
         {
             if (line.SequenceEqual(HeaderLines[i])) return new ClassifiedLine(LineKind.Header, HeaderIndex: i);
         }
         if (line.Length == 1 && line[0] == '·') return new ClassifiedLine(LineKind.Separator);
-        if (line[0] == '•' || char.IsAsciiDigit(line[0])) return ClassifyAuthors(line);
+        ClassifiedLine classified = default;
+        if (line[0] == '•' || char.IsAsciiDigit(line[0])) classified = ClassifyAuthors(line);
         // The longest date line: "September 30, 2024 999999999" (28 characters).
-        if (char.IsAsciiLetter(line[0]) && line.Length <= 32) return ClassifyDate(line);
-        return default;
+        else if (char.IsAsciiLetter(line[0]) && line.Length <= 32) classified = ClassifyDate(line);
+        if (classified.Kind != LineKind.Text) return classified;
+        return PageFurniture.IsMarkup(line) || PageFurniture.IsSiteWords(line) ? FurnitureLine : default;
     }
 
     /// <summary><c>• 4 authors</c>, <c>• 1 author</c>, <c>4 authors</c> (bullet optional; the corpus also has <c>1 authors</c>).</summary>

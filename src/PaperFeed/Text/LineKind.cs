@@ -23,4 +23,7 @@ internal enum LineKind
 
     /// <summary>Shaped like a date (<c>Feb 30, 2023</c>), but not a valid one.</summary>
     MalformedDate,
+
+    /// <summary>Page furniture or markup (<see cref="PageFurniture"/>): never a title or an abstract; skipped with a warning, leaving the grammar's state as it was.</summary>
+    Furniture,
 }

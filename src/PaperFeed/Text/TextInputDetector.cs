@@ -40,6 +40,18 @@ internal static class TextInputDetector
     internal readonly record struct Evidence(
         bool LinkedTitle, bool PlainCard, bool PaperPage, bool PageSign, bool ClipperLink, int HeaderLines, bool MetadataBlock, int Lines, bool AnyHeading, bool StrongLine, bool MarkdownLinks, bool FrontMatter);
 
+    private static readonly string[] CaptureFields = ["url: ", "title: ", "source: ", "source_id: ", "URL Source: ", "Title: ", "URL: "];
+
+    /// <summary>A field that capture tools write at the top of their output (<c>url: https://…</c>, <c>Title: …</c>).</summary>
+    private static bool IsCaptureField(ReadOnlySpan<char> line)
+    {
+        foreach (string field in CaptureFields)
+        {
+            if (line.StartsWith(field, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     internal static Evidence Gather(string text, bool isEntireInput)
     {
         var rest = text.AsSpan();
@@ -57,7 +69,8 @@ internal static class TextInputDetector
             rest = end < 0 ? default : rest[(end + 1)..];
             if (line.IsEmpty) continue;
             lines++;
-            if (lines == 1 && line.SequenceEqual("---")) frontMatter = true;
+            // A capture tool's front matter: a "---" block, or its fields without the opening line (url:, title:, …).
+            if (lines == 1 && (line.SequenceEqual("---") || IsCaptureField(line))) frontMatter = true;
             if (line[0] == '#') anyHeading = true;
             if (line.Contains("](", StringComparison.Ordinal)) markdownLinks = true;
             if (line.StartsWith("###") && !line.StartsWith("####"))

@@ -139,12 +139,12 @@ internal readonly struct Utf8Units : ITextUnits<byte>
 
     public static ClassifiedLine Classify(ReadOnlySpan<byte> line)
     {
-        if (line.Length > LongestSpecialLineBytes) return default;
+        if (line.Length > LongestSpecialLineBytes) return PageFurniture.IsMarkup(line) ? LineClassifier.FurnitureLine : default;
         if (Ascii.IsValid(line))
         {
-            // Nearly every line: one byte a character, so a longer line is text without a look at its characters,
-            // and a shorter one is widened into a small buffer.
-            if (line.Length > LineClassifier.LongestSpecialLine) return default;
+            // Nearly every line: one byte a character, so a longer line is text (or markup) without a look at its
+            // characters, and a shorter one is widened into a small buffer.
+            if (line.Length > LineClassifier.LongestSpecialLine) return PageFurniture.IsMarkup(line) ? LineClassifier.FurnitureLine : default;
             Span<char> ascii = stackalloc char[LineClassifier.LongestSpecialLine];
             Ascii.ToUtf16(line, ascii, out int widened);
             return LineClassifier.Classify(ascii[..widened]);

@@ -93,11 +93,14 @@ public sealed class CaptureCliTests : IDisposable
         var run = await PaperfeedProcess.RunAsync("parse", "--quiet", "--input-format", "text", "--format", "jsonl", path);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
-        // Leniently: the file's text becomes titles and abstracts, in file order (compared with whitespace folded); nothing invented.
+        // Leniently: the file's text becomes titles and abstracts, in file order (compared with whitespace folded); nothing
+        // invented. Markup (a heading, a bullet, a link line, a tag) is never a title: skipped, with a warning each.
         string folded = Regex.Replace(File.ReadAllText(path), @"\s+", " ").Trim();
         var papers = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         papers.Should().NotBeEmpty();
-        papers[0].GetProperty("title").GetString().Should().Be(File.ReadAllLines(path).First(l => l.Trim().Length > 0).Trim());
+        var markup = new Regex(@"^(#{1,6} |[-*+] |!\[|\[\[|\[.*\]\(|<.*>$|\|.*\|$)");
+        papers[0].GetProperty("title").GetString().Should().Be(File.ReadAllLines(path).Select(l => l.Trim()).First(l => l.Length > 0 && !markup.IsMatch(l)));
+        papers.Should().NotContain(p => markup.IsMatch(p.GetProperty("title").GetString()!));
         int at = 0;
         foreach (var paper in papers)
         {

@@ -14,7 +14,8 @@ public sealed partial class MutatedFixtureProperties
 {
     private static string Real(string kind, string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Real", kind, file);
 
-    // Captures: every title comes from a heading or a link, so none may ever be furniture.
+    // Captures (every title comes from a heading or a link) and the browser copies (a title is a plain line, but
+    // never markup or the site's own words): none may ever give furniture as a title.
     private static readonly string[] Captures =
     [
         Real("trending", "markdown-unlinked-headings-trending.md"),
@@ -23,12 +24,13 @@ public sealed partial class MutatedFixtureProperties
         Real("captures", "inline-links-search-source-citations.txt"),
         Real("captures", "clipper-export-search-intercode-bash.txt"),
         Real("captures", "reference-links-search-long-context-asr.txt"),
+        Real("browser-copy", "000_8204dcf02e091c26.txt"),
+        Real("browser-copy", "001_945d3c89aa4599f6.txt"),
     ];
 
-    // Other real inputs (text listing, API JSON, a bot's JSON, a saved page): damage must never crash them.
+    // Other real inputs (API JSON, a bot's JSON, a saved page): damage must never crash them.
     private static readonly string[] Others =
     [
-        Real("browser-copy", "001_945d3c89aa4599f6.txt"),
         Real("api", "2025-10-02.json"),
         Real("bot-json", "crawl4ai-2026-03-31.json"),
         Real("html", "papers-2024-08-01.html"),
@@ -53,10 +55,13 @@ public sealed partial class MutatedFixtureProperties
         "AI-generated summary", "Reply", "See translation", "Models", "Log In", "Sign Up", "Submitted by", "Weekly", "Monthly", "Daily",
     ];
 
-    [GeneratedRegex(@"^\d+ authors?$|^Published on |^Submitted by|^https?://|\]\(|\]\[\d|^\[\[|^#|^!\[|^<|^\*|^·|^- |^GitHub \d|^LINK:|^Upvote\b")]
+    [GeneratedRegex(@"^\d+ authors?$|^Published on |^Submitted by|^https?://|\]\(|\]\[\d|^\[\[|^#|^!\[|^<[A-Za-z/!]|^\*|^·|^- |^GitHub \d|^LINK:|^Upvote\b")]
     private static partial Regex MarkupTitle();
 
-    /// <summary>True for a title that is page furniture or markup rather than a paper's title.</summary>
+    /// <summary>
+    /// True for a title that is page furniture or markup rather than a paper's title. Markup is what its syntax says:
+    /// an HTML tag opens with <c>&lt;</c> and a letter, <c>/</c> or <c>!</c> (a flipped bullet byte before "5 authors" is damage, not a tag).
+    /// </summary>
     public static bool IsFurniture(string title)
     {
         string t = title.Trim();
@@ -170,6 +175,14 @@ public sealed partial class MutatedFixtureProperties
     [InlineData(5, "insert:5755:24 double:87207")]
     [InlineData(5, "swap:60225:9240")] // a wrapped title's end moved away: the cards after it became one title
     [InlineData(3, "drop:33454 drop:28023 cut:24")] // only front matter and page phrases left: read as a browser copy
+    [InlineData(7, "insert:500:0")] // a Markdown heading between an abstract and its metadata block became a title
+    [InlineData(7, "insert:700:3")] // "Submitted by" likewise
+    [InlineData(7, "insert:50:14")] // a Markdown link line likewise
+    [InlineData(7, "insert:555:21")]
+    [InlineData(7, "flip:227:161 insert:40240:14 drop:32635 flip:33:113")] // a flipped line end ran the separator into its date
+    [InlineData(4, "swap:87694:66724 swap:25225:50034")] // the menu's "Models" moved before an abstract's link
+    [InlineData(3, "cut:723 cut:31 double:31962 drop:13006")] // front matter without its opening "---": still not a browser copy
+    [InlineData(2, "swap:62297:50650")] // "## Abstract" moved down: a comment's "Reply" became the paper's abstract
     public void Damage_found_by_the_property_stays_fixed(int which, string damages)
     {
         var papers = Read(Apply(File.ReadAllBytes(Captures[which]), [.. damages.Split(' ').Select(ParseDamage)]));

@@ -191,6 +191,8 @@ internal static class CaptureSyntax
     [
         "Submitted by", "See translation", "Reply", "Trending Papers", "Daily Papers", "Subscribe", "Upvote", "Authors:",
         "AI-generated summary", "Comment", "new", "Daily", "Weekly", "Monthly", "Paper submitter", "Log In", "Sign Up",
+        // The site's navigation menu.
+        "Hugging Face", "Models", "Datasets", "Spaces", "Buckets", "Community", "Docs", "Enterprise", "Pricing", "Posts",
     ];
 
     /// <summary>

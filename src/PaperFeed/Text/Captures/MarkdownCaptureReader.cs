@@ -175,7 +175,8 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
         if (text is null) return;
         if (_page == PaperPage.Abstract)
         {
-            _pageParagraphs.Add(text);
+            // The page's own words ("Reply", "See translation") are never part of the abstract, even out of place.
+            if (!CaptureSyntax.IsFurnitureText(text)) _pageParagraphs.Add(text);
             return;
         }
         if (Cards.InCard && !Cards.CardHasAbstract && !CaptureSyntax.IsFurnitureText(text)) Cards.Abstract(text, _paragraphLine);
