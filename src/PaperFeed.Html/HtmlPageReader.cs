@@ -36,6 +36,7 @@ internal sealed class HtmlPageReader
     private readonly List<HtmlCard> _cards = [];
     private PaperDate? _canonicalDate;
     private FeedPeriod? _canonicalPeriod;
+    private string? _paperPageId; // the page's own address is a paper's page (/papers/ID), not a listing
     private bool _pageHasMarkup, _pageHasHtmlTag, _pageHasPropsFeed;
 
     // The DailyPapers component in progress: its div nesting, and whether its JSON gave the feed (then its cards are a rendering of it).
@@ -206,6 +207,7 @@ internal sealed class HtmlPageReader
     private void FinishPage()
     {
         FinishCard();
+        if (_paperPageId is not null && _cards.Count == 0 && !_pageHasPropsFeed) throw PaperPageRefused(_paperPageId);
         if (_cards.Count > 0 || !_pageHasPropsFeed)
         {
             var cardsFeed = CardsFeed();
@@ -214,6 +216,7 @@ internal sealed class HtmlPageReader
         _cards.Clear();
         _canonicalDate = null;
         _canonicalPeriod = null;
+        _paperPageId = null;
         _pageHasMarkup = _pageHasHtmlTag = _pageHasPropsFeed = false;
         _componentDepth = 0;
         _componentRead = false;
@@ -374,9 +377,32 @@ internal sealed class HtmlPageReader
     /// <summary>The page's own address: a day page gives the cards' date, a week or month page the feed's period.</summary>
     private void ReadPageAddress(string? url)
     {
+        _paperPageId ??= PaperPageId(url);
         _canonicalDate = PeriodDate(url);
         if (PaperLinks.TryParseListingUrl(url, out var period) && period.Kind != FeedPeriodKind.Day) _canonicalPeriod = period;
     }
+
+    /// <summary>The arXiv id of a paper's own page address (<c>https://huggingface.co/papers/2502.12345</c>); null for any other.</summary>
+    private static string? PaperPageId(string? url)
+    {
+        if (url is null || !url.StartsWith(AbsolutePapersPath, StringComparison.Ordinal)) return null;
+        var id = url.AsSpan(AbsolutePapersPath.Length).TrimEnd('/');
+        int dot = id.IndexOf('.');
+        if (dot != 4 || id.Length < 9) return null;
+        var digits = id[5..];
+        int version = digits.IndexOf('v');
+        if (version >= 0) digits = digits[..version];
+        return id[..4].ContainsAnyExceptInRange('0', '9') || digits.Length is < 4 or > 5 || digits.ContainsAnyExceptInRange('0', '9') ? null : id.ToString();
+    }
+
+    /// <summary>
+    /// A paper's own page saved as HTML lists no papers; reading it as an empty feed would lose the paper without a
+    /// word, and no real saved page of this kind was found to build a reader on (docs/inputs.md): it is refused.
+    /// </summary>
+    private FeedFormatException PaperPageRefused(string id) =>
+        new(new FeedDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnsupportedFormat, DiagnosticLocation.None,
+            $"a paper's own page (https://huggingface.co/papers/{id}) saved as HTML, not a listing: this page kind is not read; " +
+            $"read a Markdown capture of it, or the API's /api/papers/{id}", _context.SourceName));
 
     /// <summary>The day of a <c>/papers/date/YYYY-MM-DD</c> URL (week and month pages are not a day).</summary>
     private static PaperDate? PeriodDate(string? url)

@@ -155,6 +155,38 @@ public sealed class PageKindTests
         run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle().Which.Should().Contain(said).And.NotContain("PaperFeed.Html").And.NotContain("HtmlFeedFormat");
     }
 
+    [Theory]
+    [InlineData("<meta property=\"og:url\" content=\"https://huggingface.co/papers/2512.15603\">")]
+    [InlineData("<link rel=\"canonical\" href=\"https://huggingface.co/papers/2512.15603v2\"/>")]
+    public async Task A_papers_own_page_saved_as_html_is_refused_not_read_as_an_empty_feed(string address)
+    {
+        // The page's shape as a browser saves it: its address in the head, the paper in the body, no listing.
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "paper.html");
+        await File.WriteAllTextAsync(path, $"<!DOCTYPE html><html><head>{address}<title>Paper page - Qwen-Image-Layered</title></head>" +
+            "<body><main><h1>Qwen-Image-Layered: Towards Inherent Editability via Layer Decomposition</h1><p>Recent visual generative models…</p></main></body></html>");
+
+        var run = await CliRun.InvokeAsync(["parse", path]);
+
+        run.ExitCode.Should().Be(1);
+        run.Stdout.Should().BeEmpty("nothing reaches standard output: an empty feed would lose the paper without a word");
+        run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
+            .Which.Should().Contain("PF923").And.Contain("paper's own page").And.Contain("/api/papers/2512.15603");
+    }
+
+    [Fact]
+    public async Task A_listing_page_with_no_papers_is_still_an_empty_feed()
+    {
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "day.html");
+        await File.WriteAllTextAsync(path, "<!DOCTYPE html><html><head><link rel=\"canonical\" href=\"https://huggingface.co/papers/date/2025-12-25\"/></head><body><main></main></body></html>");
+
+        var run = await CliRun.InvokeAsync(["parse", "--format", "jsonl", path]);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Should().BeEmpty("the day lists no papers");
+    }
+
     [Fact]
     public async Task A_markdown_page_without_cards_is_refused_saying_so()
     {
