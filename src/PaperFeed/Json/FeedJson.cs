@@ -180,35 +180,15 @@ public static partial class FeedJson
     private static async Task<FeedStatistics> CountCoreAsync(Stream stream, ReadSettings? options, bool synchronous, CancellationToken cancellationToken)
     {
         using var splitter = new JsonValueSplitter(stream, options?.SourceName, synchronous: synchronous);
-        long feeds = 0, papers = 0, withMetadata = 0;
-        bool inRun = false;
-        PaperDate? runDate = null;
+        var tally = new FeedTally();
         while (await splitter.ReadAsync(cancellationToken).ConfigureAwait(false) is { } value)
         {
             var item = Deserialize(splitter, value.Span);
-            if (item.Feed is { } feed)
-            {
-                feeds++;
-                inRun = false;
-                foreach (var paper in feed.Papers) Count(paper);
-            }
-            else
-            {
-                // Loose papers count as ReadFeedsAsync groups them: one feed per run of the same featured day.
-                var paper = item.Paper!;
-                if (!inRun || runDate != paper.Featured) feeds++;
-                inRun = true;
-                runDate = paper.Featured;
-                Count(paper);
-            }
+            // Loose papers count as ReadFeedsAsync groups them: one feed per run of the same featured day.
+            if (item.Feed is { } feed) tally.Add(feed);
+            else tally.AddLoose(item.Paper!);
         }
-        return new FeedStatistics { Feeds = feeds, Papers = papers, PapersWithMetadata = withMetadata, Lines = splitter.LineCount };
-
-        void Count(Paper paper)
-        {
-            papers++;
-            if (FeedStatistics.HasMetadata(paper)) withMetadata++;
-        }
+        return tally.Statistics(splitter.LineCount);
     }
 
     /// <summary>

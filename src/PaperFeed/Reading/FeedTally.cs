@@ -31,9 +31,12 @@ internal struct FeedTally
     }
 
     /// <summary>The statistics, with the lines read through <paramref name="lines"/> and the diagnostics <paramref name="counting"/> counted.</summary>
-    public readonly FeedStatistics Statistics(LineCountingStream lines, FeedReadContext counting) => new()
+    public readonly FeedStatistics Statistics(LineCountingStream lines, FeedReadContext counting) =>
+        Statistics(lines.Lines) with { Warnings = counting.Warnings, Infos = counting.Infos };
+
+    /// <summary>The statistics of a read that counts its own <paramref name="lines"/> and no diagnostics.</summary>
+    public readonly FeedStatistics Statistics(long lines) => new()
     {
-        Feeds = _feeds, Papers = _papers, PapersWithMetadata = _withMetadata,
-        Warnings = counting.Warnings, Infos = counting.Infos, Lines = lines.Lines,
+        Feeds = _feeds, Papers = _papers, PapersWithMetadata = _withMetadata, Lines = lines,
     };
 }
