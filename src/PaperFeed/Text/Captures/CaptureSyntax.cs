@@ -187,12 +187,12 @@ internal static class CaptureSyntax
         text.SequenceEqual("Daily Papers") || text.Contains(" citing this paper", StringComparison.Ordinal) ||
         text.StartsWith("Collections including this paper", StringComparison.Ordinal);
 
+    // Beside the site's words every reader skips (PageFurniture): the header's and the period switch's words, which the
+    // text listing reads as its header, and the navigation menu, which a browser copy does not have.
     private static readonly string[] FurnitureWords =
     [
-        "Submitted by", "See translation", "Reply", "Trending Papers", "Daily Papers", "Subscribe", "Upvote", "Authors:",
-        "AI-generated summary", "Comment", "new", "Daily", "Weekly", "Monthly", "Paper submitter", "Log In", "Sign Up",
-        // The site's navigation menu.
-        "Hugging Face", "Models", "Datasets", "Spaces", "Buckets", "Community", "Docs", "Enterprise", "Pricing", "Posts",
+        "Daily Papers", "Subscribe", "Comment", "new", "Daily", "Weekly", "Monthly",
+        "Hugging Face", "Models", "Datasets", "Spaces", "Buckets", "Docs", "Enterprise", "Pricing", "Posts",
     ];
 
     /// <summary>
@@ -208,7 +208,7 @@ internal static class CaptureSyntax
         {
             if (text.SequenceEqual(word)) return true;
         }
-        return IsHeaderPhrase(text) || IsSiteHeading(text) || IsImagePlaceholder(text) || IsCardPart(text) ||
+        return PageFurniture.IsSiteWords(text) || IsHeaderPhrase(text) || IsSiteHeading(text) || IsImagePlaceholder(text) || IsCardPart(text) ||
             TryBylineDate(text, out _) || (TryAuthorCount(text, out _) && text.Length < 24);
     }
 
