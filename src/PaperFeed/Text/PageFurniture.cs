@@ -14,7 +14,7 @@ internal static class PageFurniture
     private static readonly string[] Words =
     [
         "Submitted by", "See translation", "Reply", "Trending Papers", "Upvote", "Authors:", "AI-generated summary",
-        "Paper submitter", "Log In", "Sign Up", "Community",
+        "Paper submitter", "Log In", "Sign Up", "Community", "Daily", "Weekly", "Monthly",
     ];
 
     /// <summary>The site's own words alone on a short trimmed line, or a <c>Published on …</c> byline.</summary>
@@ -29,14 +29,17 @@ internal static class PageFurniture
 
     /// <summary>
     /// Markup on a trimmed, non-blank line of UTF-16 characters or UTF-8 bytes: decided by its first and last units,
-    /// and by a link target (<c>](http</c>, <c>](/</c>, <c>](#</c>) on a line that ends with <c>)</c>, where a link split over lines ends.
+    /// and by a link target (<c>](http</c>, <c>](/</c>, <c>](#</c>) on a short line or one that ends with <c>)</c>, where a link split over lines ends.
     /// </summary>
     public static bool IsMarkup<T>(ReadOnlySpan<T> line) where T : unmanaged, IBinaryInteger<T> => StartsAsMarkup(line) || HasLinkTarget(line);
 
+    // Titles and link lines are shorter; abstracts, nearly all longer.
+    private const int ShortLine = 256;
+
     private static bool HasLinkTarget<T>(ReadOnlySpan<T> line) where T : unmanaged, IBinaryInteger<T>
     {
-        // Only a line that ends the way a link does is searched: every abstract would otherwise be read twice.
-        if (int.CreateTruncating(line[^1]) != ')') return false;
+        // Only a short line, or one that ends the way a link does, is searched: every abstract would otherwise be read twice.
+        if (line.Length > ShortLine && int.CreateTruncating(line[^1]) != ')') return false;
         int at = line.IndexOf([T.CreateTruncating(']'), T.CreateTruncating('(')]);
         if (at < 0 || at + 2 >= line.Length) return false;
         int next = int.CreateTruncating(line[at + 2]);

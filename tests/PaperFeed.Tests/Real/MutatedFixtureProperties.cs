@@ -182,6 +182,8 @@ public sealed partial class MutatedFixtureProperties
     [InlineData(7, "flip:227:161 insert:40240:14 drop:32635 flip:33:113")] // a flipped line end ran the separator into its date
     [InlineData(4, "swap:87694:66724 swap:25225:50034")] // the menu's "Models" moved before an abstract's link
     [InlineData(3, "cut:723 cut:31 double:31962 drop:13006")] // front matter without its opening "---": still not a browser copy
+    [InlineData(7, "swap:37597:12083 insert:1559:10 double:9572 flip:681:179")] // a link's end with a flipped byte after its ')'
+    [InlineData(7, "swap:57261:77952 cut:176 flip:4:45")] // "Daily Papers" split by a flipped byte: "Daily" is the period switch's word
     [InlineData(2, "swap:62297:50650")] // "## Abstract" moved down: a comment's "Reply" became the paper's abstract
     public void Damage_found_by_the_property_stays_fixed(int which, string damages)
     {

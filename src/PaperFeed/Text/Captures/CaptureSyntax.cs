@@ -187,11 +187,11 @@ internal static class CaptureSyntax
         text.SequenceEqual("Daily Papers") || text.Contains(" citing this paper", StringComparison.Ordinal) ||
         text.StartsWith("Collections including this paper", StringComparison.Ordinal);
 
-    // Beside the site's words every reader skips (PageFurniture): the header's and the period switch's words, which the
+    // Beside the site's words every reader skips (PageFurniture): the header's words, which the
     // text listing reads as its header, and the navigation menu, which a browser copy does not have.
     private static readonly string[] FurnitureWords =
     [
-        "Daily Papers", "Subscribe", "Comment", "new", "Daily", "Weekly", "Monthly",
+        "Daily Papers", "Subscribe", "Comment", "new",
         "Hugging Face", "Models", "Datasets", "Spaces", "Buckets", "Docs", "Enterprise", "Pricing", "Posts",
     ];
 
