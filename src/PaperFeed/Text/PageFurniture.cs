@@ -29,17 +29,15 @@ internal static class PageFurniture
 
     /// <summary>
     /// Markup on a trimmed, non-blank line of UTF-16 characters or UTF-8 bytes: decided by its first and last units,
-    /// and by a link target (<c>](http</c>, <c>](/</c>, <c>](#</c>) on a short line or one that ends with <c>)</c>, where a link split over lines ends.
+    /// and by a link target (<c>](http</c>, <c>](/</c>, <c>](#</c>) on a line that ends with <c>)</c>, where a link split over lines ends.
     /// </summary>
     public static bool IsMarkup<T>(ReadOnlySpan<T> line) where T : unmanaged, IBinaryInteger<T> => StartsAsMarkup(line) || HasLinkTarget(line);
 
-    // Titles and link lines are shorter; abstracts, nearly all longer.
-    private const int ShortLine = 256;
-
     private static bool HasLinkTarget<T>(ReadOnlySpan<T> line) where T : unmanaged, IBinaryInteger<T>
     {
-        // Only a short line, or one that ends the way a link does, is searched: every abstract would otherwise be read twice.
-        if (line.Length > ShortLine && int.CreateTruncating(line[^1]) != ')') return false;
+        // Only a line that ends the way a link does (a ')' among its last units: a damaged byte may follow it) is
+        // searched: every line would otherwise be read twice.
+        if (line[^Math.Min(line.Length, 4)..].IndexOf(T.CreateTruncating(')')) < 0) return false;
         int at = line.IndexOf([T.CreateTruncating(']'), T.CreateTruncating('(')]);
         if (at < 0 || at + 2 >= line.Length) return false;
         int next = int.CreateTruncating(line[at + 2]);
