@@ -3,8 +3,9 @@ namespace PaperFeed.Text;
 /// <summary>
 /// The listing's grammar as a state machine over classified lines: header → page date → entries of title,
 /// abstract and optional metadata block, with a header line (or a stray page date) starting the next snapshot
-/// (docs/format.md §2). Written once over code units: UTF-16 characters from a <see cref="TextReader"/>, or UTF-8
-/// bytes from a stream, read without decoding. Every non-blank line ends in a field or in a diagnostic.
+/// (docs/format.md §2). Written over code units (<see cref="ITextUnits{T}"/>); every input reaches it as UTF-8 bytes
+/// split by <see cref="Utf8LineReader"/> and read without decoding (text given as characters is encoded on the way in).
+/// Every non-blank line ends in a field or in a diagnostic.
 /// </summary>
 /// <remarks>
 /// The other concerns live beside it: the fields of the entry in progress in <see cref="EntryFields{T}"/>; what a

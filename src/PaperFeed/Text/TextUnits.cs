@@ -54,7 +54,7 @@ internal static class TextUnits
     public static bool IsVisibleAscii(int unit) => (uint)(unit - '!') <= '~' - '!';
 }
 
-/// <summary>UTF-16 characters, as a <see cref="TextReader"/> gives them.</summary>
+/// <summary>UTF-16 characters: strings (abstracts from JSON and pages, whose repeated sentences are collapsed on the same rules).</summary>
 internal readonly struct Utf16Units : ITextUnits<char>
 {
     // Nearly every line starts and ends with a visible ASCII character: nothing to trim, nothing to look up.
