@@ -44,6 +44,10 @@ internal static class PageFurniture
         return next is '/' or '#' || (next == 'h' && line.Length - at - 2 >= 4 && int.CreateTruncating(line[at + 3]) == 't' && int.CreateTruncating(line[at + 4]) == 't' && int.CreateTruncating(line[at + 5]) == 'p');
     }
 
+    /// <summary>Three or more of <paramref name="unit"/> and nothing else.</summary>
+    private static bool IsRule<T>(ReadOnlySpan<T> line, int unit) where T : unmanaged, IBinaryInteger<T> =>
+        line.Length >= 3 && !line.ContainsAnyExcept(T.CreateTruncating(unit));
+
     private static bool StartsAsMarkup<T>(ReadOnlySpan<T> line) where T : unmanaged, IBinaryInteger<T>
     {
         int first = int.CreateTruncating(line[0]);
@@ -62,7 +66,10 @@ internal static class PageFurniture
                 // An image inside a link, a link ("[text](target)"), or a link's text going on past the line ("[Upvote").
                 return second == '[' || line.IndexOf(T.CreateTruncating(']')) < 0 || line.IndexOf([T.CreateTruncating(']'), T.CreateTruncating('(')]) >= 0;
             case '*' or '-' or '+':
-                return second == ' ';
+                // A list bullet, bold text (**URL:**), or a rule or setext underline (---, ***).
+                return second == ' ' || (first == '*' && second == '*') || (first != '+' && IsRule(line, first));
+            case '=' or '_':
+                return IsRule(line, first);
             case '<':
                 return last == '>';
             case '|':

@@ -184,6 +184,9 @@ public sealed partial class MutatedFixtureProperties
     [InlineData(3, "cut:723 cut:31 double:31962 drop:13006")] // front matter without its opening "---": still not a browser copy
     [InlineData(7, "swap:37597:12083 insert:1559:10 double:9572 flip:681:179")] // a link's end with a flipped byte after its ')'
     [InlineData(7, "swap:57261:77952 cut:176 flip:4:45")] // "Daily Papers" split by a flipped byte: "Daily" is the period switch's word
+    [InlineData(5, "flip:55:214 drop:69227 cut:183 flip:116:96")] // a linked title's '[' flipped: "### ;Title][32]" is no plain heading
+    [InlineData(0, "cut:20 double:10726 drop:48128 double:30")] // a capture's bold fields and rule, read as a browser copy
+    [InlineData(0, "drop:26741 cut:15 double:5460 swap:25608:8710")]
     [InlineData(2, "swap:62297:50650")] // "## Abstract" moved down: a comment's "Reply" became the paper's abstract
     public void Damage_found_by_the_property_stays_fixed(int which, string damages)
     {

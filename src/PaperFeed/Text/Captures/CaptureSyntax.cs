@@ -203,13 +203,26 @@ internal static class CaptureSyntax
     {
         text = text.Trim();
         if (text.IsEmpty || text[0] is '#' or '!' or '<' or '*' or '·' or '|' or '>' || text.StartsWith("- ")) return true;
-        if (text.Contains("](", StringComparison.Ordinal) || text.StartsWith("[[")) return true;
+        if (text.Contains("](", StringComparison.Ordinal) || text.StartsWith("[[") || HasReferenceLinkEnd(text)) return true;
         foreach (string word in FurnitureWords)
         {
             if (text.SequenceEqual(word)) return true;
         }
         return PageFurniture.IsSiteWords(text) || IsHeaderPhrase(text) || IsSiteHeading(text) || IsImagePlaceholder(text) || IsCardPart(text) ||
             TryBylineDate(text, out _) || (TryAuthorCount(text, out _) && text.Length < 24);
+    }
+
+    /// <summary>A reference link's end (<c>][32]</c>) in the text: a linked title whose opening bracket was lost.</summary>
+    private static bool HasReferenceLinkEnd(ReadOnlySpan<char> text)
+    {
+        for (int at = text.IndexOf("]["); at >= 0; at = text.IndexOf("][") is int next and >= 0 ? next : -1)
+        {
+            text = text[(at + 2)..];
+            int digits = 0;
+            while (digits < text.Length && char.IsAsciiDigit(text[digits])) digits++;
+            if (digits > 0 && digits < text.Length && text[digits] == ']') return true;
+        }
+        return false;
     }
 
     /// <summary><c>arxiv:2512.15603</c>, the label over a paper's own page title.</summary>
