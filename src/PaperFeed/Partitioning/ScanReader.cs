@@ -17,6 +17,7 @@ internal sealed class ScanReader : IDisposable
     private readonly SnapshotScanner _scanner;
     private readonly long _start;
     private bool _done;
+    private bool _stoppedAtNul;
 
     /// <param name="stream">The input, read forward from its current position.</param>
     /// <param name="start">The absolute offset of the stream's current position.</param>
@@ -30,8 +31,21 @@ internal sealed class ScanReader : IDisposable
         _scanner = new SnapshotScanner(atLineStart: start == 0, firstLine: 1);
     }
 
-    /// <summary>The absolute offset where the input ends; known once <see cref="Next"/> has returned false without a stop.</summary>
-    public long End { get; private set; }
+    /// <summary>
+    /// The absolute offset where the input ends, once <see cref="Next"/> has returned false without a stop. After a NUL
+    /// the rest of the input is read (or its length taken, when the stream can seek) only here, for the caller that
+    /// needs it (a split covers the whole input; a search for the next cut does not).
+    /// </summary>
+    public long FindEnd()
+    {
+        long end = _start + _lines.BytesRead;
+        if (!_stoppedAtNul) return end;
+        if (_stream.CanSeek) return end + _stream.Length - _stream.Position;
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = _stream.Read(buffer)) > 0) end += read;
+        return end;
+    }
 
     /// <summary>Scans the lines buffered, then reads once more; false when the input is exhausted or the scan was stopped.</summary>
     public bool Next(Func<long, long, bool> onCut)
@@ -54,7 +68,6 @@ internal sealed class ScanReader : IDisposable
                         return true;
                     default:
                         _done = true;
-                        End = _start + _lines.BytesRead;
                         return false;
                 }
             }
@@ -62,20 +75,10 @@ internal sealed class ScanReader : IDisposable
         catch (FeedFormatException)
         {
             // Not text from here (a NUL): no cut after it. The piece that holds it is the parser's to refuse, with
-            // its place; the scan only learns where the input ends.
-            _done = true;
-            End = _start + _lines.BytesRead + Remaining();
+            // its place.
+            _done = _stoppedAtNul = true;
             return false;
         }
-    }
-
-    private long Remaining()
-    {
-        var buffer = new byte[64 * 1024];
-        long total = 0;
-        int read;
-        while ((read = _stream.Read(buffer)) > 0) total += read;
-        return total;
     }
 
     public void Dispose() => _lines.Dispose();

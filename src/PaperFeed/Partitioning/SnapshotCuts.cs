@@ -65,6 +65,7 @@ internal static class SnapshotCuts
             }
             cuts.Clear();
         } while (more);
-        if (reader.End > start || !yielded) yield return new SnapshotRange(start, reader.End - start, line);
+        long end = reader.FindEnd();
+        if (end > start || !yielded) yield return new SnapshotRange(start, end - start, line);
     }
 }

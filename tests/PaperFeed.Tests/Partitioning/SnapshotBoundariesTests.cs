@@ -221,4 +221,28 @@ public class SnapshotBoundariesTests
         SnapshotBoundaries.FindNext(new MemoryStream([]), 0).Should().Be(0);
         SnapshotBoundaries.FindNext(new MemoryStream("new\n"u8.ToArray()), 1).Should().BeNull();
     }
+
+    /// <summary>
+    /// A NUL stops the cuts (the piece that holds it is the parser's to refuse), and the last range still runs to the
+    /// input's end, whether the stream can seek (its length is taken) or not (the rest is read).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void After_a_nul_no_cut_and_the_last_range_reaches_the_end(bool seekable)
+    {
+        string snapshot = "new\n\nDaily Papers\n\nAug 28\n\nT\n\nA.\n\n";
+        byte[] bytes = Encoding.UTF8.GetBytes(snapshot + snapshot + "T\0x\n\n" + snapshot + snapshot);
+        Stream stream = seekable ? new MemoryStream(bytes) : new ForwardOnly(new MemoryStream(bytes));
+
+        var ranges = FeedReader.Default.SplitSnapshots(stream, 1).ToList();
+
+        ranges.Select(r => r.Offset).Should().Equal([0L, snapshot.Length], "a cut before the second snapshot, none after the NUL");
+        ranges[^1].End.Should().Be(bytes.Length);
+    }
+
+    private sealed class ForwardOnly(Stream inner) : PaperFeed.IO.ReadOnlyForwardStream
+    {
+        public override int Read(Span<byte> buffer) => inner.Read(buffer[..Math.Min(buffer.Length, 7)]);
+    }
 }
