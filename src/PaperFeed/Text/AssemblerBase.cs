@@ -102,6 +102,10 @@ internal abstract class AssemblerBase
 
     protected void EnqueueFeed(Feed feed) => _feeds.Enqueue(feed);
 
+    /// <summary>A line in which the line reader replaced invalid UTF-8; <paramref name="column"/> is the first replacement's.</summary>
+    public void ReportInvalidUtf8(int lineNumber, int column) =>
+        Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, lineNumber, column, "bytes that are not valid UTF-8 were replaced by U+FFFD");
+
     /// <summary>Says how the input ended when it was damaged: NUL padding (a crash), or a character cut short.</summary>
     public void ReportDamagedEnd(int lastLine, long nulBytes, int cutBytes)
     {

@@ -13,9 +13,6 @@ internal sealed partial class EntryAssembler<T, TUnits>
     private const string MetadataFollowsTitle = "a metadata block follows the title";
     private const string NoAuthorLine = "the metadata block has no author line";
 
-    private void ReportInvalidUtf8(int lineNumber, int column) =>
-        Report(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidUtf8, lineNumber, column, "bytes that are not valid UTF-8 were replaced by U+FFFD");
-
     private void ReportTooLong(int lineNumber, long length) =>
         Report(DiagnosticSeverity.Warning, DiagnosticCodes.LineTooLong, lineNumber, null, (length, Options.MaxLineLength),
             static a => string.Create(CultureInfo.InvariantCulture, $"line of {a.length} characters is longer than the limit of {a.MaxLineLength}; skipped"));

@@ -106,11 +106,7 @@ internal static class CaptureParser
                     _done = true;
                     return Cards.HasOutput;
                 }
-                if (_lines.LineHadInvalidUtf8)
-                {
-                    Cards.ReportLine(DiagnosticCodes.InvalidUtf8, _lines.LineNumber, _lines.InvalidUtf8Column,
-                        "bytes that are not valid UTF-8 were replaced by U+FFFD");
-                }
+                if (_lines.LineHadInvalidUtf8) Cards.ReportInvalidUtf8(_lines.LineNumber, _lines.InvalidUtf8Column);
                 if (status == LineStatus.TooLong) _reader.PushTooLong(_lines.LineNumber, _lines.SkippedLength);
                 else _reader.PushLine(Decode(line), _lines.LineNumber);
                 if (Cards.HasOutput) return true;
