@@ -44,6 +44,9 @@ internal static class PageFurniture
         return next is '/' or '#' || (next == 'h' && line.Length - at - 2 >= 4 && int.CreateTruncating(line[at + 3]) == 't' && int.CreateTruncating(line[at + 4]) == 't' && int.CreateTruncating(line[at + 5]) == 'p');
     }
 
+    /// <summary>A Markdown rule or setext underline: three or more of one of <c>-</c>, <c>=</c>, <c>*</c>, <c>_</c>, and nothing else.</summary>
+    public static bool IsRule(ReadOnlySpan<char> line) => line.Length > 0 && line[0] is '-' or '=' or '*' or '_' && IsRule(line, line[0]);
+
     /// <summary>Three or more of <paramref name="unit"/> and nothing else.</summary>
     private static bool IsRule<T>(ReadOnlySpan<T> line, int unit) where T : unmanaged, IBinaryInteger<T> =>
         line.Length >= 3 && !line.ContainsAnyExcept(T.CreateTruncating(unit));

@@ -52,10 +52,6 @@ internal static class TextInputDetector
         return false;
     }
 
-    /// <summary>A Markdown rule or setext underline: three or more of one of <c>-</c>, <c>=</c>, <c>*</c>, <c>_</c>.</summary>
-    private static bool IsRule(ReadOnlySpan<char> line) =>
-        line.Length >= 3 && line[0] is '-' or '=' or '*' or '_' && !line.ContainsAnyExcept(line[0]);
-
     internal static Evidence Gather(string text, bool isEntireInput)
     {
         var rest = text.AsSpan();
@@ -77,7 +73,7 @@ internal static class TextInputDetector
             if (lines == 1 && (line.SequenceEqual("---") || IsCaptureField(line))) frontMatter = true;
             if (line[0] == '#') anyHeading = true;
             // Markdown a browser copy never has: a link, a bold field label (**URL:**), a rule or setext underline.
-            if (line.Contains("](", StringComparison.Ordinal) || line.StartsWith("**") || IsRule(line)) markdownLinks = true;
+            if (line.Contains("](", StringComparison.Ordinal) || line.StartsWith("**") || PageFurniture.IsRule(line)) markdownLinks = true;
             if (line.StartsWith("###") && !line.StartsWith("####"))
             {
                 var title = line[3..].TrimStart();
