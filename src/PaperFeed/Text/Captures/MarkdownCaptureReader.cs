@@ -214,8 +214,7 @@ internal sealed class MarkdownCaptureReader(CaptureAssembler cards, ReadSettings
             // A title never holds a blank line: its link lost its end (a damaged capture). Reading on would make the
             // cards after it one title; the card is skipped and what follows cannot attach to the card before it.
             Cards.ReportLine(DiagnosticCodes.UnexpectedLine, _blockLine, null, "a title's link never closes before a blank line; the card is skipped");
-            _inBlock = false;
-            _block.Clear();
+            AbandonBlock();
             Cards.EndCard();
             return;
         }
